@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AttuneApplication: command line, application actions, and the content
+ * library every window shares.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "attune-application.h"
+#include "attune-preferences-window.h"
+#include "attune-validator.h"
+#include "attune-window.h"
+
+struct _AttuneApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  AttuneLibrary *library;
+  GStrv extra_folders;      /* from --library, for this run */
+  GCancellable *load_cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneApplication, attune_application, ADW_TYPE_APPLICATION)
+
+static const char *view_names[] = { "learn", "practise", "progress", NULL };
+
+AttuneApplication *
+attune_application_new (void)
+{
+  return g_object_new (ATTUNE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/attune/Attune",
+                       NULL);
+}
+
+static void
+attune_application_dispose (GObject *object)
+{
+  AttuneApplication *self = ATTUNE_APPLICATION (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->extra_folders, g_strfreev);
+
+  G_OBJECT_CLASS (attune_application_parent_class)->dispose (object);
+}
+
+/* Runs in the process that was started, before any display is needed:
+ * --version and --validate never open a window. */
+static int
+attune_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  g_autofree const char **remaining = NULL;
+  const char *view = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      printf ("attune %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+
+  if (g_variant_dict_contains (options, "validate"))
+    {
+      g_autoptr(GString) errors = g_string_new (NULL);
+      g_autoptr(GString) summary = g_string_new (NULL);
+      AttuneValidateStatus status;
+
+      status = attune_validate_paths (remaining, attune_content_dir (), errors, summary);
+      fputs (errors->str, stderr);
+      fputs (summary->str, status == ATTUNE_VALIDATE_OK ? stdout : stderr);
+      return status;
+    }
+
+  if (remaining != NULL && remaining[0] != NULL)
+    {
+      /* Translators: %s is a command-line argument the user typed */
+      g_printerr (_("Unexpected argument “%s”. Run “attune --help” for the options.\n"), remaining[0]);
+      return 2;
+    }
+
+  if (g_variant_dict_lookup (options, "view", "&s", &view) &&
+      !g_strv_contains (view_names, view))
+    {
+      /* Translators: %s is what the user typed; keep learn, practise and progress untranslated */
+      g_printerr (_("Unknown view “%s”: use learn, practise or progress.\n"), view);
+      return 2;
+    }
+
+  return -1;
+}
+
+static void
+library_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!attune_library_load_finish (ATTUNE_LIBRARY (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Loading the library failed: %s", error->message);
+}
+
+/**
+ * attune_application_reload_library:
+ *
+ * Rebuilds the library from the bundled content, the user's folder, the
+ * folders in Preferences and those given with --library, in that order
+ * of priority, and loads it in the background.
+ */
+void
+attune_application_reload_library (AttuneApplication *self)
+{
+  g_auto(GStrv) configured = g_settings_get_strv (self->settings, "library-folders");
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  if (self->library == NULL)
+    self->library = attune_library_new ();
+  else
+    attune_library_clear_folders (self->library);
+
+  attune_library_add_standard_folders (self->library);
+  for (guint i = 0; configured[i] != NULL; i++)
+    attune_library_add_folder (self->library, configured[i], FALSE);
+  for (guint i = 0; self->extra_folders != NULL && self->extra_folders[i] != NULL; i++)
+    attune_library_add_folder (self->library, self->extra_folders[i], FALSE);
+
+  attune_library_load_async (self->library, self->load_cancellable, library_loaded, NULL);
+}
+
+static AttuneWindow *
+ensure_window (AttuneApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (attune_window_new (self));
+  return ATTUNE_WINDOW (window);
+}
+
+static int
+attune_application_command_line (GApplication            *app,
+                                 GApplicationCommandLine *command_line)
+{
+  AttuneApplication *self = ATTUNE_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **folders = NULL;
+  const char *view = NULL;
+  AttuneWindow *window;
+
+  if (g_variant_dict_lookup (options, "library", "^a&ay", &folders) && folders != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      if (self->extra_folders != NULL)
+        g_strv_builder_addv (builder, (const char **) self->extra_folders);
+      for (guint i = 0; folders[i] != NULL; i++)
+        {
+          g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, folders[i]);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (self->extra_folders == NULL || !g_strv_contains ((const char * const *) self->extra_folders, path))
+            g_strv_builder_add (builder, path);
+        }
+      g_strfreev (self->extra_folders);
+      self->extra_folders = g_strv_builder_end (builder);
+      if (self->library != NULL)
+        attune_application_reload_library (self);
+    }
+
+  if (self->library == NULL)
+    attune_application_reload_library (self);
+
+  window = ensure_window (self);
+  if (g_variant_dict_lookup (options, "view", "&s", &view))
+    attune_window_show_view (window, view);
+  gtk_window_present (GTK_WINDOW (window));
+  return 0;
+}
+
+static void
+attune_application_activate (GApplication *app)
+{
+  AttuneApplication *self = ATTUNE_APPLICATION (app);
+
+  if (self->library == NULL)
+    attune_application_reload_library (self);
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  AttuneApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Attune contributors"), NULL };
+  const char *articles[] = {
+    "Empathy in customer service — MGI, Mindset, Language & Actions Toolkit",
+    "The Importance of Empathy in Customer Service",
+    "The Power of Empathy: Optimising Your Customer Service in the Post-Pandemic World — MOJO-CX",
+    "Expressing Empathy in Customer Service",
+    "Developing Empathy",
+    NULL
+  };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  adw_about_window_set_application_name (about, _("Attune"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Attune contributors"));
+  adw_about_window_set_comments (about, _("Practise expressing empathy in customer service: lessons on every strategy, branching role-plays with feedback, and a private record of your progress."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, _("© 2026 The Attune contributors"));
+  adw_about_window_set_developers (about, developers);
+  /* Translators: replace with your names, one per line, to be credited */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  /* Translators: the articles the lessons are drawn from; their titles stay in English */
+  adw_about_window_add_acknowledgement_section (about, _("Source Articles"), articles);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+show_preferences (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  AttuneApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AttunePreferencesWindow *preferences = attune_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+quit_app (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing through the window lets it save its size first. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+  { "preferences", show_preferences },
+  { "quit", quit_app },
+};
+
+static void
+apply_color_scheme (AttuneApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    value = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    value = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
+static void
+attune_application_startup (GApplication *app)
+{
+  AttuneApplication *self = ATTUNE_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (attune_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), self);
+  g_signal_connect_swapped (self->settings, "changed::library-folders",
+                            G_CALLBACK (attune_application_reload_library), self);
+  apply_color_scheme (self);
+}
+
+static void
+attune_application_class_init (AttuneApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = attune_application_dispose;
+  app_class->handle_local_options = attune_application_handle_local_options;
+  app_class->command_line = attune_application_command_line;
+  app_class->activate = attune_application_activate;
+  app_class->startup = attune_application_startup;
+}
+
+static void
+attune_application_init (AttuneApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and exit"), NULL },
+    { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Check lesson and scenario files (or folders of them) and report problems, without opening a window"), NULL },
+    { "library", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      N_("Also load lessons and scenarios from this folder (may be repeated)"), N_("FOLDER") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open on this view: learn, practise or progress"), N_("VIEW") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PATH…]") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), N_("[PATH…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            N_("Practise expressing empathy in customer service."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                N_("With --validate, each PATH is a lesson or scenario file, or a folder of them. "
+                                                   "Problems are printed as FILE:LINE: error: MESSAGE. The exit status is 0 when "
+                                                   "every file is valid, 1 when any is not, and 2 for a usage error."));
+}
+
+AttuneLibrary *
+attune_application_get_library (AttuneApplication *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), NULL);
+  return self->library;
+}
+
+GSettings *
+attune_application_get_settings (AttuneApplication *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

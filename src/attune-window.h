@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attune-application.h"
+
+G_BEGIN_DECLS
+
+#define ATTUNE_TYPE_WINDOW (attune_window_get_type ())
+G_DECLARE_FINAL_TYPE (AttuneWindow, attune_window, ATTUNE, WINDOW, AdwApplicationWindow)
+
+AttuneWindow *attune_window_new       (AttuneApplication *app);
+void          attune_window_show_view (AttuneWindow      *self,
+                                       const char        *name);
+const char   *attune_window_get_view  (AttuneWindow      *self);
+
+G_END_DECLS

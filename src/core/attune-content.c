@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * From files to checked models, shared by the library (the app) and the
+ * validator (attune --validate). A file goes through the safe reader, the
+ * schema and its own lint; then the whole set is cross-checked (ids unique,
+ * references resolve). Any file with a problem is reported and left out;
+ * everything else still loads.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-content.h"
+#include "attune-lint.h"
+#include "attune-problem.h"
+#include "attune-xml.h"
+
+/* Trainers may sort their files into sub-folders, but not without end. */
+#define MAX_FOLDER_DEPTH 8
+
+AttuneContentSet *
+attune_content_set_new (void)
+{
+  AttuneContentSet *set = g_new0 (AttuneContentSet, 1);
+
+  set->lessons = g_ptr_array_new_with_free_func (g_object_unref);
+  set->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
+  set->problems = g_ptr_array_new_with_free_func (g_object_unref);
+  return set;
+}
+
+void
+attune_content_set_free (AttuneContentSet *set)
+{
+  if (set == NULL)
+    return;
+  g_ptr_array_unref (set->lessons);
+  g_ptr_array_unref (set->scenarios);
+  g_ptr_array_unref (set->problems);
+  g_free (set);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+collect_folder (const char *folder,
+                guint       depth,
+                GPtrArray  *files,
+                GPtrArray  *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      attune_problems_add (problems, folder, 0, _("The folder could not be read: %s"), error->message);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (found, g_build_filename (folder, name, NULL));
+
+  /* Sorted, so that loading (and which duplicate wins) is reproducible. */
+  g_ptr_array_sort (found, compare_paths);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *path = g_ptr_array_index (found, i);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (depth < MAX_FOLDER_DEPTH && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+            collect_folder (path, depth + 1, files, problems);
+        }
+      else if (g_str_has_suffix (path, ".xml"))
+        g_ptr_array_add (files, g_strdup (path));
+    }
+}
+
+/**
+ * attune_content_collect_files:
+ * @path: a content file or a folder of them
+ * @missing_ok: whether a missing @path is silently ignored (the user's
+ *   own folders need not exist) or a problem (a path the user named)
+ * @files: (element-type utf8): where the paths of XML files are appended
+ *
+ * Folders are searched recursively for *.xml files, hidden entries skipped.
+ */
+void
+attune_content_collect_files (const char *path,
+                              gboolean    missing_ok,
+                              GPtrArray  *files,
+                              GPtrArray  *problems)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!missing_ok)
+        attune_problems_add (problems, path, 0, _("There is no such file or folder."));
+      return;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    collect_folder (path, 0, files, problems);
+  else
+    g_ptr_array_add (files, g_strdup (path));
+}
+
+/**
+ * attune_content_load_file:
+ *
+ * Reads one lesson or scenario (told apart by the root element) and checks
+ * it on its own. It joins @set only when it has no problem.
+ */
+void
+attune_content_load_file (AttuneContentSet *set,
+                          const char       *path)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlNode *root;
+  guint before = set->problems->len;
+
+  doc = attune_xml_read_file (path, path, set->problems);
+  if (doc == NULL)
+    return;
+
+  root = xmlDocGetRootElement (doc);
+  if (attune_xml_is_element (root, "lesson") && root->ns == NULL)
+    {
+      g_autoptr(AttuneLesson) lesson = NULL;
+
+      if (!attune_xml_validate (doc, ATTUNE_SCHEMA_LESSON, path, set->problems))
+        return;
+      lesson = attune_lesson_new_from_xml (root, path);
+      attune_lint_lesson (lesson, set->problems);
+      if (set->problems->len == before)
+        g_ptr_array_add (set->lessons, g_steal_pointer (&lesson));
+    }
+  else if (attune_xml_is_element (root, "scenario") && root->ns == NULL)
+    {
+      g_autoptr(AttuneScenario) scenario = NULL;
+
+      if (!attune_xml_validate (doc, ATTUNE_SCHEMA_SCENARIO, path, set->problems))
+        return;
+      scenario = attune_scenario_new_from_xml (root, path);
+      attune_lint_scenario (scenario, set->problems);
+      if (set->problems->len == before)
+        g_ptr_array_add (set->scenarios, g_steal_pointer (&scenario));
+    }
+  else
+    {
+      attune_problems_add (set->problems, path, (guint) xmlGetLineNo (root),
+                           _("This is not an Attune lesson or scenario: the root element must be <lesson> or <scenario>, not <%s>."),
+                           (const char *) root->name);
+    }
+}
+
+/* Removes from @items (lessons or scenarios) every item for which @check
+ * added a problem. */
+typedef void (*CheckFunc) (gpointer item, GHashTable *ids, GPtrArray *problems);
+
+static void
+keep_items_without_problems (GPtrArray  *items,
+                             CheckFunc   check,
+                             GHashTable *ids,
+                             GPtrArray  *problems)
+{
+  for (guint i = 0; i < items->len;)
+    {
+      guint before = problems->len;
+
+      check (g_ptr_array_index (items, i), ids, problems);
+      if (problems->len != before)
+        g_ptr_array_remove_index (items, i);
+      else
+        i++;
+    }
+}
+
+static void
+drop_duplicates (GPtrArray   *items,
+                 const char *(*get_id) (gpointer),
+                 const char *(*get_file) (gpointer),
+                 gboolean     lessons,
+                 GPtrArray   *problems)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < items->len;)
+    {
+      gpointer item = g_ptr_array_index (items, i);
+      gpointer first = g_hash_table_lookup (seen, get_id (item));
+
+      if (first != NULL)
+        {
+          if (lessons)
+            attune_problems_add (problems, get_file (item), 0,
+                                 /* Translators: the first %s is an id, the second a file name */
+                                 _("The lesson id “%s” is already used by %s."),
+                                 get_id (item), get_file (first));
+          else
+            attune_problems_add (problems, get_file (item), 0,
+                                 /* Translators: the first %s is an id, the second a file name */
+                                 _("The scenario id “%s” is already used by %s."),
+                                 get_id (item), get_file (first));
+          g_ptr_array_remove_index (items, i);
+        }
+      else
+        {
+          g_hash_table_insert (seen, (gpointer) get_id (item), item);
+          i++;
+        }
+    }
+}
+
+/**
+ * attune_content_set_cross_check:
+ * @reference_lessons: (nullable) (element-type AttuneLesson): lessons that
+ *   references may point to without being part of @set (the validator
+ *   uses the bundled curriculum this way)
+ *
+ * Drops duplicates (the first loaded wins) and items whose references do
+ * not resolve, reporting each.
+ */
+void
+attune_content_set_cross_check (AttuneContentSet *set,
+                                GPtrArray        *reference_lessons)
+{
+  g_autoptr(GHashTable) lesson_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  drop_duplicates (set->lessons,
+                   (const char *(*) (gpointer)) attune_lesson_get_id,
+                   (const char *(*) (gpointer)) attune_lesson_get_file,
+                   TRUE, set->problems);
+  drop_duplicates (set->scenarios,
+                   (const char *(*) (gpointer)) attune_scenario_get_id,
+                   (const char *(*) (gpointer)) attune_scenario_get_file,
+                   FALSE, set->problems);
+
+  for (guint i = 0; reference_lessons != NULL && i < reference_lessons->len; i++)
+    g_hash_table_add (lesson_ids, (gpointer) attune_lesson_get_id (g_ptr_array_index (reference_lessons, i)));
+  for (guint i = 0; i < set->lessons->len; i++)
+    g_hash_table_add (lesson_ids, (gpointer) attune_lesson_get_id (g_ptr_array_index (set->lessons, i)));
+
+  /* Ids are taken from the set before any lesson is dropped, so that one
+   * bad link does not cascade through every lesson that mentions it. */
+  keep_items_without_problems (set->scenarios, (CheckFunc) attune_lint_scenario_references,
+                               lesson_ids, set->problems);
+  keep_items_without_problems (set->lessons, (CheckFunc) attune_lint_lesson_references,
+                               lesson_ids, set->problems);
+}
+
+/* How many different files the problems are about: what a person counts. */
+guint
+attune_problems_count_files (GPtrArray *problems)
+{
+  g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_hash_table_add (files, (gpointer) attune_problem_get_file (g_ptr_array_index (problems, i)));
+  return g_hash_table_size (files);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "attune-lesson.h"
+#include "attune-scenario.h"
+
+G_BEGIN_DECLS
+
+/* A set of loaded content, before or after cross-checking. */
+typedef struct
+{
+  GPtrArray *lessons;    /* AttuneLesson */
+  GPtrArray *scenarios;  /* AttuneScenario */
+  GPtrArray *problems;   /* AttuneProblem */
+} AttuneContentSet;
+
+AttuneContentSet *attune_content_set_new          (void);
+void              attune_content_set_free         (AttuneContentSet *set);
+void              attune_content_collect_files    (const char       *path,
+                                                   gboolean          missing_ok,
+                                                   GPtrArray        *files,
+                                                   GPtrArray        *problems);
+void              attune_content_load_file        (AttuneContentSet *set,
+                                                   const char       *path);
+void              attune_content_set_cross_check  (AttuneContentSet *set,
+                                                   GPtrArray        *reference_lessons);
+guint             attune_problems_count_files     (GPtrArray        *problems);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttuneContentSet, attune_content_set_free)
+
+G_END_DECLS

@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Checks the schema cannot express: ids and references, and the shape of a
+ * scenario's conversation graph. A trainer's file that passes these can be
+ * played from the start to an ending along every path.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-lint.h"
+#include "attune-problem.h"
+
+/**
+ * attune_lint_lesson:
+ *
+ * Checks one lesson on its own: it must not list itself, or another lesson
+ * twice, as related.
+ */
+void
+attune_lint_lesson (AttuneLesson *lesson,
+                    GPtrArray    *problems)
+{
+  GPtrArray *related = attune_lesson_get_related (lesson);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *file = attune_lesson_get_file (lesson);
+
+  for (guint i = 0; i < related->len; i++)
+    {
+      AttuneReference *ref = g_ptr_array_index (related, i);
+
+      if (g_str_equal (ref->id, attune_lesson_get_id (lesson)))
+        attune_problems_add (problems, file, ref->line,
+                             _("A lesson cannot be related to itself (“%s”)."), ref->id);
+      else if (!g_hash_table_add (seen, ref->id))
+        attune_problems_add (problems, file, ref->line,
+                             _("The related lesson “%s” is listed twice."), ref->id);
+    }
+}
+
+static void
+check_ids_and_links (AttuneScenario *scenario,
+                     GPtrArray      *problems)
+{
+  const char *file = attune_scenario_get_file (scenario);
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
+  GPtrArray *endings = attune_scenario_get_endings (scenario);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+
+      if (!g_hash_table_add (ids, node->id))
+        attune_problems_add (problems, file, node->line,
+                             _("The id “%s” is used more than once."), node->id);
+    }
+  for (guint i = 0; i < endings->len; i++)
+    {
+      AttuneScenarioEnding *ending = g_ptr_array_index (endings, i);
+
+      if (!g_hash_table_add (ids, ending->id))
+        attune_problems_add (problems, file, ending->line,
+                             _("The id “%s” is used more than once."), ending->id);
+    }
+
+  if (endings->len == 0)
+    attune_problems_add (problems, file, attune_scenario_get_line (scenario),
+                         _("The scenario has no ending. Add at least one <ending>."));
+
+  if (attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario)) == NULL)
+    attune_problems_add (problems, file, attune_scenario_get_line (scenario),
+                         _("The start node “%s” does not exist."),
+                         attune_scenario_get_start_id (scenario));
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+
+      for (guint j = 0; j < node->choices->len; j++)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, j);
+
+          if (attune_scenario_find_node (scenario, choice->next) == NULL &&
+              attune_scenario_find_ending (scenario, choice->next) == NULL)
+            attune_problems_add (problems, file, choice->line,
+                                 _("The choice leads to “%s”, which is neither a node nor an ending."),
+                                 choice->next);
+
+          if (choice->feedback == NULL || *choice->feedback == '\0')
+            attune_problems_add (problems, file, choice->line, _("The choice has no feedback."));
+          if (choice->evidence->len == 0)
+            attune_problems_add (problems, file, choice->line, _("The choice gives no evidence for any strategy."));
+
+          for (guint k = 0; k < choice->evidence->len; k++)
+            {
+              AttuneEvidence *evidence = g_ptr_array_index (choice->evidence, k);
+
+              if (evidence->weight == 0)
+                attune_problems_add (problems, file, evidence->line,
+                                     _("Evidence needs a weight other than 0: positive for the strategy, negative against it."));
+            }
+        }
+    }
+}
+
+/* Nodes reachable from the start, following choices forwards. */
+static GHashTable *
+reachable_from_start (AttuneScenario *scenario)
+{
+  GHashTable *reached = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GQueue) queue = g_queue_new ();
+  AttuneScenarioNode *start = attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario));
+
+  if (start == NULL)
+    return reached;
+
+  g_hash_table_add (reached, start->id);
+  g_queue_push_tail (queue, start);
+  while (!g_queue_is_empty (queue))
+    {
+      AttuneScenarioNode *node = g_queue_pop_head (queue);
+
+      for (guint i = 0; i < node->choices->len; i++)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, i);
+          AttuneScenarioNode *next = attune_scenario_find_node (scenario, choice->next);
+
+          if (attune_scenario_find_ending (scenario, choice->next) != NULL)
+            g_hash_table_add (reached, choice->next);
+          else if (next != NULL && g_hash_table_add (reached, next->id))
+            g_queue_push_tail (queue, next);
+        }
+    }
+  return reached;
+}
+
+/* Nodes from which some ending can be reached. Computed as a fixed point:
+ * a node can finish if any of its choices leads to an ending or to a node
+ * that can finish. Scenarios are small, so the quadratic bound is fine. */
+static GHashTable *
+nodes_that_can_finish (AttuneScenario *scenario)
+{
+  GHashTable *finishing = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+
+          if (g_hash_table_contains (finishing, node->id))
+            continue;
+          for (guint j = 0; j < node->choices->len; j++)
+            {
+              AttuneChoice *choice = g_ptr_array_index (node->choices, j);
+
+              if (attune_scenario_find_ending (scenario, choice->next) != NULL ||
+                  g_hash_table_contains (finishing, choice->next))
+                {
+                  g_hash_table_add (finishing, node->id);
+                  changed = TRUE;
+                  break;
+                }
+            }
+        }
+    }
+  return finishing;
+}
+
+static void
+check_graph (AttuneScenario *scenario,
+             GPtrArray      *problems)
+{
+  const char *file = attune_scenario_get_file (scenario);
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
+  GPtrArray *endings = attune_scenario_get_endings (scenario);
+  g_autoptr(GHashTable) reached = reachable_from_start (scenario);
+  g_autoptr(GHashTable) finishing = nodes_that_can_finish (scenario);
+
+  /* Without a start every node would be "unreachable"; that is one problem, already reported. */
+  if (attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario)) == NULL)
+    return;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+
+      if (attune_scenario_find_node (scenario, node->id) != node)
+        continue;  /* a duplicate, reported already */
+      if (!g_hash_table_contains (reached, node->id))
+        attune_problems_add (problems, file, node->line,
+                             _("The node “%s” cannot be reached from the start."), node->id);
+      else if (!g_hash_table_contains (finishing, node->id))
+        attune_problems_add (problems, file, node->line,
+                             _("From the node “%s” no ending can be reached: it is a dead end or a loop without an exit."),
+                             node->id);
+    }
+
+  for (guint i = 0; i < endings->len; i++)
+    {
+      AttuneScenarioEnding *ending = g_ptr_array_index (endings, i);
+
+      if (attune_scenario_find_ending (scenario, ending->id) == ending &&
+          !g_hash_table_contains (reached, ending->id))
+        attune_problems_add (problems, file, ending->line,
+                             _("The ending “%s” cannot be reached from the start."), ending->id);
+    }
+}
+
+/* A strategy the scenario claims to practise must be measured somewhere. */
+static void
+check_practised_strategies (AttuneScenario *scenario,
+                            GPtrArray      *problems)
+{
+  GPtrArray *practises = attune_scenario_get_practises (scenario);
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
+  g_autoptr(GHashTable) measured = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+
+      for (guint j = 0; j < node->choices->len; j++)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, j);
+
+          for (guint k = 0; k < choice->evidence->len; k++)
+            g_hash_table_add (measured, ((AttuneEvidence *) g_ptr_array_index (choice->evidence, k))->strategy);
+        }
+    }
+
+  for (guint i = 0; i < practises->len; i++)
+    {
+      AttuneReference *ref = g_ptr_array_index (practises, i);
+
+      if (!g_hash_table_contains (measured, ref->id))
+        attune_problems_add (problems, attune_scenario_get_file (scenario), ref->line,
+                             _("The scenario says it practises “%s”, but no choice gives evidence for it."),
+                             ref->id);
+    }
+}
+
+/**
+ * attune_lint_scenario:
+ *
+ * Checks one scenario on its own: unique ids, links that resolve, a start
+ * that exists, every node reachable, an ending reachable from every node,
+ * feedback and evidence on every choice.
+ */
+void
+attune_lint_scenario (AttuneScenario *scenario,
+                      GPtrArray      *problems)
+{
+  check_ids_and_links (scenario, problems);
+  check_graph (scenario, problems);
+  check_practised_strategies (scenario, problems);
+}
+
+/**
+ * attune_lint_lesson_references:
+ * @lesson_ids: set of every loaded lesson id
+ *
+ * Every related lesson must exist.
+ */
+void
+attune_lint_lesson_references (AttuneLesson *lesson,
+                               GHashTable   *lesson_ids,
+                               GPtrArray    *problems)
+{
+  GPtrArray *related = attune_lesson_get_related (lesson);
+
+  for (guint i = 0; i < related->len; i++)
+    {
+      AttuneReference *ref = g_ptr_array_index (related, i);
+
+      if (!g_hash_table_contains (lesson_ids, ref->id))
+        attune_problems_add (problems, attune_lesson_get_file (lesson), ref->line,
+                             _("The related lesson “%s” does not exist."), ref->id);
+    }
+}
+
+/**
+ * attune_lint_scenario_references:
+ * @lesson_ids: set of every loaded lesson id
+ *
+ * Every strategy a scenario practises or gives evidence for must be a
+ * lesson, so that feedback can link to it and progress can be shown.
+ */
+void
+attune_lint_scenario_references (AttuneScenario *scenario,
+                                 GHashTable     *lesson_ids,
+                                 GPtrArray      *problems)
+{
+  const char *file = attune_scenario_get_file (scenario);
+  GPtrArray *practises = attune_scenario_get_practises (scenario);
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
+
+  for (guint i = 0; i < practises->len; i++)
+    {
+      AttuneReference *ref = g_ptr_array_index (practises, i);
+
+      if (!g_hash_table_contains (lesson_ids, ref->id))
+        attune_problems_add (problems, file, ref->line,
+                             _("The strategy “%s” is not a lesson."), ref->id);
+    }
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+
+      for (guint j = 0; j < node->choices->len; j++)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, j);
+
+          for (guint k = 0; k < choice->evidence->len; k++)
+            {
+              AttuneEvidence *evidence = g_ptr_array_index (choice->evidence, k);
+
+              if (!g_hash_table_contains (lesson_ids, evidence->strategy))
+                attune_problems_add (problems, file, evidence->line,
+                                     _("The strategy “%s” is not a lesson."), evidence->strategy);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "attune-lesson.h"
+#include "attune-scenario.h"
+
+G_BEGIN_DECLS
+
+void attune_lint_lesson               (AttuneLesson   *lesson,
+                                       GPtrArray      *problems);
+void attune_lint_scenario             (AttuneScenario *scenario,
+                                       GPtrArray      *problems);
+void attune_lint_lesson_references    (AttuneLesson   *lesson,
+                                       GHashTable     *lesson_ids,
+                                       GPtrArray      *problems);
+void attune_lint_scenario_references  (AttuneScenario *scenario,
+                                       GHashTable     *lesson_ids,
+                                       GPtrArray      *problems);
+
+G_END_DECLS

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The only door through which XML enters Attune. Content files come from
+ * trainers and from the internet, so they are treated as hostile:
+ *
+ *  - the file must be a regular file no larger than ATTUNE_XML_MAX_FILE_SIZE
+ *    and valid UTF-8 without NUL bytes, checked before libxml2 sees it;
+ *  - any DOCTYPE stops the parser (no DTD, so no entity expansion and no
+ *    external entities), the network is off, XInclude is never run;
+ *  - libxml2's own limits (depth 256, 10 MB text nodes) stay on, because
+ *    XML_PARSE_HUGE is never passed.
+ *
+ * Every problem is reported with the file and line it was found at.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
+
+#include "attune-core-resources.h"
+#include "attune-problem.h"
+#include "attune-xml.h"
+
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | \
+                       XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+typedef struct
+{
+  gboolean saw_doctype;
+  guint doctype_line;
+} ParseState;
+
+static void
+reject_doctype (void          *ctx,
+                const xmlChar *name,
+                const xmlChar *external_id,
+                const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  ParseState *state = ctxt->_private;
+
+  state->saw_doctype = TRUE;
+  state->doctype_line = (guint) xmlSAX2GetLineNumber (ctxt);
+  xmlStopParser (ctxt);
+}
+
+/* Silences libxml2's habit of printing to stderr; we report errors ourselves. */
+static void
+ignore_structured_error (void *data, xmlErrorPtr error)
+{
+}
+
+static guint
+line_of_offset (const char *data,
+                gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
+/* libxml2 messages end with a newline and sometimes carry trailing blanks. */
+static char *
+tidy_libxml_message (const char *message)
+{
+  char *copy = g_strdup (message != NULL ? message : "");
+
+  return g_strstrip (copy);
+}
+
+/**
+ * attune_xml_read_memory:
+ * @display_name: the name used in problems (usually the path)
+ * @problems: (element-type AttuneProblem): where problems are appended
+ *
+ * Parses @data safely. Returns the document, or %NULL with at least one
+ * problem appended.
+ */
+xmlDoc *
+attune_xml_read_memory (const char *data,
+                        gsize       length,
+                        const char *display_name,
+                        GPtrArray  *problems)
+{
+  const char *invalid = NULL;
+  ParseState state = { 0 };
+  xmlParserCtxtPtr ctxt;
+  xmlDoc *doc;
+
+  if (length > ATTUNE_XML_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (ATTUNE_XML_MAX_FILE_SIZE);
+
+      attune_problems_add (problems, display_name, 0,
+                           /* Translators: the first %s is a file size such as "50 MB", the second the limit */
+                           _("The file is too large (%s). Lesson and scenario files can be at most %s."),
+                           size, limit);
+      return NULL;
+    }
+
+  if (length == 0)
+    {
+      attune_problems_add (problems, display_name, 0, _("The file is empty."));
+      return NULL;
+    }
+
+  if (!g_utf8_validate (data, (gssize) length, &invalid))
+    {
+      attune_problems_add (problems, display_name,
+                           line_of_offset (data, (gsize) (invalid - data)),
+                           _("The file is not valid UTF-8 text. Save it with the UTF-8 encoding."));
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      attune_problems_add (problems, display_name, 0, _("Out of memory while reading the file."));
+      return NULL;
+    }
+
+  ctxt->_private = &state;
+  ctxt->sax->internalSubset = reject_doctype;
+  ctxt->sax->externalSubset = reject_doctype;
+  xmlSetStructuredErrorFunc (NULL, ignore_structured_error);
+
+  doc = xmlCtxtReadMemory (ctxt, data, (int) length, display_name, "UTF-8", PARSE_OPTIONS);
+
+  if (state.saw_doctype)
+    {
+      attune_problems_add (problems, display_name, state.doctype_line,
+                           _("Document type declarations (<!DOCTYPE …>) are not allowed. Remove the declaration."));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (doc == NULL || ctxt->errNo != XML_ERR_OK || !ctxt->wellFormed)
+    {
+      const xmlError *error = xmlCtxtGetLastError (ctxt);
+      g_autofree char *detail = tidy_libxml_message (error != NULL ? error->message : NULL);
+      guint line = error != NULL && error->line > 0 ? (guint) error->line : 0;
+
+      if (error != NULL && strstr (detail, "Excessive depth") != NULL)
+        attune_problems_add (problems, display_name, line,
+                             _("Elements are nested too deeply (more than 256 levels)."));
+      else
+        attune_problems_add (problems, display_name, line,
+                             /* Translators: %s is the XML parser's own (English) description */
+                             _("The file is not well-formed XML: %s"), detail);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (xmlDocGetRootElement (doc) == NULL)
+    {
+      attune_problems_add (problems, display_name, 0, _("The file has no root element."));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  ctxt->_private = NULL;
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
+/**
+ * attune_xml_read_file:
+ *
+ * Reads and parses @path safely; see attune_xml_read_memory(). Only
+ * regular files are read, and never more than the size limit, so a FIFO
+ * or /dev/zero cannot hang or exhaust us.
+ */
+xmlDoc *
+attune_xml_read_file (const char *path,
+                      const char *display_name,
+                      GPtrArray  *problems)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize filled = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      attune_problems_add (problems, display_name, 0,
+                           _("The file could not be opened: %s"), g_strerror (saved));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      attune_problems_add (problems, display_name, 0, _("This is not a regular file."));
+      close (fd);
+      return NULL;
+    }
+
+  if ((guint64) st.st_size > ATTUNE_XML_MAX_FILE_SIZE)
+    {
+      close (fd);
+      /* Let the memory reader phrase the message; it needs only the size. */
+      return attune_xml_read_memory ("", (gsize) st.st_size, display_name, problems);
+    }
+
+  data = g_malloc ((gsize) st.st_size + 1);
+  while (filled < (gsize) st.st_size)
+    {
+      gssize n = read (fd, data + filled, (gsize) st.st_size - filled);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          attune_problems_add (problems, display_name, 0,
+                               _("The file could not be read: %s"), g_strerror (saved));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      filled += (gsize) n;
+    }
+  close (fd);
+  data[filled] = '\0';
+
+  return attune_xml_read_memory (data, filled, display_name, problems);
+}
+
+typedef struct
+{
+  GPtrArray *problems;
+  const char *display_name;
+  char *last;
+  guint last_line;
+} ValidationState;
+
+static void
+collect_validation_error (void        *data,
+                          xmlErrorPtr  error)
+{
+  ValidationState *state = data;
+  g_autofree char *detail = tidy_libxml_message (error->message);
+  guint line = error->line > 0 ? (guint) error->line : 0;
+
+  /* libxml2 repeats itself for nested failures; one report per line and text. */
+  if (state->last != NULL && line == state->last_line && g_str_equal (state->last, detail))
+    return;
+
+  attune_problems_add (state->problems, state->display_name, line,
+                       /* Translators: %s is the schema validator's own (English) description */
+                       _("Does not follow the format: %s"), detail);
+  g_free (state->last);
+  state->last = g_steal_pointer (&detail);
+  state->last_line = line;
+}
+
+static xmlRelaxNGPtr
+load_schema (AttuneSchema schema)
+{
+  static const char *paths[] = {
+    [ATTUNE_SCHEMA_LESSON] = "/io/github/attune/Attune/schemas/lesson.rng",
+    [ATTUNE_SCHEMA_SCENARIO] = "/io/github/attune/Attune/schemas/scenario.rng",
+  };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGPtr rng;
+  gsize size;
+  const char *data;
+
+  bytes = g_resource_lookup_data (attune_core_get_resource (), paths[schema],
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  /* The schemas are compiled into the binary; missing means a broken build. */
+  g_assert_no_error (error);
+
+  data = g_bytes_get_data (bytes, &size);
+  pctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+  xmlRelaxNGSetParserStructuredErrors (pctxt, ignore_structured_error, NULL);
+  rng = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  g_assert (rng != NULL);
+  return rng;
+}
+
+static xmlRelaxNGPtr
+get_schema (AttuneSchema schema)
+{
+  static gsize initialised[2];
+  static xmlRelaxNGPtr schemas[2];
+
+  g_assert (schema == ATTUNE_SCHEMA_LESSON || schema == ATTUNE_SCHEMA_SCENARIO);
+
+  if (g_once_init_enter (&initialised[schema]))
+    {
+      schemas[schema] = load_schema (schema);
+      g_once_init_leave (&initialised[schema], 1);
+    }
+  return schemas[schema];
+}
+
+/**
+ * attune_xml_validate:
+ *
+ * Checks @doc against the RELAX NG schema compiled into Attune. Returns
+ * %TRUE when valid; otherwise appends problems with their lines.
+ */
+gboolean
+attune_xml_validate (xmlDoc       *doc,
+                     AttuneSchema  schema,
+                     const char   *display_name,
+                     GPtrArray    *problems)
+{
+  ValidationState state = { problems, display_name, NULL, 0 };
+  xmlRelaxNGValidCtxtPtr vctxt;
+  guint before = problems->len;
+  int result;
+
+  vctxt = xmlRelaxNGNewValidCtxt (get_schema (schema));
+  xmlRelaxNGSetValidStructuredErrors (vctxt, collect_validation_error, &state);
+  /* A few errors only ever reach the global handler. */
+  xmlSetStructuredErrorFunc (&state, collect_validation_error);
+  result = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  g_free (state.last);
+
+  if (result != 0 && problems->len == before)
+    attune_problems_add (problems, display_name, 0, _("The file does not follow the format."));
+
+  return result == 0;
+}
+
+/* Collapses runs of white space to one space and trims both ends, exactly
+ * as xgettext does when it extracts the string, so run-time lookups match
+ * the catalogue. Works in place. */
+void
+attune_normalize_space (char *text)
+{
+  char *out = text;
+  gboolean pending_space = FALSE;
+
+  for (const char *in = text; *in != '\0'; in++)
+    {
+      if (*in == ' ' || *in == '\t' || *in == '\n' || *in == '\r')
+        {
+          pending_space = out != text;
+          continue;
+        }
+      if (pending_space)
+        *out++ = ' ';
+      pending_space = FALSE;
+      *out++ = *in;
+    }
+  *out = '\0';
+}
+
+/* The element's text with white space normalised. Safe on our documents:
+ * they have no entities left to expand. */
+char *
+attune_xml_dup_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = g_strdup ((const char *) content);
+
+  xmlFree (content);
+  if (text == NULL)
+    return g_strdup ("");
+  attune_normalize_space (text);
+  return text;
+}
+
+/**
+ * attune_xml_dup_translated:
+ * @context: (nullable): the msgctxt the ITS rules in data/its/attune.its
+ *   give this element, or %NULL for none
+ *
+ * The element's text, normalised, looked up in the "attune" catalogue
+ * the way the ITS rules extracted it. Content files are translated like
+ * any other string of the application.
+ */
+char *
+attune_xml_dup_translated (xmlNode    *node,
+                           const char *context)
+{
+  g_autofree char *text = attune_xml_dup_text (node);
+
+  if (*text == '\0')
+    return g_steal_pointer (&text);
+  if (context != NULL)
+    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, context, text));
+  return g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
+}
+
+char *
+attune_xml_dup_attribute (xmlNode    *node,
+                          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+gboolean
+attune_xml_is_element (xmlNode    *node,
+                       const char *name)
+{
+  return node != NULL &&
+         node->type == XML_ELEMENT_NODE &&
+         g_strcmp0 ((const char *) node->name, name) == 0;
+}

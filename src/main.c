@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <libxml/parser.h>
+
+#include "attune-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AttuneApplication) app = NULL;
+  const char *localedir = g_getenv ("ATTUNE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  /* The build tree's catalogues when run with `meson devenv`, else the installed ones. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Once, before any thread parses; never xmlCleanupParser(). */
+  xmlInitParser ();
+
+  app = attune_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
