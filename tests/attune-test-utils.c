@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers for UI tests: wait for a real painted frame, and render a widget
+ * to PNG the way GTK's reftests do (no screen grab). PNGs go to
+ * $ATTUNE_SCREENSHOT_DIR, or "screenshots" in the test's build folder.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "attune-test-utils.h"
+
+static void
+frame_painted (GdkFrameClock *clock,
+               gboolean      *done)
+{
+  *done = TRUE;
+}
+
+/* Spins the main loop until @widget's surface has painted a frame. */
+void
+attune_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean done = FALSE;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted), &done);
+  gtk_widget_queue_draw (widget);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+
+  /* Let idle work queued by that frame (allocation, list rows) settle. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+attune_test_wait_until (gboolean (*condition) (gpointer),
+                        gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/**
+ * attune_test_render_png:
+ * @name: file name without extension
+ *
+ * Renders @widget (already shown) to a PNG and returns its path.
+ */
+char *
+attune_test_render_png (GtkWidget  *widget,
+                        const char *name)
+{
+  const char *env = g_getenv ("ATTUNE_SCREENSHOT_DIR");
+  g_autofree char *dir = env != NULL ? g_strdup (env) : g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderer) renderer = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  int width, height;
+
+  attune_test_wait_for_frame (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gsk_cairo_renderer_new ();
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  g_assert_no_error (error);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s (%dx%d)", path, width, height);
+  return path;
+}

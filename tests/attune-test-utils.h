@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void  attune_test_wait_for_frame (GtkWidget  *widget);
+void  attune_test_wait_until     (gboolean  (*condition) (gpointer),
+                                  gpointer    data);
+char *attune_test_render_png     (GtkWidget  *widget,
+                                  const char *name);
+
+G_END_DECLS

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line, run as a user would run it, without a display:
+ * exit statuses and the GNU "FILE:LINE: error: MESSAGE" format.
+ */
+#include "config.h"
+
+#include <glib.h>
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_attune (Run *run, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ATTUNE_BINARY"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* --validate and --version must not need a display. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_attune (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "attune " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_attune (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--validate"));
+  g_assert_nonnull (strstr (run.out, "--library=FOLDER"));
+  g_assert_nonnull (strstr (run.out, "--view=VIEW"));
+}
+
+static void
+test_validate_good (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *good = fixture ("good");
+
+  run_attune (&run, "--validate", good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "2 files checked: all are valid.\n");
+}
+
+static void
+test_validate_bad (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *broken = fixture ("broken");
+  g_autofree char *bad_link = g_build_filename (broken, "bad-link.xml", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s:10: error: ", bad_link);
+  g_autoptr(GRegex) gnu = g_regex_new ("^[^:\n]+:[0-9]+: error: [^\n]+$", G_REGEX_MULTILINE, 0, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  run_attune (&run, "--validate", broken, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  lines = g_strsplit (run.err, "\n", -1);
+  /* Two problem lines, the summary, and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[0], expected));
+  g_assert_true (g_regex_match (gnu, lines[0], 0, NULL));
+  g_assert_true (g_regex_match (gnu, lines[1], 0, NULL));
+  g_assert_nonnull (strstr (lines[1], "truncated.xml:3: error: "));
+  g_assert_cmpstr (lines[2], ==, "2 files have problems.");
+}
+
+static void
+test_validate_mixed (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *good = fixture ("good/extra-scenario.xml");
+  g_autofree char *bad = fixture ("broken/truncated.xml");
+
+  run_attune (&run, "--validate", good, bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
+static void
+test_validate_missing (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_attune (&run, "--validate", "/nonexistent/file.xml", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "/nonexistent/file.xml: error: "));
+}
+
+static void
+test_usage_errors (void)
+{
+  {
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--validate", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--view", "nowhere", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "nowhere"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "stray-argument", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--no-such-option", NULL);
+    g_assert_cmpint (run.status, !=, 0);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (g_getenv ("ATTUNE_BINARY"));
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/validate-good", test_validate_good);
+  g_test_add_func ("/cli/validate-bad", test_validate_bad);
+  g_test_add_func ("/cli/validate-mixed", test_validate_mixed);
+  g_test_add_func ("/cli/validate-missing", test_validate_missing);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  return g_test_run ();
+}

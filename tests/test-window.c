@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application shell under Xvfb: views, lists of real content, the
+ * problem banner, accessibility, remembered size, and PNGs of each view
+ * (light, dark, 360 px wide) for people to look at.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-application.h"
+#include "attune-test-utils.h"
+#include "attune-window.h"
+
+static AttuneApplication *app;
+
+static gboolean
+library_loaded (gpointer data)
+{
+  AttuneLibrary *library = attune_application_get_library (app);
+
+  return library != NULL && attune_library_get_loaded (library) &&
+         GPOINTER_TO_UINT (data) <= attune_library_get_n_bad_files (library);
+}
+
+static AttuneWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (ATTUNE_IS_WINDOW (window));
+  return ATTUNE_WINDOW (window);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Xvfb has no window manager, so a mapped window keeps its size: open a
+ * new window instead, which also takes its size from the settings. */
+static AttuneWindow *
+reopen_at_size (AttuneWindow *window,
+                int           width,
+                int           height)
+{
+  GSettings *settings = attune_application_get_settings (app);
+  g_autofree char *view = g_strdup (attune_window_get_view (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_string (settings, "last-view", view);
+  g_application_activate (G_APPLICATION (app));
+  window = get_window ();
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  /* The surface includes client-side decoration borders; the widget may be
+   * a few pixels narrower than the default size, never wider. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, width - 24);
+  return window;
+}
+
+static void
+render_views (AttuneWindow *window,
+              const char   *variant)
+{
+  static const char *views[] = { "learn", "practise", "progress" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s", views[i], variant);
+      g_autofree char *path = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
+      g_assert_cmpstr (attune_window_get_view (window), ==, views[i]);
+      path = attune_test_render_png (GTK_WIDGET (window), name);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_views_list_content (void)
+{
+  AttuneWindow *window = get_window ();
+  AttuneLibrary *library = attune_application_get_library (app);
+  GtkWidget *row;
+
+  attune_test_wait_until (library_loaded, GUINT_TO_POINTER (0));
+  g_assert_cmpuint (g_list_model_get_n_items (attune_library_get_lessons (library)), >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (attune_library_get_scenarios (library)), >=, 1);
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* The real lessons and scenario are rows in the lists. */
+  row = find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "active-listening");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   attune_lesson_get_title (attune_library_find_lesson (library, "active-listening")));
+  row = find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "late-parcel");
+  g_assert_nonnull (row);
+
+  /* Alt+1..3 and the action switch views. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "progress");
+  g_assert_cmpstr (attune_window_get_view (window), ==, "progress");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "learn");
+  g_assert_cmpstr (attune_window_get_view (window), ==, "learn");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = reopen_at_size (window, 960, 720);
+  render_views (window, "light");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  render_views (window, "dark");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = reopen_at_size (window, 360, 720);
+  render_views (window, "narrow");
+
+  reopen_at_size (window, 960, 720);
+}
+
+static void
+test_accessibility (void)
+{
+  AttuneWindow *window = get_window ();
+  GtkWidget *menu = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
+
+  g_assert_nonnull (menu);
+  /* The icon-only menu button has a name a screen reader can say. */
+  gtk_test_accessible_assert_property (menu, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"));
+  gtk_test_accessible_assert_role (list, GTK_ACCESSIBLE_ROLE_LIST);
+  g_assert_true (gtk_widget_get_focusable (menu) || gtk_widget_get_focusable (gtk_widget_get_first_child (menu)));
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  return library_loaded (GUINT_TO_POINTER (2));
+}
+
+static void
+test_banner_and_details (void)
+{
+  AttuneWindow *window = get_window ();
+  g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "fixtures", "broken", NULL);
+  const char *folders[] = { broken, NULL };
+  AttuneLibrary *library = attune_application_get_library (app);
+  GtkRevealer *revealer;
+  GtkWidget *label;
+  GtkWindow *details = NULL;
+  GListModel *toplevels;
+  g_autofree char *png = NULL;
+
+  g_settings_set_strv (attune_application_get_settings (app), "library-folders", folders);
+  attune_test_wait_until (banner_shown, NULL);
+  g_assert_cmpuint (attune_library_get_n_bad_files (library), ==, 2);
+  /* Everything else still loads. */
+  g_assert_nonnull (attune_library_find_lesson (library, "active-listening"));
+  g_assert_nonnull (attune_library_find_lesson (library, "fixture-extra-lesson"));
+
+  revealer = GTK_REVEALER (find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  label = find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL, NULL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "2 files could not be loaded.");
+  png = attune_test_render_png (GTK_WIDGET (window), "banner");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (candidate), "AttuneProblemsWindow"))
+        details = candidate;
+    }
+  g_assert_nonnull (details);
+  {
+    g_autofree char *details_png = attune_test_render_png (GTK_WIDGET (details), "problems");
+    GtkWidget *row = find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, NULL);
+
+    g_assert_nonnull (row);
+    /* Each row says the file and the line. */
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "bad-link.xml, line 10"));
+  }
+  gtk_window_destroy (details);
+
+  g_settings_set_strv (attune_application_get_settings (app), "library-folders", NULL);
+  attune_test_wait_until (library_loaded, GUINT_TO_POINTER (0));
+  while (attune_library_get_n_bad_files (library) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+}
+
+static void
+test_size_is_remembered (void)
+{
+  AttuneWindow *window = get_window ();
+  GSettings *settings = attune_application_get_settings (app);
+
+  window = reopen_at_size (window, 800, 600);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "practise");
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "practise");
+
+  /* A new window opens as the last one was left. */
+  g_application_activate (G_APPLICATION (app));
+  window = get_window ();
+  g_assert_cmpstr (attune_window_get_view (window), ==, "practise");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+
+  app = attune_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  g_test_add_func ("/window/views-list-content", test_views_list_content);
+  g_test_add_func ("/window/accessibility", test_accessibility);
+  g_test_add_func ("/window/banner-and-details", test_banner_and_details);
+  g_test_add_func ("/window/size-is-remembered", test_size_is_remembered);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

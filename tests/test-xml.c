@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The safe XML reader against hostile input: every file below must be
+ * refused with a clear problem and a line where one makes sense, without
+ * expanding entities, reading other files, or using unbounded memory.
+ */
+#include "config.h"
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+
+#include "attune-problem.h"
+#include "attune-xml.h"
+
+typedef struct
+{
+  GPtrArray *problems;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->problems = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_ptr_array_unref (f->problems);
+}
+
+static AttuneProblem *
+only_problem (Fixture *f)
+{
+  g_assert_cmpuint (f->problems->len, ==, 1);
+  return g_ptr_array_index (f->problems, 0);
+}
+
+static xmlDoc *
+read_string (Fixture *f, const char *text)
+{
+  return attune_xml_read_memory (text, strlen (text), "test.xml", f->problems);
+}
+
+static void
+test_well_formed (Fixture *f, gconstpointer data)
+{
+  g_autoptr(xmlDoc) doc = read_string (f, "<?xml version=\"1.0\"?>\n<lesson id=\"a\"><title>Hi &amp; bye</title></lesson>");
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (doc);
+  g_assert_cmpuint (f->problems->len, ==, 0);
+  text = attune_xml_dup_text (xmlDocGetRootElement (doc)->children);
+  g_assert_cmpstr (text, ==, "Hi & bye");
+}
+
+static void
+test_billion_laughs (Fixture *f, gconstpointer data)
+{
+  const char *text =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE lolz [\n"
+    " <!ENTITY lol \"lol\">\n"
+    " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+    " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
+    " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+    "]>\n<lesson>&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;</lesson>\n";
+  g_autoptr(xmlDoc) doc = read_string (f, text);
+
+  g_assert_null (doc);
+  g_assert_cmpuint (attune_problem_get_line (only_problem (f)), ==, 2);
+  g_assert_nonnull (strstr (attune_problem_get_message (only_problem (f)), "DOCTYPE"));
+}
+
+static void
+test_external_entity (Fixture *f, gconstpointer data)
+{
+  const char *text =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE s [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+    "<scenario>&secret;</scenario>\n";
+  g_autoptr(xmlDoc) doc = read_string (f, text);
+
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (attune_problem_get_message (only_problem (f)), "DOCTYPE"));
+}
+
+static void
+test_external_dtd (Fixture *f, gconstpointer data)
+{
+  g_autoptr(xmlDoc) doc = read_string (f, "<?xml version=\"1.0\"?>\n<!DOCTYPE lesson SYSTEM \"http://example.com/x.dtd\">\n<lesson/>");
+
+  g_assert_null (doc);
+  g_assert_cmpuint (only_problem (f) != NULL, ==, TRUE);
+}
+
+static void
+test_xinclude_is_not_run (Fixture *f, gconstpointer data)
+{
+  g_autoptr(xmlDoc) doc = read_string (f,
+    "<lesson xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"/etc/passwd\" parse=\"text\"/></lesson>");
+  g_autofree char *text = NULL;
+
+  /* Well-formed, so it parses, but the include stays an inert element. */
+  g_assert_nonnull (doc);
+  text = attune_xml_dup_text (xmlDocGetRootElement (doc));
+  g_assert_cmpstr (text, ==, "");
+}
+
+static void
+test_deep_nesting (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) text = g_string_new ("<lesson>");
+  g_autoptr(xmlDoc) doc = NULL;
+
+  for (int i = 0; i < 10000; i++)
+    g_string_append (text, "<a>");
+  for (int i = 0; i < 10000; i++)
+    g_string_append (text, "</a>");
+  g_string_append (text, "</lesson>");
+
+  doc = attune_xml_read_memory (text->str, text->len, "deep.xml", f->problems);
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (attune_problem_get_message (only_problem (f)), "256"));
+}
+
+static void
+test_huge_text (Fixture *f, gconstpointer data)
+{
+  gsize size = 50 * 1024 * 1024;
+  g_autofree char *text = g_malloc (size + 1);
+  g_autoptr(xmlDoc) doc = NULL;
+
+  memset (text, 'x', size);
+  memcpy (text, "<lesson>", 8);
+  text[size] = '\0';
+  doc = attune_xml_read_memory (text, size, "huge.xml", f->problems);
+  g_assert_null (doc);
+  g_assert_cmpuint (attune_problem_get_line (only_problem (f)), ==, 0);
+  g_assert_nonnull (strstr (attune_problem_get_message (only_problem (f)), "too large"));
+}
+
+static void
+test_invalid_utf8 (Fixture *f, gconstpointer data)
+{
+  g_autoptr(xmlDoc) doc = read_string (f, "<?xml version=\"1.0\"?>\n<lesson>\n<title>caf\xe9</title></lesson>");
+
+  g_assert_null (doc);
+  g_assert_cmpuint (attune_problem_get_line (only_problem (f)), ==, 3);
+  g_assert_nonnull (strstr (attune_problem_get_message (only_problem (f)), "UTF-8"));
+}
+
+static void
+test_truncated (Fixture *f, gconstpointer data)
+{
+  g_autoptr(xmlDoc) doc = read_string (f, "<?xml version=\"1.0\"?>\n<lesson id=\"x\">\n  <title>Cut");
+
+  g_assert_null (doc);
+  g_assert_cmpuint (attune_problem_get_line (only_problem (f)), ==, 3);
+  g_assert_nonnull (strstr (attune_problem_get_message (only_problem (f)), "well-formed"));
+}
+
+static void
+test_binary_junk (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint8 junk[4096];
+  g_autoptr(xmlDoc) doc = NULL;
+
+  for (guint i = 0; i < sizeof junk; i++)
+    junk[i] = (guint8) g_rand_int_range (rand, 0, 256);
+  doc = attune_xml_read_memory ((const char *) junk, sizeof junk, "junk.xml", f->problems);
+  g_assert_null (doc);
+  g_assert_cmpuint (f->problems->len, ==, 1);
+}
+
+static void
+test_nul_bytes (Fixture *f, gconstpointer data)
+{
+  const char text[] = "<lesson>\0</lesson>";
+  g_autoptr(xmlDoc) doc = attune_xml_read_memory (text, sizeof text - 1, "nul.xml", f->problems);
+
+  g_assert_null (doc);
+  g_assert_cmpuint (f->problems->len, ==, 1);
+}
+
+static void
+test_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr(xmlDoc) doc = attune_xml_read_memory ("", 0, "empty.xml", f->problems);
+
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (attune_problem_get_message (only_problem (f)), "empty"));
+}
+
+static void
+test_not_a_regular_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr(xmlDoc) doc = attune_xml_read_file ("/dev/zero", "/dev/zero", f->problems);
+
+  g_assert_null (doc);
+  g_assert_cmpuint (f->problems->len, ==, 1);
+}
+
+static void
+test_missing_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr(xmlDoc) doc = attune_xml_read_file ("/nonexistent/x.xml", "x.xml", f->problems);
+
+  g_assert_null (doc);
+  g_assert_cmpstr (attune_problem_get_file (only_problem (f)), ==, "x.xml");
+}
+
+static void
+test_big_file_on_disk (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  int fd = g_file_open_tmp ("attune-big-XXXXXX.xml", &path, &error);
+
+  g_assert_no_error (error);
+  /* A sparse 50 MB file: the reader must refuse it from its size alone. */
+  g_assert_cmpint (ftruncate (fd, 50 * 1024 * 1024), ==, 0);
+  close (fd);
+  doc = attune_xml_read_file (path, path, f->problems);
+  g_assert_null (doc);
+  g_assert_nonnull (strstr (attune_problem_get_message (only_problem (f)), "too large"));
+  g_unlink (path);
+}
+
+/* Memory is bounded: with the address space capped at 256 MB, a
+ * quadratic-blowup document is still refused rather than expanded. */
+static void
+test_bounded_memory (void)
+{
+  if (g_test_subprocess ())
+    {
+      struct rlimit limit = { 256 * 1024 * 1024, 256 * 1024 * 1024 };
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE q [<!ENTITY a \"");
+      g_autoptr(xmlDoc) doc = NULL;
+
+      g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+      for (int i = 0; i < 100000; i++)
+        g_string_append_c (text, 'a');
+      g_string_append (text, "\">]>\n<lesson>");
+      for (int i = 0; i < 100000; i++)
+        g_string_append (text, "&a;");
+      g_string_append (text, "</lesson>");
+      doc = attune_xml_read_memory (text->str, text->len, "quadratic.xml", problems);
+      g_assert_null (doc);
+      g_assert_cmpuint (problems->len, ==, 1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_normalize_space (void)
+{
+  char text[] = "  Two\t\tspaces \n\n and  lines  ";
+
+  attune_normalize_space (text);
+  g_assert_cmpstr (text, ==, "Two spaces and lines");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  xmlInitParser ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/xml/well-formed", test_well_formed);
+  ADD ("/xml/hostile/billion-laughs", test_billion_laughs);
+  ADD ("/xml/hostile/external-entity", test_external_entity);
+  ADD ("/xml/hostile/external-dtd", test_external_dtd);
+  ADD ("/xml/hostile/xinclude", test_xinclude_is_not_run);
+  ADD ("/xml/hostile/deep-nesting", test_deep_nesting);
+  ADD ("/xml/hostile/huge-text", test_huge_text);
+  ADD ("/xml/hostile/invalid-utf8", test_invalid_utf8);
+  ADD ("/xml/hostile/truncated", test_truncated);
+  ADD ("/xml/hostile/binary-junk", test_binary_junk);
+  ADD ("/xml/hostile/nul-bytes", test_nul_bytes);
+  ADD ("/xml/hostile/empty", test_empty);
+  ADD ("/xml/hostile/not-a-regular-file", test_not_a_regular_file);
+  ADD ("/xml/hostile/big-file-on-disk", test_big_file_on_disk);
+  ADD ("/xml/missing-file", test_missing_file);
+#undef ADD
+  g_test_add_func ("/xml/hostile/bounded-memory", test_bounded_memory);
+  g_test_add_func ("/xml/normalize-space", test_normalize_space);
+
+  return g_test_run ();
+}
