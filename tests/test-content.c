@@ -19,30 +19,43 @@ fixture_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
+/* The bundled lessons, loaded once for every lint test. */
+static GPtrArray *reference_lessons;
+
+static GPtrArray *
+get_reference_lessons (void)
+{
+  if (reference_lessons == NULL)
+    {
+      g_autoptr(AttuneLibrary) bundled = attune_library_new ();
+      GListModel *lessons;
+
+      reference_lessons = g_ptr_array_new_with_free_func (g_object_unref);
+      attune_library_add_standard_folders (bundled);
+      attune_library_load (bundled);
+      lessons = attune_library_get_lessons (bundled);
+      for (guint i = 0; i < g_list_model_get_n_items (lessons); i++)
+        g_ptr_array_add (reference_lessons, g_list_model_get_item (lessons, i));
+      g_assert_cmpuint (reference_lessons->len, >=, 2);
+    }
+  return reference_lessons;
+}
+
 /* Loads @xml as a file and cross-checks it against the bundled lessons. */
 static AttuneContentSet *
 load_string (const char *xml)
 {
   AttuneContentSet *set = attune_content_set_new ();
-  g_autoptr(AttuneLibrary) bundled = attune_library_new ();
-  g_autoptr(GPtrArray) reference = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   int fd = g_file_open_tmp ("attune-test-XXXXXX.xml", &path, &error);
-  GListModel *lessons;
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, xml, -1, NULL));
   close (fd);
 
-  attune_library_add_standard_folders (bundled);
-  attune_library_load (bundled);
-  lessons = attune_library_get_lessons (bundled);
-  for (guint i = 0; i < g_list_model_get_n_items (lessons); i++)
-    g_ptr_array_add (reference, g_list_model_get_item (lessons, i));
-
   attune_content_load_file (set, path);
-  attune_content_set_cross_check (set, reference);
+  attune_content_set_cross_check (set, get_reference_lessons ());
   g_unlink (path);
   return set;
 }
@@ -413,6 +426,8 @@ test_user_folder (void)
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   xmlInitParser ();
 
@@ -435,5 +450,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/library/async", test_library_async);
   g_test_add_func ("/library/user-folder", test_user_folder);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_pointer (&reference_lessons, g_ptr_array_unref);
+  return status;
 }
