@@ -24,100 +24,136 @@ struct _AttuneWindow
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GtkStack *learn_stack;
-  GtkBox *lesson_groups;
+  GtkListView *lesson_list;
   GtkStack *practise_stack;
-  GtkListBox *scenario_list;
+  GtkListView *scenario_list;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneWindow, attune_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GtkWidget *
-create_lesson_row (gpointer item,
-                   gpointer user_data)
+/* List rows are recycled by GtkListView, so only the visible ones are
+ * built and measured: with long, wrapping summaries that is most of the
+ * cost of the first frame. Each row is a card holding a title, a summary
+ * and an optional suffix, with a group heading above it when it starts a
+ * new group. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
 {
-  AttuneLesson *lesson = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = g_object_new (GTK_TYPE_LABEL,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                    "xalign", 0.0f,
+                                    "wrap", TRUE,
+                                    NULL);
+  /* One label per row, title and summary in markup: half the widgets and
+   * measurements of a title label plus a summary label. */
+  GtkWidget *card = g_object_new (GTK_TYPE_LABEL,
+                                  "xalign", 0.0f,
+                                  "wrap", TRUE,
+                                  "wrap-mode", PANGO_WRAP_WORD,
+                                  "use-markup", TRUE,
+                                  NULL);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attune_lesson_get_title (lesson));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), attune_lesson_get_summary (lesson));
-  gtk_widget_set_name (row, attune_lesson_get_id (lesson));
-  return row;
-}
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "attune-group-heading");
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "attune-row");
+  gtk_box_append (GTK_BOX (root), header);
+  gtk_box_append (GTK_BOX (root), card);
 
-static GtkWidget *
-create_scenario_row (gpointer item,
-                     gpointer user_data)
-{
-  AttuneScenario *scenario = item;
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *difficulty = NULL;
-  GtkWidget *label;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attune_scenario_get_title (scenario));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), attune_scenario_get_summary (scenario));
-  gtk_widget_set_name (row, attune_scenario_get_id (scenario));
-
-  /* Translators: %u is 1, 2 or 3 */
-  difficulty = g_strdup_printf (_("Level %u of 3"), attune_scenario_get_difficulty (scenario));
-  label = gtk_label_new (difficulty);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  return row;
-}
-
-static gboolean
-lesson_in_group (gpointer item,
-                 gpointer user_data)
-{
-  return attune_lesson_get_group (item) == GPOINTER_TO_UINT (user_data);
+  g_object_set_data (G_OBJECT (root), "header", header);
+  g_object_set_data (G_OBJECT (root), "card", card);
+  gtk_list_item_set_child (item, root);
+  gtk_list_item_set_activatable (item, FALSE);
 }
 
 static void
-group_items_changed (GListModel *model,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     GtkWidget  *group_box)
+fill_row (GtkListItem *item,
+          const char  *id,
+          const char  *heading,
+          const char  *title,
+          const char  *summary,
+          const char  *detail)
 {
-  gtk_widget_set_visible (group_box, g_list_model_get_n_items (model) > 0);
+  GtkWidget *root = gtk_list_item_get_child (item);
+  GtkWidget *card = g_object_get_data (G_OBJECT (root), "card");
+  GtkWidget *header = g_object_get_data (G_OBJECT (root), "header");
+  g_autofree char *markup = NULL;
+
+  if (detail != NULL)
+    markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>\n"
+                                      "<span size=\"small\" alpha=\"70%%\">%s</span>\n"
+                                      "<span size=\"small\" alpha=\"55%%\">%s</span>",
+                                      title, summary, detail);
+  else
+    markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>\n"
+                                      "<span size=\"small\" alpha=\"70%%\">%s</span>",
+                                      title, summary);
+
+  gtk_widget_set_name (card, id);
+  gtk_label_set_text (GTK_LABEL (header), heading != NULL ? heading : "");
+  gtk_widget_set_visible (header, heading != NULL);
+  gtk_label_set_markup (GTK_LABEL (card), markup);
+  /* A screen reader reads the title, then the summary. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
 }
 
-/* One titled boxed list per lesson group, each a filtered view of the
- * library's lessons, so that the lists follow every reload. */
 static void
-build_lesson_groups (AttuneWindow *self)
+bind_lesson_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 GListModel               *lessons)
 {
-  GListModel *lessons = attune_library_get_lessons (self->library);
+  AttuneLesson *lesson = gtk_list_item_get_item (item);
+  guint position = gtk_list_item_get_position (item);
+  AttuneLessonGroup group = attune_lesson_get_group (lesson);
+  const char *heading = NULL;
 
-  for (guint group = 0; group < ATTUNE_N_LESSON_GROUPS; group++)
+  if (position == 0)
+    heading = attune_lesson_group_get_label (group);
+  else
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *title = g_object_new (GTK_TYPE_LABEL,
-                                       "label", attune_lesson_group_get_label (group),
-                                       "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                       NULL);
-      GtkWidget *list = gtk_list_box_new ();
-      GtkCustomFilter *filter = gtk_custom_filter_new (lesson_in_group, GUINT_TO_POINTER (group), NULL);
-      g_autoptr(GtkFilterListModel) filtered =
-        gtk_filter_list_model_new (g_object_ref (lessons), GTK_FILTER (filter));
+      g_autoptr(AttuneLesson) previous = g_list_model_get_item (lessons, position - 1);
 
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_widget_add_css_class (title, "heading");
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      attune_lesson_group_get_label (group), -1);
-      gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (filtered), create_lesson_row, NULL, NULL);
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), list);
-      gtk_box_append (self->lesson_groups, box);
-
-      g_signal_connect_object (filtered, "items-changed", G_CALLBACK (group_items_changed), box, 0);
-      group_items_changed (G_LIST_MODEL (filtered), 0, 0, 0, box);
+      if (attune_lesson_get_group (previous) != group)
+        heading = attune_lesson_group_get_label (group);
     }
+
+  fill_row (item, attune_lesson_get_id (lesson), heading, attune_lesson_get_title (lesson),
+            attune_lesson_get_summary (lesson), NULL);
+}
+
+static void
+bind_scenario_row (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  AttuneScenario *scenario = gtk_list_item_get_item (item);
+  g_autofree char *difficulty = NULL;
+
+  /* Translators: the difficulty of a role-play; %u is 1, 2 or 3 */
+  difficulty = g_strdup_printf (_("Level %u of 3"), attune_scenario_get_difficulty (scenario));
+  fill_row (item, attune_scenario_get_id (scenario), NULL, attune_scenario_get_title (scenario),
+            attune_scenario_get_summary (scenario), difficulty);
+}
+
+static void
+bind_list (GtkListView *view,
+           GListModel  *model,
+           GCallback    bind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (model));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", bind, model);
+  gtk_list_view_set_factory (view, factory);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (factory);
 }
 
 static void
@@ -212,7 +248,7 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, learn_stack);
-  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, lesson_groups);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, lesson_list);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, practise_stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, scenario_list);
 
@@ -253,9 +289,8 @@ attune_window_new (AttuneApplication *app)
   last_view = g_settings_get_string (self->settings, "last-view");
   attune_window_show_view (self, last_view);
 
-  build_lesson_groups (self);
-  gtk_list_box_bind_model (self->scenario_list, attune_library_get_scenarios (self->library),
-                           create_scenario_row, NULL, NULL);
+  bind_list (self->lesson_list, attune_library_get_lessons (self->library), G_CALLBACK (bind_lesson_row));
+  bind_list (self->scenario_list, attune_library_get_scenarios (self->library), G_CALLBACK (bind_scenario_row));
   g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (update_content_state), self);
   g_signal_connect_swapped (self->library, "notify::n-bad-files", G_CALLBACK (update_content_state), self);
   update_content_state (self);

@@ -369,6 +369,63 @@ test_library_loads_and_reports (void)
     }
 }
 
+/* Many files load on several threads; the result must not depend on it. */
+static void
+test_library_many_files (void)
+{
+  g_autofree char *source = fixture_path ("good/extra-scenario.xml");
+  g_autofree char *dir = g_dir_make_tmp ("attune-many-XXXXXX", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) first_order = g_string_new (NULL);
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  for (guint i = 0; i < 64; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("id=\"fixture-refund-%02u\"", i);
+      g_autofree char *name = g_strdup_printf ("s%02u.xml", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GString) copy = g_string_new (text);
+
+      g_string_replace (copy, "id=\"fixture-refund\"", id, 1);
+      /* Every eighth file is broken, so problems interleave with results. */
+      if (i % 8 == 7)
+        g_string_truncate (copy, copy->len / 2);
+      g_assert_true (g_file_set_contents (path, copy->str, -1, NULL));
+    }
+
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autoptr(AttuneLibrary) library = attune_library_new ();
+      g_autoptr(GString) order = g_string_new (NULL);
+      GListModel *problems;
+
+      g_autofree char *lesson = fixture_path ("good/extra-lesson.xml");
+
+      attune_library_add_standard_folders (library);
+      attune_library_add_folder (library, lesson, FALSE);
+      attune_library_add_folder (library, dir, FALSE);
+      attune_library_load (library);
+      g_assert_nonnull (attune_library_find_scenario (library, "fixture-refund-00"));
+      g_assert_nonnull (attune_library_find_scenario (library, "fixture-refund-62"));
+      g_assert_null (attune_library_find_scenario (library, "fixture-refund-07"));
+      g_assert_cmpuint (attune_library_get_n_bad_files (library), ==, 8);
+
+      problems = attune_library_get_problems (library);
+      for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+        {
+          g_autoptr(AttuneProblem) problem = g_list_model_get_item (problems, i);
+
+          g_string_append_printf (order, "%s;", attune_problem_get_file (problem));
+        }
+      if (round == 0)
+        g_string_assign (first_order, order->str);
+      g_assert_cmpstr (order->str, ==, first_order->str);
+    }
+  g_assert_nonnull (strstr (first_order->str, "s07.xml;"));
+  g_assert_true (strstr (first_order->str, "s07.xml") < strstr (first_order->str, "s15.xml"));
+}
+
 static void
 loaded_cb (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -448,6 +505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lint/wrong-root", test_wrong_root);
   g_test_add_func ("/library/loads-and-reports", test_library_loads_and_reports);
   g_test_add_func ("/library/async", test_library_async);
+  g_test_add_func ("/library/many-files", test_library_many_files);
   g_test_add_func ("/library/user-folder", test_user_folder);
 
   status = g_test_run ();

@@ -34,9 +34,9 @@ attune_content_set_free (AttuneContentSet *set)
 {
   if (set == NULL)
     return;
-  g_ptr_array_unref (set->lessons);
-  g_ptr_array_unref (set->scenarios);
-  g_ptr_array_unref (set->problems);
+  g_clear_pointer (&set->lessons, g_ptr_array_unref);
+  g_clear_pointer (&set->scenarios, g_ptr_array_unref);
+  g_clear_pointer (&set->problems, g_ptr_array_unref);
   g_free (set);
 }
 
@@ -159,6 +159,63 @@ attune_content_load_file (AttuneContentSet *set,
       attune_problems_add (set->problems, path, (guint) xmlGetLineNo (root),
                            _("This is not an Attune lesson or scenario: the root element must be <lesson> or <scenario>, not <%s>."),
                            (const char *) root->name);
+    }
+}
+
+typedef struct
+{
+  const char *path;
+  AttuneContentSet *result;
+} LoadJob;
+
+static void
+run_load_job (gpointer data,
+              gpointer user_data)
+{
+  LoadJob *job = data;
+
+  job->result = attune_content_set_new ();
+  attune_content_load_file (job->result, job->path);
+}
+
+/**
+ * attune_content_load_files:
+ * @files: (element-type filename): the files to load
+ *
+ * Loads every file into @set, on as many threads as there are processors.
+ * Results are merged in the order of @files, so that which duplicate wins
+ * and the order of problems do not depend on thread timing.
+ */
+void
+attune_content_load_files (AttuneContentSet *set,
+                           GPtrArray        *files)
+{
+  guint n_threads = MIN (g_get_num_processors (), 8);
+  g_autofree LoadJob *jobs = NULL;
+  GThreadPool *pool;
+
+  if (files->len < 8 || n_threads < 2)
+    {
+      for (guint i = 0; i < files->len; i++)
+        attune_content_load_file (set, g_ptr_array_index (files, i));
+      return;
+    }
+
+  jobs = g_new0 (LoadJob, files->len);
+  pool = g_thread_pool_new (run_load_job, NULL, (int) n_threads, TRUE, NULL);
+  for (guint i = 0; i < files->len; i++)
+    {
+      jobs[i].path = g_ptr_array_index (files, i);
+      g_thread_pool_push (pool, &jobs[i], NULL);
+    }
+  g_thread_pool_free (pool, FALSE, TRUE);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_ptr_array_extend_and_steal (set->lessons, g_steal_pointer (&jobs[i].result->lessons));
+      g_ptr_array_extend_and_steal (set->scenarios, g_steal_pointer (&jobs[i].result->scenarios));
+      g_ptr_array_extend_and_steal (set->problems, g_steal_pointer (&jobs[i].result->problems));
+      attune_content_set_free (jobs[i].result);
     }
 }
 

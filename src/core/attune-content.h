@@ -24,6 +24,8 @@ void              attune_content_collect_files    (const char       *path,
                                                    GPtrArray        *problems);
 void              attune_content_load_file        (AttuneContentSet *set,
                                                    const char       *path);
+void              attune_content_load_files       (AttuneContentSet *set,
+                                                   GPtrArray        *files);
 void              attune_content_set_cross_check  (AttuneContentSet *set,
                                                    GPtrArray        *reference_lessons);
 guint             attune_problems_count_files     (GPtrArray        *problems);

@@ -198,9 +198,7 @@ load_folders (GArray *folders)
       attune_content_collect_files (folder->path, folder->missing_ok, files, set->problems);
     }
 
-  for (guint i = 0; i < files->len; i++)
-    attune_content_load_file (set, g_ptr_array_index (files, i));
-
+  attune_content_load_files (set, files);
   attune_content_set_cross_check (set, NULL);
   return set;
 }

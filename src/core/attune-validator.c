@@ -29,13 +29,16 @@ load_reference_lessons (const char *reference_dir,
 
   lessons_dir = g_build_filename (reference_dir, "lessons", NULL);
   attune_content_collect_files (lessons_dir, TRUE, files, reference->problems);
-  for (guint i = 0; i < files->len; i++)
+  for (guint i = 0; i < files->len;)
     {
       g_autofree char *real = g_canonicalize_filename (g_ptr_array_index (files, i), NULL);
 
-      if (!g_hash_table_contains (validated, real))
-        attune_content_load_file (reference, g_ptr_array_index (files, i));
+      if (g_hash_table_contains (validated, real))
+        g_ptr_array_remove_index (files, i);
+      else
+        i++;
     }
+  attune_content_load_files (reference, files);
   return reference;
 }
 
@@ -69,14 +72,15 @@ attune_validate_paths (const char * const *paths,
   for (guint i = 0; paths[i] != NULL; i++)
     attune_content_collect_files (paths[i], FALSE, files, set->problems);
 
-  for (guint i = 0; i < files->len; i++)
+  /* The same file named twice (or via two folders) is checked once. */
+  for (guint i = 0; i < files->len;)
     {
-      const char *file = g_ptr_array_index (files, i);
-
-      /* The same file named twice (or via two folders) is checked once. */
-      if (g_hash_table_add (validated, g_canonicalize_filename (file, NULL)))
-        attune_content_load_file (set, file);
+      if (g_hash_table_add (validated, g_canonicalize_filename (g_ptr_array_index (files, i), NULL)))
+        i++;
+      else
+        g_ptr_array_remove_index (files, i);
     }
+  attune_content_load_files (set, files);
 
   reference = load_reference_lessons (reference_dir, validated);
   attune_content_set_cross_check (set, reference->lessons);

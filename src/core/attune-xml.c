@@ -268,24 +268,43 @@ collect_validation_error (void        *data,
   state->last_line = line;
 }
 
-static xmlRelaxNGPtr
-load_schema (AttuneSchema schema)
+/* The schema texts, looked up once: GLib 2.74 initialises static
+ * resources lazily without guarding against two threads doing it at once. */
+static GBytes *
+get_schema_bytes (AttuneSchema schema)
 {
   static const char *paths[] = {
     [ATTUNE_SCHEMA_LESSON] = "/io/github/attune/Attune/schemas/lesson.rng",
     [ATTUNE_SCHEMA_SCENARIO] = "/io/github/attune/Attune/schemas/scenario.rng",
   };
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  static gsize initialised;
+  static GBytes *texts[2];
+
+  if (g_once_init_enter (&initialised))
+    {
+      GResource *resource = attune_core_get_resource ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          texts[i] = g_resource_lookup_data (resource, paths[i], G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+          /* The schemas are compiled into the binary; missing means a broken build. */
+          g_assert_no_error (error);
+        }
+      g_once_init_leave (&initialised, 1);
+    }
+  return texts[schema];
+}
+
+static xmlRelaxNGPtr
+load_schema (AttuneSchema schema)
+{
+  GBytes *bytes = get_schema_bytes (schema);
   xmlRelaxNGParserCtxtPtr pctxt;
   xmlRelaxNGPtr rng;
   gsize size;
   const char *data;
-
-  bytes = g_resource_lookup_data (attune_core_get_resource (), paths[schema],
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  /* The schemas are compiled into the binary; missing means a broken build. */
-  g_assert_no_error (error);
 
   data = g_bytes_get_data (bytes, &size);
   pctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
@@ -296,19 +315,35 @@ load_schema (AttuneSchema schema)
   return rng;
 }
 
+static void
+free_schemas (gpointer data)
+{
+  xmlRelaxNGPtr *schemas = data;
+
+  for (guint i = 0; i < 2; i++)
+    g_clear_pointer (&schemas[i], xmlRelaxNGFree);
+  g_free (schemas);
+}
+
+/* One compiled schema per thread: content is loaded on several threads at
+ * once, and libxml2 does not promise that a compiled RELAX NG grammar may
+ * be shared between concurrent validations. Compiling takes about a
+ * millisecond. */
 static xmlRelaxNGPtr
 get_schema (AttuneSchema schema)
 {
-  static gsize initialised[2];
-  static xmlRelaxNGPtr schemas[2];
+  static GPrivate per_thread = G_PRIVATE_INIT (free_schemas);
+  xmlRelaxNGPtr *schemas = g_private_get (&per_thread);
 
   g_assert (schema == ATTUNE_SCHEMA_LESSON || schema == ATTUNE_SCHEMA_SCENARIO);
 
-  if (g_once_init_enter (&initialised[schema]))
+  if (schemas == NULL)
     {
-      schemas[schema] = load_schema (schema);
-      g_once_init_leave (&initialised[schema], 1);
+      schemas = g_new0 (xmlRelaxNGPtr, 2);
+      g_private_set (&per_thread, schemas);
     }
+  if (schemas[schema] == NULL)
+    schemas[schema] = load_schema (schema);
   return schemas[schema];
 }
 
