@@ -190,6 +190,21 @@ show_problems (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (problems));
 }
 
+/* Built on demand: GtkApplication would otherwise build the whole
+ * shortcuts window with every main window, at start-up. */
+static void
+show_shortcuts (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/attune/Attune/attune-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
@@ -254,6 +269,7 @@ attune_window_class_init (AttuneWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i]);

@@ -154,6 +154,58 @@ test_accessibility (void)
   g_assert_true (gtk_widget_get_focusable (menu) || gtk_widget_get_focusable (gtk_widget_get_first_child (menu)));
 }
 
+static GtkWindow *
+find_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (candidate), type_name) && gtk_widget_get_visible (GTK_WIDGET (candidate)))
+        return candidate;
+    }
+  return NULL;
+}
+
+static void
+test_secondary_windows (void)
+{
+  AttuneWindow *window = get_window ();
+  GtkWindow *shortcuts, *preferences, *about;
+  g_autofree char *png_shortcuts = NULL;
+  g_autofree char *png_preferences = NULL;
+  g_autofree char *png_about = NULL;
+
+  g_assert_null (find_toplevel ("GtkShortcutsWindow"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL);
+  shortcuts = find_toplevel ("GtkShortcutsWindow");
+  g_assert_nonnull (shortcuts);
+  png_shortcuts = attune_test_render_png (GTK_WIDGET (shortcuts), "shortcuts");
+  gtk_window_destroy (shortcuts);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel ("AttunePreferencesWindow");
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+  png_preferences = attune_test_render_png (GTK_WIDGET (preferences), "preferences");
+  /* The style row is bound to the setting. */
+  g_settings_set_string (attune_application_get_settings (app), "color-scheme", "dark");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL))), ==, 2);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_settings_reset (attune_application_get_settings (app), "color-scheme");
+  gtk_window_destroy (preferences);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel ("AdwAboutWindow");
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  png_about = attune_test_render_png (GTK_WIDGET (about), "about");
+  gtk_window_destroy (about);
+}
+
 static gboolean
 banner_shown (gpointer data)
 {
@@ -251,6 +303,7 @@ main (int   argc,
 
   g_test_add_func ("/window/views-list-content", test_views_list_content);
   g_test_add_func ("/window/accessibility", test_accessibility);
+  g_test_add_func ("/window/secondary-windows", test_secondary_windows);
   g_test_add_func ("/window/banner-and-details", test_banner_and_details);
   g_test_add_func ("/window/size-is-remembered", test_size_is_remembered);
 
