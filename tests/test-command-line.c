@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command line as the primary instance sees it: --view opens on a
+ * view, --library adds a folder for this run. The application runs for
+ * real (g_application_run) until its first frame, then quits.
+ */
+#include "config.h"
+
+#include "attune-application.h"
+#include "attune-window.h"
+
+static AttuneApplication *app;
+static char *seen_view;
+static gboolean seen_extra_lesson;
+
+static void
+loaded (AttuneLibrary *library)
+{
+  if (attune_library_get_loaded (library))
+    seen_extra_lesson = attune_library_find_lesson (library, "fixture-extra-lesson") != NULL;
+}
+
+static gboolean
+inspect_and_quit (gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AttuneLibrary *library = attune_application_get_library (app);
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) || !attune_library_get_loaded (library))
+    return G_SOURCE_CONTINUE;
+
+  loaded (library);
+  seen_view = g_strdup (attune_window_get_view (ATTUNE_WINDOW (window)));
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_view_and_library (void)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "good", NULL);
+  char *argv[] = { "attune", "--view", "progress", "--library", good, NULL };
+  int status;
+
+  app = attune_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_timeout_add (20, inspect_and_quit, NULL);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (seen_view, ==, "progress");
+  g_assert_true (seen_extra_lesson);
+  g_clear_object (&app);
+  g_free (seen_view);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/command-line/view-and-library", test_view_and_library);
+  return g_test_run ();
+}
