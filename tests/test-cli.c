@@ -134,6 +134,38 @@ test_validate_missing (void)
   g_assert_true (g_str_has_prefix (run.err, "/nonexistent/file.xml: error: "));
 }
 
+/* Files are checked on several threads: run many times over many files,
+ * so that a race in the parser set-up (there was one) shows up here. */
+static void
+test_validate_many_files_repeatedly (void)
+{
+  g_autofree char *source = fixture ("good/extra-scenario.xml");
+  g_autofree char *lesson = fixture ("good/extra-lesson.xml");
+  g_autofree char *dir = g_dir_make_tmp ("attune-cli-XXXXXX", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("id=\"fixture-refund-%03u\"", i);
+      g_autofree char *name = g_strdup_printf ("s%03u.xml", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GString) copy = g_string_new (text);
+
+      g_string_replace (copy, "id=\"fixture-refund\"", id, 1);
+      g_assert_true (g_file_set_contents (path, copy->str, -1, NULL));
+    }
+
+  for (guint round = 0; round < 25; round++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_attune (&run, "--validate", lesson, dir, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, "201 files checked: all are valid.\n");
+    }
+}
+
 static void
 test_usage_errors (void)
 {
@@ -172,6 +204,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/validate-bad", test_validate_bad);
   g_test_add_func ("/cli/validate-mixed", test_validate_mixed);
   g_test_add_func ("/cli/validate-missing", test_validate_missing);
+  g_test_add_func ("/cli/validate-many-files-repeatedly", test_validate_many_files_repeatedly);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   return g_test_run ();
 }

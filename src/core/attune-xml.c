@@ -297,6 +297,10 @@ get_schema_bytes (AttuneSchema schema)
   return texts[schema];
 }
 
+/* libxml2 2.9 initialises its RELAX NG and XML Schema datatype tables
+ * lazily and without a lock, so grammars are compiled one at a time. */
+G_LOCK_DEFINE_STATIC (schema_compilation);
+
 static xmlRelaxNGPtr
 load_schema (AttuneSchema schema)
 {
@@ -306,11 +310,14 @@ load_schema (AttuneSchema schema)
   gsize size;
   const char *data;
 
+  G_LOCK (schema_compilation);
+  xmlRelaxNGInitTypes ();
   data = g_bytes_get_data (bytes, &size);
   pctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
   xmlRelaxNGSetParserStructuredErrors (pctxt, ignore_structured_error, NULL);
   rng = xmlRelaxNGParse (pctxt);
   xmlRelaxNGFreeParserCtxt (pctxt);
+  G_UNLOCK (schema_compilation);
   g_assert (rng != NULL);
   return rng;
 }
