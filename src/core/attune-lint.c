@@ -11,6 +11,31 @@
 #include "attune-lint.h"
 #include "attune-problem.h"
 
+typedef void (*EvidenceFunc) (AttuneEvidence *evidence,
+                              gpointer        data);
+
+/* Calls @func on every piece of evidence of every choice, in file order. */
+static void
+foreach_evidence (AttuneScenario *scenario,
+                  EvidenceFunc    func,
+                  gpointer        data)
+{
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+
+      for (guint j = 0; j < node->choices->len; j++)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, j);
+
+          for (guint k = 0; k < choice->evidence->len; k++)
+            func (g_ptr_array_index (choice->evidence, k), data);
+        }
+    }
+}
+
 /**
  * attune_lint_lesson:
  *
@@ -213,25 +238,21 @@ check_graph (AttuneScenario *scenario,
 
 /* A strategy the scenario claims to practise must be measured somewhere. */
 static void
+add_measured (AttuneEvidence *evidence,
+              GHashTable     *measured)
+{
+  g_hash_table_add (measured, evidence->strategy);
+}
+
+/* A strategy the scenario claims to practise must be measured somewhere. */
+static void
 check_practised_strategies (AttuneScenario *scenario,
                             GPtrArray      *problems)
 {
   GPtrArray *practises = attune_scenario_get_practises (scenario);
-  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
   g_autoptr(GHashTable) measured = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
-
-      for (guint j = 0; j < node->choices->len; j++)
-        {
-          AttuneChoice *choice = g_ptr_array_index (node->choices, j);
-
-          for (guint k = 0; k < choice->evidence->len; k++)
-            g_hash_table_add (measured, ((AttuneEvidence *) g_ptr_array_index (choice->evidence, k))->strategy);
-        }
-    }
+  foreach_evidence (scenario, (EvidenceFunc) add_measured, measured);
 
   for (guint i = 0; i < practises->len; i++)
     {
@@ -290,40 +311,38 @@ attune_lint_lesson_references (AttuneLesson *lesson,
  * Every strategy a scenario practises or gives evidence for must be a
  * lesson, so that feedback can link to it and progress can be shown.
  */
+typedef struct
+{
+  const char *file;
+  GHashTable *lesson_ids;
+  GPtrArray *problems;
+} ReferenceCheck;
+
+static void
+check_evidence_reference (AttuneEvidence *evidence,
+                          ReferenceCheck *check)
+{
+  if (!g_hash_table_contains (check->lesson_ids, evidence->strategy))
+    attune_problems_add (check->problems, check->file, evidence->line,
+                         _("The strategy “%s” is not a lesson."), evidence->strategy);
+}
+
 void
 attune_lint_scenario_references (AttuneScenario *scenario,
                                  GHashTable     *lesson_ids,
                                  GPtrArray      *problems)
 {
-  const char *file = attune_scenario_get_file (scenario);
+  ReferenceCheck check = { attune_scenario_get_file (scenario), lesson_ids, problems };
   GPtrArray *practises = attune_scenario_get_practises (scenario);
-  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
 
   for (guint i = 0; i < practises->len; i++)
     {
       AttuneReference *ref = g_ptr_array_index (practises, i);
 
       if (!g_hash_table_contains (lesson_ids, ref->id))
-        attune_problems_add (problems, file, ref->line,
+        attune_problems_add (problems, check.file, ref->line,
                              _("The strategy “%s” is not a lesson."), ref->id);
     }
 
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
-
-      for (guint j = 0; j < node->choices->len; j++)
-        {
-          AttuneChoice *choice = g_ptr_array_index (node->choices, j);
-
-          for (guint k = 0; k < choice->evidence->len; k++)
-            {
-              AttuneEvidence *evidence = g_ptr_array_index (choice->evidence, k);
-
-              if (!g_hash_table_contains (lesson_ids, evidence->strategy))
-                attune_problems_add (problems, file, evidence->line,
-                                     _("The strategy “%s” is not a lesson."), evidence->strategy);
-            }
-        }
-    }
+  foreach_evidence (scenario, (EvidenceFunc) check_evidence_reference, &check);
 }
