@@ -159,6 +159,7 @@ attune_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree const char **folders = NULL;
   const char *view = NULL;
+  const char *lesson = NULL;
   AttuneWindow *window;
 
   if (g_variant_dict_lookup (options, "library", "^a&ay", &folders) && folders != NULL)
@@ -187,6 +188,8 @@ attune_application_command_line (GApplication            *app,
   window = ensure_window (self);
   if (g_variant_dict_lookup (options, "view", "&s", &view))
     attune_window_show_view (window, view);
+  if (g_variant_dict_lookup (options, "lesson", "&s", &lesson))
+    attune_window_show_lesson (window, lesson);
   gtk_window_present (GTK_WINDOW (window));
   return 0;
 }
@@ -333,6 +336,8 @@ attune_application_init (AttuneApplication *self)
       N_("Also load lessons and scenarios from this folder (may be repeated)"), N_("FOLDER") },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open on this view: learn, practise or progress"), N_("VIEW") },
+    { "lesson", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open the lesson with this id, such as active-listening"), N_("ID") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PATH…]") },
     { NULL }
   };

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "attune-first-frame.h"
+#include "attune-lesson-browser.h"
+#include "attune-list-row.h"
 #include "attune-problems-window.h"
 #include "attune-window.h"
 
@@ -23,109 +25,18 @@ struct _AttuneWindow
   AdwViewStack *stack;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
+  AdwToastOverlay *toasts;
   GtkStack *learn_stack;
-  GtkListView *lesson_list;
+  AttuneLessonBrowser *lesson_browser;
   GtkStack *practise_stack;
   GtkListView *scenario_list;
+  GtkRevealer *filter_revealer;
+  GtkLabel *filter_label;
+  GtkCustomFilter *practise_filter;
+  char *practise_strategy;     /* only role-plays practising this, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AttuneWindow, attune_window, ADW_TYPE_APPLICATION_WINDOW)
-
-/* List rows are recycled by GtkListView, so only the visible ones are
- * built and measured: with long, wrapping summaries that is most of the
- * cost of the first frame. Each row is a card holding a title, a summary
- * and an optional suffix, with a group heading above it when it starts a
- * new group. */
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  GtkWidget *root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = g_object_new (GTK_TYPE_LABEL,
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                    "xalign", 0.0f,
-                                    "wrap", TRUE,
-                                    NULL);
-  /* One label per row, title and summary in markup: half the widgets and
-   * measurements of a title label plus a summary label. */
-  GtkWidget *card = g_object_new (GTK_TYPE_LABEL,
-                                  "xalign", 0.0f,
-                                  "wrap", TRUE,
-                                  "wrap-mode", PANGO_WRAP_WORD,
-                                  "use-markup", TRUE,
-                                  NULL);
-
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "attune-group-heading");
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "attune-row");
-  gtk_box_append (GTK_BOX (root), header);
-  gtk_box_append (GTK_BOX (root), card);
-
-  g_object_set_data (G_OBJECT (root), "header", header);
-  g_object_set_data (G_OBJECT (root), "card", card);
-  gtk_list_item_set_child (item, root);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-fill_row (GtkListItem *item,
-          const char  *id,
-          const char  *heading,
-          const char  *title,
-          const char  *summary,
-          const char  *detail)
-{
-  GtkWidget *root = gtk_list_item_get_child (item);
-  GtkWidget *card = g_object_get_data (G_OBJECT (root), "card");
-  GtkWidget *header = g_object_get_data (G_OBJECT (root), "header");
-  g_autofree char *markup = NULL;
-
-  if (detail != NULL)
-    markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>\n"
-                                      "<span size=\"small\" alpha=\"70%%\">%s</span>\n"
-                                      "<span size=\"small\" alpha=\"55%%\">%s</span>",
-                                      title, summary, detail);
-  else
-    markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>\n"
-                                      "<span size=\"small\" alpha=\"70%%\">%s</span>",
-                                      title, summary);
-
-  gtk_widget_set_name (card, id);
-  gtk_label_set_text (GTK_LABEL (header), heading != NULL ? heading : "");
-  gtk_widget_set_visible (header, heading != NULL);
-  gtk_label_set_markup (GTK_LABEL (card), markup);
-  /* A screen reader reads the title, then the summary. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
-                                  -1);
-}
-
-static void
-bind_lesson_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 GListModel               *lessons)
-{
-  AttuneLesson *lesson = gtk_list_item_get_item (item);
-  guint position = gtk_list_item_get_position (item);
-  AttuneLessonGroup group = attune_lesson_get_group (lesson);
-  const char *heading = NULL;
-
-  if (position == 0)
-    heading = attune_lesson_group_get_label (group);
-  else
-    {
-      g_autoptr(AttuneLesson) previous = g_list_model_get_item (lessons, position - 1);
-
-      if (attune_lesson_get_group (previous) != group)
-        heading = attune_lesson_group_get_label (group);
-    }
-
-  fill_row (item, attune_lesson_get_id (lesson), heading, attune_lesson_get_title (lesson),
-            attune_lesson_get_summary (lesson), NULL);
-}
 
 static void
 bind_scenario_row (GtkSignalListItemFactory *factory,
@@ -137,23 +48,110 @@ bind_scenario_row (GtkSignalListItemFactory *factory,
 
   /* Translators: the difficulty of a role-play; %u is 1, 2 or 3 */
   difficulty = g_strdup_printf (_("Level %u of 3"), attune_scenario_get_difficulty (scenario));
-  fill_row (item, attune_scenario_get_id (scenario), NULL, attune_scenario_get_title (scenario),
+  attune_list_row_fill (item, attune_scenario_get_id (scenario), NULL, attune_scenario_get_title (scenario),
             attune_scenario_get_summary (scenario), difficulty);
 }
 
+static gboolean
+scenario_matches_filter (gpointer item,
+                         gpointer user_data)
+{
+  AttuneWindow *self = user_data;
+
+  return self->practise_strategy == NULL || attune_scenario_practises (item, self->practise_strategy);
+}
+
 static void
-bind_list (GtkListView *view,
-           GListModel  *model,
-           GCallback    bind)
+bind_scenario_list (AttuneWindow *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (model));
+  GtkFilterListModel *filtered;
+  g_autoptr(GtkNoSelection) selection = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", bind, model);
-  gtk_list_view_set_factory (view, factory);
-  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  self->practise_filter = gtk_custom_filter_new (scenario_matches_filter, self, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (attune_library_get_scenarios (self->library)),
+                                        g_object_ref (GTK_FILTER (self->practise_filter)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (filtered));
+  g_signal_connect (factory, "setup", G_CALLBACK (attune_list_row_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_scenario_row), NULL);
+  gtk_list_view_set_factory (self->scenario_list, factory);
+  gtk_list_view_set_model (self->scenario_list, GTK_SELECTION_MODEL (selection));
   g_object_unref (factory);
+}
+
+/**
+ * attune_window_filter_practise:
+ * @strategy: (nullable): a lesson id, or %NULL for every role-play
+ *
+ * Shows only the role-plays that practise @strategy, with a bar that
+ * says so and offers to show them all.
+ */
+void
+attune_window_filter_practise (AttuneWindow *self,
+                               const char   *strategy)
+{
+  AttuneLesson *lesson = strategy != NULL ? attune_library_find_lesson (self->library, strategy) : NULL;
+
+  g_free (self->practise_strategy);
+  self->practise_strategy = lesson != NULL ? g_strdup (strategy) : NULL;
+  if (lesson != NULL)
+    {
+      /* Translators: %s is the title of a lesson */
+      g_autofree char *text = g_strdup_printf (_("Role-plays that practise “%s”"), attune_lesson_get_title (lesson));
+
+      gtk_label_set_text (self->filter_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->filter_revealer, lesson != NULL);
+  gtk_filter_changed (GTK_FILTER (self->practise_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+practise_strategy (AttuneWindow *self,
+                   const char   *strategy)
+{
+  attune_window_filter_practise (self, strategy);
+  attune_window_show_view (self, "practise");
+}
+
+static void
+clear_practise_filter (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  attune_window_filter_practise (ATTUNE_WINDOW (widget), NULL);
+}
+
+static void
+search_lessons (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+
+  attune_window_show_view (self, "learn");
+  attune_lesson_browser_focus_search (self->lesson_browser);
+}
+
+/**
+ * attune_window_show_lesson:
+ *
+ * Opens the Learn view on the lesson with @id (the deep link
+ * `attune --lesson ID`). An unknown id is reported in a toast.
+ */
+void
+attune_window_show_lesson (AttuneWindow *self,
+                           const char   *id)
+{
+  g_return_if_fail (ATTUNE_IS_WINDOW (self));
+
+  attune_window_show_view (self, "learn");
+  if (!attune_lesson_browser_show_lesson (self->lesson_browser, id))
+    {
+      /* Translators: %s is what the user asked for, such as “active-listening” */
+      g_autofree char *text = g_strdup_printf (_("There is no lesson “%s”."), id);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+    }
 }
 
 static void
@@ -243,6 +241,8 @@ attune_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->library, self);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->practise_filter);
+  g_clear_pointer (&self->practise_strategy, g_free);
 
   G_OBJECT_CLASS (attune_window_parent_class)->dispose (object);
 }
@@ -258,18 +258,25 @@ attune_window_class_init (AttuneWindowClass *klass)
   object_class->dispose = attune_window_dispose;
   window_class->close_request = attune_window_close_request;
 
+  g_type_ensure (ATTUNE_TYPE_LESSON_BROWSER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, learn_stack);
-  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, lesson_list);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, lesson_browser);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, practise_stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, scenario_list);
 
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts);
+  gtk_widget_class_install_action (widget_class, "win.clear-practise-filter", NULL, clear_practise_filter);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_lessons);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i]);
@@ -305,8 +312,10 @@ attune_window_new (AttuneApplication *app)
   last_view = g_settings_get_string (self->settings, "last-view");
   attune_window_show_view (self, last_view);
 
-  bind_list (self->lesson_list, attune_library_get_lessons (self->library), G_CALLBACK (bind_lesson_row));
-  bind_list (self->scenario_list, attune_library_get_scenarios (self->library), G_CALLBACK (bind_scenario_row));
+  attune_lesson_browser_set_library (self->lesson_browser, self->library);
+  g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
+                           self, G_CONNECT_SWAPPED);
+  bind_scenario_list (self);
   g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (update_content_state), self);
   g_signal_connect_swapped (self->library, "notify::n-bad-files", G_CALLBACK (update_content_state), self);
   update_content_state (self);

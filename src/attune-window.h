@@ -14,5 +14,9 @@ AttuneWindow *attune_window_new       (AttuneApplication *app);
 void          attune_window_show_view (AttuneWindow      *self,
                                        const char        *name);
 const char   *attune_window_get_view  (AttuneWindow      *self);
+void          attune_window_show_lesson (AttuneWindow    *self,
+                                         const char      *id);
+void          attune_window_filter_practise (AttuneWindow *self,
+                                             const char   *strategy);
 
 G_END_DECLS

@@ -131,6 +131,29 @@ attune_library_new (void)
  * the build tree (set by `meson devenv` and the tests), otherwise the
  * installed $datadir/attune.
  */
+/**
+ * attune_library_count_scenarios_practising:
+ *
+ * How many loaded scenarios list @strategy among those they practise.
+ */
+guint
+attune_library_count_scenarios_practising (AttuneLibrary *self,
+                                           const char    *strategy)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ATTUNE_IS_LIBRARY (self), 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->scenarios)); i++)
+    {
+      g_autoptr(AttuneScenario) scenario = g_list_model_get_item (G_LIST_MODEL (self->scenarios), i);
+
+      if (attune_scenario_practises (scenario, strategy))
+        n++;
+    }
+  return n;
+}
+
 const char *
 attune_content_dir (void)
 {

@@ -35,6 +35,9 @@ AttuneLesson   *attune_library_find_lesson     (AttuneLibrary        *self,
 AttuneScenario *attune_library_find_scenario   (AttuneLibrary        *self,
                                                 const char           *id);
 
+guint           attune_library_count_scenarios_practising (AttuneLibrary *self,
+                                                           const char    *strategy);
+
 const char     *attune_content_dir             (void);
 
 G_END_DECLS

@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AttuneLessonPage: one lesson, laid out for reading. Title and summary;
+ * the sections with headings marked for screen readers; phrases that work
+ * and phrases that backfire told apart by icon and heading as well as
+ * colour; the worked example as an exchange; related lessons as links;
+ * the source articles. All text can be selected and copied.
+ *
+ * Related links activate "lesson.open" with the lesson's id, and the
+ * Practise button "lesson.practise"; the browser and window handle them.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-lesson-page.h"
+
+struct _AttuneLessonPage
+{
+  GtkWidget parent_instance;
+
+  AttuneLesson *lesson;
+  GtkScrolledWindow *scroller;
+  GtkBox *content;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneLessonPage, attune_lesson_page, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+heading (const char *text,
+         const char *css_class)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+append (AttuneLessonPage *self,
+        GtkWidget        *widget)
+{
+  gtk_box_append (self->content, widget);
+}
+
+static void
+append_section (AttuneLessonPage   *self,
+                const char         *title,
+                const char * const *paragraphs)
+{
+  GtkWidget *section = heading (title, "title-3");
+
+  gtk_widget_add_css_class (section, "attune-section-heading");
+  append (self, section);
+  for (guint i = 0; paragraphs != NULL && paragraphs[i] != NULL; i++)
+    append (self, text_label (paragraphs[i], "attune-body"));
+}
+
+static void
+append_steps (AttuneLessonPage   *self,
+              const char * const *steps)
+{
+  GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      GtkWidget *badge = gtk_label_new (number);
+
+      gtk_widget_add_css_class (badge, "attune-step-number");
+      gtk_widget_set_valign (badge, GTK_ALIGN_START);
+      /* The list is announced as a list; the badge is decoration. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_box_append (GTK_BOX (row), badge);
+      gtk_box_append (GTK_BOX (row), text_label (steps[i], "attune-body"));
+      gtk_widget_set_hexpand (gtk_widget_get_last_child (row), TRUE);
+      gtk_box_append (GTK_BOX (list), row);
+    }
+  append (self, list);
+}
+
+/* Phrases that work and that backfire differ in heading, icon and the
+ * word before each phrase, not only in colour. */
+static void
+append_phrases (AttuneLessonPage *self,
+                const char       *title,
+                GPtrArray        *phrases,
+                gboolean          works)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *title_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name (works ? "emblem-ok-symbolic" : "process-stop-symbolic");
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, works ? "attune-works" : "attune-backfires");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_add_css_class (icon, "attune-phrase-icon");
+  gtk_box_append (GTK_BOX (title_row), icon);
+  gtk_box_append (GTK_BOX (title_row), heading (title, "heading"));
+  gtk_box_append (GTK_BOX (box), title_row);
+
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      AttunePhrase *phrase = g_ptr_array_index (phrases, i);
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+      gtk_widget_add_css_class (item, "attune-phrase");
+      gtk_box_append (GTK_BOX (item), text_label (phrase->say, "attune-quote"));
+      if (phrase->reason != NULL)
+        gtk_box_append (GTK_BOX (item), text_label (phrase->reason, "dim-label"));
+      gtk_box_append (GTK_BOX (box), item);
+    }
+  append (self, box);
+}
+
+static void
+append_example (AttuneLessonPage *self,
+                AttuneLesson     *lesson)
+{
+  GPtrArray *lines = attune_lesson_get_example_lines (lesson);
+  GtkWidget *exchange = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  append (self, heading (_("Worked Example"), "title-3"));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (GTK_WIDGET (self->content)), "attune-section-heading");
+  if (attune_lesson_get_example_setting (lesson) != NULL)
+    append (self, text_label (attune_lesson_get_example_setting (lesson), "attune-setting"));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      AttuneExampleLine *line = g_ptr_array_index (lines, i);
+      GtkWidget *bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      /* Translators: who speaks in a worked example; shown above each line */
+      GtkWidget *speaker = gtk_label_new (line->from_customer ? C_("speaker", "Customer") : C_("speaker", "You"));
+      GtkWidget *text = text_label (line->text, NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (speaker), 0);
+      gtk_widget_add_css_class (speaker, "caption-heading");
+      gtk_widget_add_css_class (bubble, "attune-bubble");
+      gtk_widget_add_css_class (bubble, line->from_customer ? "customer" : "agent");
+      gtk_widget_set_halign (bubble, line->from_customer ? GTK_ALIGN_START : GTK_ALIGN_END);
+      gtk_widget_set_margin_start (bubble, line->from_customer ? 0 : 48);
+      gtk_widget_set_margin_end (bubble, line->from_customer ? 48 : 0);
+      gtk_box_append (GTK_BOX (bubble), speaker);
+      gtk_box_append (GTK_BOX (bubble), text);
+      gtk_box_append (GTK_BOX (exchange), bubble);
+    }
+  append (self, exchange);
+
+  if (attune_lesson_get_example_comment (lesson) != NULL)
+    append (self, text_label (attune_lesson_get_example_comment (lesson), "attune-comment"));
+}
+
+static void
+append_related (AttuneLessonPage *self,
+                AttuneLibrary    *library,
+                AttuneLesson     *lesson)
+{
+  GPtrArray *related = attune_lesson_get_related (lesson);
+  GtkWidget *flow = gtk_flow_box_new ();
+  guint shown = 0;
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
+
+  for (guint i = 0; i < related->len; i++)
+    {
+      AttuneReference *ref = g_ptr_array_index (related, i);
+      AttuneLesson *other = attune_library_find_lesson (library, ref->id);
+      GtkWidget *button;
+
+      /* A link to a lesson that failed to load is left out. */
+      if (other == NULL)
+        continue;
+      button = gtk_button_new_with_label (attune_lesson_get_title (other));
+      gtk_widget_set_name (button, ref->id);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "attune-related");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      attune_lesson_get_summary (other), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lesson.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ref->id);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
+      shown++;
+    }
+
+  if (shown == 0)
+    {
+      g_object_ref_sink (flow);
+      g_object_unref (flow);
+      return;
+    }
+  append (self, heading (_("Related Lessons"), "title-3"));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (GTK_WIDGET (self->content)), "attune-section-heading");
+  append (self, flow);
+}
+
+static void
+append_sources (AttuneLessonPage *self,
+                AttuneLesson     *lesson)
+{
+  const char * const *sources = attune_lesson_get_sources (lesson);
+
+  append (self, heading (g_strv_length ((GStrv) sources) == 1 ? _("Source") : _("Sources"), "heading"));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (GTK_WIDGET (self->content)), "attune-section-heading");
+  for (guint i = 0; sources[i] != NULL; i++)
+    {
+      /* Translators: a cited article title, in typographic quotes */
+      g_autofree char *cited = g_strdup_printf (_("“%s”"), sources[i]);
+
+      append (self, text_label (cited, "attune-source"));
+    }
+}
+
+static void
+append_practise (AttuneLessonPage *self,
+                 AttuneLibrary    *library,
+                 AttuneLesson     *lesson)
+{
+  guint n = attune_library_count_scenarios_practising (library, attune_lesson_get_id (lesson));
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Practise This"));
+  g_autofree char *count = NULL;
+
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lesson.practise");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", attune_lesson_get_id (lesson));
+  gtk_widget_set_sensitive (button, n > 0);
+  gtk_box_append (GTK_BOX (row), button);
+
+  if (n == 0)
+    count = g_strdup (_("No role-play practises this strategy yet."));
+  else
+    count = g_strdup_printf (ngettext ("%u role-play practises this strategy.",
+                                       "%u role-plays practise this strategy.", n), n);
+  gtk_box_append (GTK_BOX (row), text_label (count, "dim-label"));
+  gtk_widget_set_hexpand (gtk_widget_get_last_child (row), TRUE);
+  append (self, row);
+}
+
+static void
+clear (AttuneLessonPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
+    gtk_box_remove (self->content, child);
+}
+
+/**
+ * attune_lesson_page_set_lesson:
+ * @library: to resolve related lessons and count role-plays
+ *
+ * Shows @lesson from the top.
+ */
+void
+attune_lesson_page_set_lesson (AttuneLessonPage *self,
+                               AttuneLibrary    *library,
+                               AttuneLesson     *lesson)
+{
+  g_return_if_fail (ATTUNE_IS_LESSON_PAGE (self));
+
+  g_set_object (&self->lesson, lesson);
+  clear (self);
+  if (lesson == NULL)
+    return;
+
+  append (self, text_label (attune_lesson_group_get_label (attune_lesson_get_group (lesson)), "attune-eyebrow"));
+  append (self, heading (attune_lesson_get_title (lesson), "title-1"));
+  gtk_label_set_selectable (GTK_LABEL (gtk_widget_get_last_child (GTK_WIDGET (self->content))), TRUE);
+  append (self, text_label (attune_lesson_get_summary (lesson), "attune-summary"));
+  append_practise (self, library, lesson);
+
+  append_section (self, _("What It Is"), attune_lesson_get_what (lesson));
+  append_section (self, _("Why It Matters"), attune_lesson_get_why (lesson));
+  append_section (self, _("How to Do It"), attune_lesson_get_how_intro (lesson));
+  append_steps (self, attune_lesson_get_steps (lesson));
+  append_phrases (self, _("Phrases That Work"), attune_lesson_get_works (lesson), TRUE);
+  append_phrases (self, _("Phrases That Backfire"), attune_lesson_get_backfires (lesson), FALSE);
+  append_example (self, lesson);
+  append_related (self, library, lesson);
+  append_sources (self, lesson);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+AttuneLesson *
+attune_lesson_page_get_lesson (AttuneLessonPage *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_LESSON_PAGE (self), NULL);
+  return self->lesson;
+}
+
+static void
+attune_lesson_page_dispose (GObject *object)
+{
+  AttuneLessonPage *self = ATTUNE_LESSON_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_LESSON_PAGE);
+  g_clear_object (&self->lesson);
+  G_OBJECT_CLASS (attune_lesson_page_parent_class)->dispose (object);
+}
+
+static void
+attune_lesson_page_class_init (AttuneLessonPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = attune_lesson_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "attune-lesson-page");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-lesson-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttuneLessonPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AttuneLessonPage, content);
+}
+
+static void
+attune_lesson_page_init (AttuneLessonPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

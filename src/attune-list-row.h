@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void attune_list_row_setup (GtkSignalListItemFactory *factory,
+                            GtkListItem              *item,
+                            gpointer                  user_data);
+void attune_list_row_fill  (GtkListItem              *item,
+                            const char               *id,
+                            const char               *heading,
+                            const char               *title,
+                            const char               *summary,
+                            const char               *detail);
+
+G_END_DECLS
