@@ -84,6 +84,8 @@ sort_lessons (gconstpointer a,
   return attune_lesson_compare (a, b, NULL);
 }
 
+static void select_current (AttuneLessonBrowser *self);
+
 static void
 update_actions (AttuneLessonBrowser *self)
 {
@@ -114,8 +116,12 @@ rescore (AttuneLessonBrowser *self)
                            GUINT_TO_POINTER (attune_search_score_lesson (lesson, (const char * const *) terms)));
     }
 
+  /* GTK 4.8's list view can keep a dangling pointer to the row of a
+   * selected item that the filter removes; unselect while refiltering. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  select_current (self);
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0 || n == 0
                                     ? "list" : "no-results");
@@ -351,6 +357,8 @@ attune_lesson_browser_set_library (AttuneLessonBrowser *self,
   rescore (self);
 }
 
+/* Filters on every keystroke rather than after search-changed's pause:
+ * scoring a curriculum takes well under a millisecond. */
 static void
 search_changed (AttuneLessonBrowser *self)
 {
@@ -364,8 +372,8 @@ search_activated (AttuneLessonBrowser *self)
 {
   g_autoptr(AttuneLesson) first = g_list_model_get_item (G_LIST_MODEL (self->sorted), 0);
 
-  if (first != NULL)
-    attune_lesson_browser_show_lesson (self, attune_lesson_get_id (first));
+  if (first != NULL && attune_lesson_browser_show_lesson (self, attune_lesson_get_id (first)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->page));
 }
 
 static void
@@ -380,8 +388,11 @@ lesson_activated (AttuneLessonBrowser *self,
 {
   g_autoptr(AttuneLesson) lesson = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
-  if (lesson != NULL)
-    attune_lesson_browser_show_lesson (self, attune_lesson_get_id (lesson));
+  /* Opening a lesson moves the reader to it; in a wide window focus stays
+   * in the list so the arrows keep browsing. */
+  if (lesson != NULL && attune_lesson_browser_show_lesson (self, attune_lesson_get_id (lesson)) &&
+      adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_grab_focus (GTK_WIDGET (self->page));
 }
 
 /* Down from the search field moves into the results. */

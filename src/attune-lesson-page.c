@@ -309,6 +309,14 @@ attune_lesson_page_set_lesson (AttuneLessonPage *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
+/* Focus goes to the scrolled page itself, so that the arrow and page keys
+ * scroll the lesson. */
+static gboolean
+attune_lesson_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (ATTUNE_LESSON_PAGE (widget)->scroller));
+}
+
 AttuneLesson *
 attune_lesson_page_get_lesson (AttuneLessonPage *self)
 {
@@ -332,6 +340,7 @@ attune_lesson_page_class_init (AttuneLessonPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = attune_lesson_page_dispose;
+  widget_class->grab_focus = attune_lesson_page_grab_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "attune-lesson-page");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-lesson-page.ui");
@@ -343,4 +352,7 @@ static void
 attune_lesson_page_init (AttuneLessonPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self->scroller), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Lesson"), -1);
 }

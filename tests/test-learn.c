@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Learn view under Xvfb: search as you type, open a lesson, follow a
+ * related link, go back and forward, keyboard only where a learner would
+ * use the keyboard; "Practise This" filters the role-plays; the lesson
+ * page rendered light, dark and 360 px wide.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-application.h"
+#include "attune-lesson-browser.h"
+#include "attune-lesson-page.h"
+#include "attune-test-utils.h"
+#include "attune-window.h"
+
+static AttuneApplication *app;
+
+static gboolean
+library_loaded (gpointer data)
+{
+  AttuneLibrary *library = attune_application_get_library (app);
+
+  return library != NULL && attune_library_get_loaded (library);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AttuneWindow *
+get_window (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (ATTUNE_IS_WINDOW (window));
+  return ATTUNE_WINDOW (window);
+}
+
+static AttuneLessonBrowser *
+get_browser (void)
+{
+  GtkWidget *browser = find_widget (GTK_WIDGET (get_window ()), ATTUNE_TYPE_LESSON_BROWSER, NULL);
+
+  g_assert_nonnull (browser);
+  return ATTUNE_LESSON_BROWSER (browser);
+}
+
+static void
+press (GtkWidget       *widget,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  /* The same path a key press takes: the widget's shortcuts, bubbling up. */
+  GtkWidget *target = widget;
+  gboolean handled = FALSE;
+
+  while (target != NULL && !handled)
+    {
+      GListModel *controllers = gtk_widget_observe_controllers (target);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+            {
+              GListModel *shortcuts = G_LIST_MODEL (controller);
+
+              for (guint j = 0; j < g_list_model_get_n_items (shortcuts) && !handled; j++)
+                {
+                  g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+                  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+                  if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                      gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+                      gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+                    handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, target,
+                                                            gtk_shortcut_get_arguments (shortcut));
+                }
+            }
+        }
+      g_object_unref (controllers);
+      target = gtk_widget_get_parent (target);
+    }
+  g_assert_true (handled);
+}
+
+static void
+test_search (void)
+{
+  AttuneLessonBrowser *browser = get_browser ();
+  GtkWidget *entry = find_widget (GTK_WIDGET (browser), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GListModel *results = attune_lesson_browser_get_results (browser);
+  g_autoptr(AttuneLesson) first = NULL;
+  GtkWidget *stack;
+
+  attune_test_wait_until (library_loaded, NULL);
+  attune_test_wait_for_frame (GTK_WIDGET (get_window ()));
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 28);
+
+  /* Ctrl+F puts the cursor in the search field. */
+  press (GTK_WIDGET (get_window ()), GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (get_window ())));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (get_window ())), entry));
+
+  /* Accents and case do not matter; the title match comes first. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "APOLOGÍSE");
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (attune_lesson_get_id (first), ==, "apologise-when-responsible");
+  g_assert_cmpuint (g_list_model_get_n_items (results), <, 28);
+
+  /* Nothing found: a helpful empty state. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzzqqq");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  stack = find_widget (GTK_WIDGET (browser), GTK_TYPE_STACK, "lesson-results");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "no-results");
+  {
+    g_autofree char *png = attune_test_render_png (GTK_WIDGET (get_window ()), "learn-no-results");
+  }
+
+  /* Enter opens the best match. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "reflect");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "reflective-responses");
+  /* ...and moves the reader into it, where the arrow keys scroll. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (get_window ())),
+                                         find_widget (GTK_WIDGET (browser), ATTUNE_TYPE_LESSON_PAGE, NULL)));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 28);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+}
+
+static void
+test_open_follow_back (void)
+{
+  AttuneLessonBrowser *browser = get_browser ();
+  AttuneLibrary *library = attune_application_get_library (app);
+  AttuneLesson *lesson = attune_library_find_lesson (library, "active-listening");
+  GtkWidget *page, *heading, *link;
+  AttuneReference *related = g_ptr_array_index (attune_lesson_get_related (lesson), 0);
+
+  g_assert_true (attune_lesson_browser_show_lesson (browser, "active-listening"));
+  attune_test_wait_for_frame (GTK_WIDGET (get_window ()));
+  page = find_widget (GTK_WIDGET (browser), ATTUNE_TYPE_LESSON_PAGE, NULL);
+  g_assert_true (attune_lesson_page_get_lesson (ATTUNE_LESSON_PAGE (page)) == lesson);
+
+  /* The title is a heading for screen readers; sections too. */
+  heading = find_label (page, attune_lesson_get_title (lesson));
+  g_assert_nonnull (heading);
+  gtk_test_accessible_assert_role (heading, GTK_ACCESSIBLE_ROLE_HEADING);
+  gtk_test_accessible_assert_role (find_label (page, _("Phrases That Backfire")), GTK_ACCESSIBLE_ROLE_HEADING);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (find_label (page, attune_lesson_get_summary (lesson)))));
+  g_assert_nonnull (find_label (page, attune_lesson_get_what (lesson)[0]));
+
+  /* A related link is a button named for the lesson it opens. */
+  link = find_widget (page, GTK_TYPE_BUTTON, related->id);
+  g_assert_nonnull (link);
+  gtk_test_accessible_assert_role (link, GTK_ACCESSIBLE_ROLE_BUTTON);
+  g_assert_true (gtk_widget_is_sensitive (link));
+  /* What a click (or Enter, after its short press animation) does. */
+  g_signal_emit_by_name (link, "clicked");
+  g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, related->id);
+
+  /* Alt+Left goes back, Alt+Right forward again. */
+  press (page, GDK_KEY_Left, GDK_ALT_MASK);
+  g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "active-listening");
+  press (page, GDK_KEY_Right, GDK_ALT_MASK);
+  g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, related->id);
+  g_assert_true (attune_lesson_browser_go_back (browser));
+}
+
+static void
+test_keyboard_list (void)
+{
+  AttuneLessonBrowser *browser = get_browser ();
+  GtkWidget *list = find_widget (GTK_WIDGET (browser), GTK_TYPE_LIST_VIEW, NULL);
+
+  /* The list view's own activation, as Enter on a focused row triggers it. */
+  gtk_widget_activate_action (list, "list.activate-item", "u", 1);
+  g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "put-yourself-in-their-shoes");
+  gtk_test_accessible_assert_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lessons"));
+}
+
+static void
+test_practise_this (void)
+{
+  AttuneWindow *window = get_window ();
+  AttuneLessonBrowser *browser = get_browser ();
+  AttuneLibrary *library = attune_application_get_library (app);
+  GtkWidget *list;
+  GListModel *shown;
+  guint expected;
+
+  attune_lesson_browser_show_lesson (browser, "say-no-with-compassion");
+  expected = attune_library_count_scenarios_practising (library, "say-no-with-compassion");
+  g_assert_cmpuint (expected, >=, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (browser), "lesson.practise", "s", "say-no-with-compassion");
+  g_assert_cmpstr (attune_window_get_view (window), ==, "practise");
+  list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "scenario-list");
+  g_assert_nonnull (list);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+  {
+    g_autofree char *png = attune_test_render_png (GTK_WIDGET (window), "practise-filtered");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-practise-filter", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
+                    g_list_model_get_n_items (attune_library_get_scenarios (library)));
+}
+
+static void
+test_unknown_lesson (void)
+{
+  AttuneLessonBrowser *browser = get_browser ();
+
+  g_assert_false (attune_lesson_browser_show_lesson (browser, "no-such-lesson"));
+}
+
+static AttuneWindow *
+reopen_at_size (int width,
+                int height)
+{
+  GSettings *settings = attune_application_get_settings (app);
+
+  gtk_window_destroy (GTK_WINDOW (get_window ()));
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_string (settings, "last-view", "learn");
+  g_application_activate (G_APPLICATION (app));
+  attune_test_wait_for_frame (GTK_WIDGET (get_window ()));
+  return get_window ();
+}
+
+static void
+test_render_lesson_page (void)
+{
+  AttuneWindow *window;
+  AttuneLessonBrowser *browser;
+  GtkWidget *page;
+
+  window = reopen_at_size (1100, 800);
+  attune_window_show_lesson (window, "what-empathy-is");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-light"));
+
+  /* The whole page, top to bottom, a screen at a time, for reading it through. */
+  browser = get_browser ();
+  page = find_widget (GTK_WIDGET (browser), ATTUNE_TYPE_LESSON_PAGE, NULL);
+  {
+    GtkAdjustment *adjustment =
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_widget (page, GTK_TYPE_SCROLLED_WINDOW, NULL)));
+
+    for (guint part = 1; part <= 4; part++)
+      {
+        g_autofree char *name = g_strdup_printf ("lesson-part-%u", part);
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment) * 0.9 * (part - 1));
+        g_free (attune_test_render_png (GTK_WIDGET (window), name));
+      }
+    /* The page really is longer than a screen. */
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* Narrow: the list and the page one at a time, with a way back. */
+  window = reopen_at_size (360, 720);
+  browser = get_browser ();
+  attune_window_show_lesson (window, "acknowledge-the-impact");
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))));
+  g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-narrow"));
+  /* Back with no history returns to the list. */
+  g_assert_true (attune_lesson_browser_go_back (browser));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))), ==, "sidebar");
+  while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))))
+    g_main_context_iteration (NULL, TRUE);
+  g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-list-narrow"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  app = attune_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_int (attune_application_get_settings (app), "window-width", 1100);
+  g_settings_set_int (attune_application_get_settings (app), "window-height", 800);
+  g_application_activate (G_APPLICATION (app));
+  attune_test_wait_until (library_loaded, NULL);
+  attune_test_wait_for_frame (GTK_WIDGET (get_window ()));
+
+  g_test_add_func ("/learn/search", test_search);
+  g_test_add_func ("/learn/open-follow-back", test_open_follow_back);
+  g_test_add_func ("/learn/keyboard-list", test_keyboard_list);
+  g_test_add_func ("/learn/practise-this", test_practise_this);
+  g_test_add_func ("/learn/unknown-lesson", test_unknown_lesson);
+  g_test_add_func ("/learn/render", test_render_lesson_page);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
