@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include "attune-application.h"
+#include "attune-lesson-browser.h"
 #include "attune-window.h"
 
 static AttuneApplication *app;
 static char *seen_view;
+static char *seen_lesson;
 static gboolean seen_extra_lesson;
 
 static void
@@ -18,6 +20,21 @@ loaded (AttuneLibrary *library)
 {
   if (attune_library_get_loaded (library))
     seen_extra_lesson = attune_library_find_lesson (library, "fixture-extra-lesson") != NULL;
+}
+
+static GtkWidget *
+find_browser (GtkWidget *root)
+{
+  if (ATTUNE_IS_LESSON_BROWSER (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_browser (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -31,8 +48,26 @@ inspect_and_quit (gpointer data)
 
   loaded (library);
   seen_view = g_strdup (attune_window_get_view (ATTUNE_WINDOW (window)));
+  seen_lesson = g_strdup (attune_lesson_browser_get_lesson_id (ATTUNE_LESSON_BROWSER (find_browser (GTK_WIDGET (window)))));
   gtk_window_destroy (window);
   return G_SOURCE_REMOVE;
+}
+
+static void
+run_app (char **argv,
+         int    argc)
+{
+  int status;
+
+  g_clear_pointer (&seen_view, g_free);
+  g_clear_pointer (&seen_lesson, g_free);
+  seen_extra_lesson = FALSE;
+  app = attune_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_timeout_add (20, inspect_and_quit, NULL);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_object (&app);
 }
 
 static void
@@ -40,18 +75,22 @@ test_view_and_library (void)
 {
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "good", NULL);
   char *argv[] = { "attune", "--view", "progress", "--library", good, NULL };
-  int status;
 
-  app = attune_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_timeout_add (20, inspect_and_quit, NULL);
-  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
+  run_app (argv, G_N_ELEMENTS (argv) - 1);
   g_assert_cmpstr (seen_view, ==, "progress");
   g_assert_true (seen_extra_lesson);
-  g_clear_object (&app);
-  g_free (seen_view);
+}
+
+/* `attune --lesson ID` opens the Learn view on that lesson, even though
+ * the library is still loading when the option is handled. */
+static void
+test_lesson_deep_link (void)
+{
+  char *argv[] = { "attune", "--lesson", "reassure", NULL };
+
+  run_app (argv, G_N_ELEMENTS (argv) - 1);
+  g_assert_cmpstr (seen_view, ==, "learn");
+  g_assert_cmpstr (seen_lesson, ==, "reassure");
 }
 
 int
@@ -59,5 +98,6 @@ main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/command-line/view-and-library", test_view_and_library);
+  g_test_add_func ("/command-line/lesson-deep-link", test_lesson_deep_link);
   return g_test_run ();
 }

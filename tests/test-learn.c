@@ -217,6 +217,10 @@ test_keyboard_list (void)
   gtk_widget_activate_action (list, "list.activate-item", "u", 1);
   g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "put-yourself-in-their-shoes");
   gtk_test_accessible_assert_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lessons"));
+  /* Each row has the lesson's title as its name. */
+  gtk_test_accessible_assert_property (find_widget (list, GTK_TYPE_LABEL, "active-listening"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       attune_lesson_get_title (attune_library_find_lesson (attune_application_get_library (app), "active-listening")));
 }
 
 static void
