@@ -8,6 +8,8 @@
 
 #include <glib/gstdio.h>
 
+#include <adwaita.h>
+
 #include "attune-test-utils.h"
 
 static void
@@ -54,6 +56,45 @@ attune_test_wait_until (gboolean (*condition) (gpointer),
     }
 }
 
+/* Whether an animation under @widget (a leaflet sliding, a revealer
+ * opening) is still running. */
+static gboolean
+animating (GtkWidget *widget)
+{
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+    return TRUE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) != gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (animating (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets animations finish, so that a PNG shows what a person would see.
+ * Some (a leaflet folding, a view switcher revealing) do not say they are
+ * running, so at least one animation's length (250 ms) always passes. */
+static void
+settle (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  gint64 quiet_until = g_get_monotonic_time () + 300 * 1000;
+  guint timer = g_timeout_add (16, tick, NULL);
+
+  while (g_get_monotonic_time () < deadline &&
+         (animating (widget) || g_get_monotonic_time () < quiet_until))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timer);
+}
+
 /**
  * attune_test_render_png:
  * @name: file name without extension
@@ -76,6 +117,8 @@ attune_test_render_png (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   int width, height;
 
+  attune_test_wait_for_frame (widget);
+  settle (widget);
   attune_test_wait_for_frame (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);

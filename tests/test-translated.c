@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window in German from the fixture catalogue (tests/fixtures/po),
+ * whose strings are deliberately long, rendered wide and at 360 px so
+ * that layouts can be checked with long words.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "attune-application.h"
+#include "attune-test-utils.h"
+#include "attune-window.h"
+
+static AttuneApplication *app;
+
+static gboolean
+library_loaded (gpointer data)
+{
+  return attune_library_get_loaded (attune_application_get_library (app));
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static AttuneWindow *
+open_at_width (int width)
+{
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (old != NULL)
+    gtk_window_destroy (old);
+  g_settings_set_int (attune_application_get_settings (app), "window-width", width);
+  g_settings_set_int (attune_application_get_settings (app), "window-height", 720);
+  g_application_activate (G_APPLICATION (app));
+  attune_test_wait_until (library_loaded, NULL);
+  attune_test_wait_for_frame (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  return ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static void
+test_long_german_strings (void)
+{
+  AttuneWindow *window = open_at_width (1000);
+
+  /* The catalogue really is in use: the group heading is translated. */
+  g_assert_true (has_label (GTK_WIDGET (window), "Lösungsorientierte Gesprächsführung") ||
+                 has_label (GTK_WIDGET (window), "Lerneinheiten"));
+  attune_window_show_lesson (window, "fixture-extra-lesson");
+  g_free (attune_test_render_png (GTK_WIDGET (window), "translated-wide"));
+
+  window = open_at_width (360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  g_free (attune_test_render_png (GTK_WIDGET (window), "translated-narrow"));
+  attune_window_show_lesson (window, "fixture-extra-lesson");
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  g_free (attune_test_render_png (GTK_WIDGET (window), "translated-narrow-lesson"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixtures = NULL;
+  const char *folders[2] = { NULL, NULL };
+  int status;
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ATTUNE_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = attune_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  /* The fixture lesson has a translated title and summary. */
+  fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", "good", NULL);
+  folders[0] = fixtures;
+  g_settings_set_strv (attune_application_get_settings (app), "library-folders", folders);
+
+  g_test_add_func ("/translated/long-german-strings", test_long_german_strings);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
