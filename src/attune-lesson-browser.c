@@ -148,7 +148,7 @@ bind_row (GtkSignalListItemFactory *factory,
     }
 
   attune_list_row_fill (item, attune_lesson_get_id (lesson), heading, attune_lesson_get_title (lesson),
-                        attune_lesson_get_summary (lesson), NULL);
+                        attune_lesson_get_summary (lesson), NULL, TRUE);
 }
 
 static void

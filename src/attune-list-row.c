@@ -46,21 +46,26 @@ attune_list_row_setup (GtkSignalListItemFactory *factory,
 }
 
 /* Fills a row made by attune_list_row_setup(). @heading and @detail may
- * be NULL. */
+ * be NULL. A compact row shows only the title (a sidebar: a third of the
+ * layout work at start-up); the summary is then its tooltip, and for
+ * screen readers its description either way. */
 void
 attune_list_row_fill (GtkListItem *item,
                       const char  *id,
                       const char  *heading,
                       const char  *title,
                       const char  *summary,
-                      const char  *detail)
+                      const char  *detail,
+                      gboolean     compact)
 {
   GtkWidget *root = gtk_list_item_get_child (item);
   GtkWidget *card = g_object_get_data (G_OBJECT (root), "card");
   GtkWidget *header = g_object_get_data (G_OBJECT (root), "header");
   g_autofree char *markup = NULL;
 
-  if (detail != NULL)
+  if (compact)
+    markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>", title);
+  else if (detail != NULL)
     markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>\n"
                                       "<span size=\"small\" alpha=\"70%%\">%s</span>\n"
                                       "<span size=\"small\" alpha=\"55%%\">%s</span>",
@@ -74,6 +79,7 @@ attune_list_row_fill (GtkListItem *item,
   gtk_label_set_text (GTK_LABEL (header), heading != NULL ? heading : "");
   gtk_widget_set_visible (header, heading != NULL);
   gtk_label_set_markup (GTK_LABEL (card), markup);
+  gtk_widget_set_tooltip_text (card, compact ? summary : NULL);
   /* A screen reader reads the title, then the summary. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (card),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,

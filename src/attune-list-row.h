@@ -13,6 +13,7 @@ void attune_list_row_fill  (GtkListItem              *item,
                             const char               *heading,
                             const char               *title,
                             const char               *summary,
-                            const char               *detail);
+                            const char               *detail,
+                            gboolean                  compact);
 
 G_END_DECLS

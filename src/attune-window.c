@@ -49,7 +49,7 @@ bind_scenario_row (GtkSignalListItemFactory *factory,
   /* Translators: the difficulty of a role-play; %u is 1, 2 or 3 */
   difficulty = g_strdup_printf (_("Level %u of 3"), attune_scenario_get_difficulty (scenario));
   attune_list_row_fill (item, attune_scenario_get_id (scenario), NULL, attune_scenario_get_title (scenario),
-            attune_scenario_get_summary (scenario), difficulty);
+                        attune_scenario_get_summary (scenario), difficulty, FALSE);
 }
 
 static gboolean
