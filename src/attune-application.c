@@ -338,16 +338,18 @@ attune_application_init (AttuneApplication *self)
       N_("Open on this view: learn, practise or progress"), N_("VIEW") },
     { "lesson", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open the lesson with this id, such as active-listening"), N_("ID") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PATH…]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), N_("[PATH…]"));
+  /* GOptionContext translates the entries but not these: main() has
+   * bound the catalogue already, so translate them here. */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PATH…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            N_("Practise expressing empathy in customer service."));
+                                            _("Practise expressing empathy in customer service."));
   g_application_set_option_context_description (G_APPLICATION (self),
-                                                N_("With --validate, each PATH is a lesson or scenario file, or a folder of them. "
+                                                _("With --validate, each PATH is a lesson or scenario file, or a folder of them. "
                                                    "Problems are printed as FILE:LINE: error: MESSAGE. The exit status is 0 when "
                                                    "every file is valid, 1 when any is not, and 2 for a usage error."));
 }

@@ -78,6 +78,25 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--view=VIEW"));
 }
 
+/* --help in the user's language, from the catalogue main() binds. */
+static void
+test_help_translated (void)
+{
+  g_auto(Run) run = { 0 };
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("ATTUNE_LOCALEDIR", g_getenv ("ATTUNE_TEST_LOCALEDIR"), TRUE);
+  run_attune (&run, "--help", NULL);
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("ATTUNE_LOCALEDIR");
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Die Version anzeigen und beenden"));
+  g_assert_nonnull (strstr (run.out, "Einfühlsame Kommunikation im Kundendienst üben."));
+}
+
 static void
 test_validate_good (void)
 {
@@ -200,6 +219,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/help-translated", test_help_translated);
   g_test_add_func ("/cli/validate-good", test_validate_good);
   g_test_add_func ("/cli/validate-bad", test_validate_bad);
   g_test_add_func ("/cli/validate-mixed", test_validate_mixed);
