@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define ATTUNE_STORE_ERROR (attune_store_error_quark ())
+
+typedef enum
+{
+  ATTUNE_STORE_ERROR_NEWER_VERSION,   /* written by a newer Attune; left untouched */
+  ATTUNE_STORE_ERROR_CORRUPT,         /* damaged and no good backup to restore */
+  ATTUNE_STORE_ERROR_READ_ONLY,       /* the folder or file cannot be written */
+  ATTUNE_STORE_ERROR_FULL,            /* the disk is full */
+  ATTUNE_STORE_ERROR_FAILED,
+  ATTUNE_STORE_ERROR_NOT_FOUND,
+  ATTUNE_STORE_ERROR_EXISTS,
+} AttuneStoreError;
+
+/* What happened when the store was opened, for the window to tell. */
+typedef enum
+{
+  ATTUNE_STORE_OPENED,
+  ATTUNE_STORE_CREATED,
+  ATTUNE_STORE_RESTORED,              /* the file was damaged; a backup was restored */
+  ATTUNE_STORE_RESET,                 /* the file was damaged and there was no backup */
+} AttuneStoreOpenResult;
+
+typedef enum
+{
+  ATTUNE_ATTEMPT_COACH,
+  ATTUNE_ATTEMPT_ASSESSMENT,
+  ATTUNE_ATTEMPT_PRESENTER,
+} AttuneAttemptMode;
+
+/* One piece of evidence a choice gave, as recorded. */
+typedef struct
+{
+  const char *strategy;
+  int weight;
+} AttuneStoreEvidence;
+
+/* One row of evidence read back for mastery. */
+typedef struct
+{
+  char *strategy;
+  int weight;
+  gint64 at;                          /* microseconds since the epoch, UTC */
+} AttuneEvidenceRecord;
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+} AttuneProfileRecord;
+
+#define ATTUNE_STORE_SCHEMA_VERSION 1
+#define ATTUNE_STORE_BACKUPS 3
+
+#define ATTUNE_TYPE_STORE (attune_store_get_type ())
+G_DECLARE_FINAL_TYPE (AttuneStore, attune_store, ATTUNE, STORE, GObject)
+
+GQuark                attune_store_error_quark     (void);
+char                 *attune_store_default_path    (void);
+AttuneStore          *attune_store_open            (const char           *path,
+                                                    AttuneStoreOpenResult *result,
+                                                    GError              **error);
+const char           *attune_store_get_path        (AttuneStore          *self);
+const char           *attune_store_get_damaged_copy (AttuneStore         *self);
+gboolean              attune_store_backup          (AttuneStore          *self,
+                                                    GError              **error);
+
+gint64                attune_store_create_profile  (AttuneStore          *self,
+                                                    const char           *name,
+                                                    GError              **error);
+gboolean              attune_store_rename_profile  (AttuneStore          *self,
+                                                    gint64                profile,
+                                                    const char           *name,
+                                                    GError              **error);
+gboolean              attune_store_delete_profile  (AttuneStore          *self,
+                                                    gint64                profile,
+                                                    GError              **error);
+GPtrArray            *attune_store_list_profiles   (AttuneStore          *self,
+                                                    GError              **error);
+gint64                attune_store_find_profile    (AttuneStore          *self,
+                                                    const char           *name);
+gboolean              attune_store_set_active_profile (AttuneStore       *self,
+                                                    gint64                profile,
+                                                    GError              **error);
+gint64                attune_store_get_active_profile (AttuneStore       *self);
+
+gint64                attune_store_begin_attempt   (AttuneStore          *self,
+                                                    gint64                profile,
+                                                    const char           *scenario,
+                                                    AttuneAttemptMode     mode,
+                                                    GError              **error);
+gint64                attune_store_record_choice   (AttuneStore          *self,
+                                                    gint64                attempt,
+                                                    const char           *node,
+                                                    guint                 choice_index,
+                                                    guint                 time_taken_ms,
+                                                    const AttuneStoreEvidence *evidence,
+                                                    guint                 n_evidence,
+                                                    GError              **error);
+gboolean              attune_store_finish_attempt  (AttuneStore          *self,
+                                                    gint64                attempt,
+                                                    const char           *outcome,
+                                                    int                   final_mood,
+                                                    GError              **error);
+gboolean              attune_store_abandon_attempt (AttuneStore          *self,
+                                                    gint64                attempt,
+                                                    GError              **error);
+gboolean              attune_store_mark_lesson_read (AttuneStore         *self,
+                                                    gint64                profile,
+                                                    const char           *lesson,
+                                                    GError              **error);
+gboolean              attune_store_lesson_was_read (AttuneStore          *self,
+                                                    gint64                profile,
+                                                    const char           *lesson);
+GPtrArray            *attune_store_get_evidence    (AttuneStore          *self,
+                                                    gint64                profile,
+                                                    GError              **error);
+gint64                attune_store_count_choices   (AttuneStore          *self,
+                                                    gint64                attempt);
+
+void                  attune_evidence_record_free  (AttuneEvidenceRecord *record);
+void                  attune_profile_record_free   (AttuneProfileRecord  *record);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For the crash test: records choices as fast as it can and prints the
+ * running count after each recording call returns, until it is killed.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "attune-store.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+  AttuneStoreEvidence evidence[] = { { "active-listening", 2 }, { "reassure", -1 } };
+  gint64 profile, attempt;
+
+  if (argc != 2)
+    return 2;
+  store = attune_store_open (argv[1], NULL, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  profile = attune_store_find_profile (store, "crash");
+  if (profile == 0)
+    profile = attune_store_create_profile (store, "crash", &error);
+  attempt = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  g_assert_no_error (error);
+
+  for (guint64 n = 1;; n++)
+    {
+      if (attune_store_record_choice (store, attempt, "opening", 1, 1500, evidence, 2, &error) == 0)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      printf ("%" G_GUINT64_FORMAT " %" G_GINT64_FORMAT "\n", n, attempt);
+      fflush (stdout);
+      /* Every 50 choices an attempt ends, which also writes a backup:
+       * kills then land in backups and renames too. */
+      if (n % 50 == 0)
+        {
+          attune_store_finish_attempt (store, attempt, "resolved", 1, NULL);
+          attempt = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, NULL);
+        }
+    }
+}

@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The progress store: profiles and attempts; a newer file refused and left
+ * untouched; a damaged file kept aside and the newest backup restored;
+ * an unwritable place reported; and a writer killed with SIGKILL at random
+ * moments never leaves a damaged file or loses a recorded choice.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "attune-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("attune-store-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "progress.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static gint64
+count_rows (const char *path, const char *table)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static char *
+pragma (const char *path, const char *name)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", name);
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_create_and_record (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *backup = NULL;
+  AttuneStoreEvidence given[] = { { "active-listening", 2 }, { "reassure", -1 } };
+  AttuneStoreOpenResult result;
+  gint64 ana, ben, attempt, abandoned;
+
+  store = attune_store_open (f->path, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, ATTUNE_STORE_CREATED);
+  version = pragma (f->path, "user_version");
+  g_assert_cmpstr (version, ==, "1");
+  journal = pragma (f->path, "journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+
+  ana = attune_store_create_profile (store, "  Ana  ", &error);
+  g_assert_no_error (error);
+  ben = attune_store_create_profile (store, "Ben", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (attune_store_create_profile (store, "ana", &error), ==, 0);
+  g_assert_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (attune_store_create_profile (store, "   ", &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (attune_store_find_profile (store, "Ana"), ==, ana);
+  g_assert_true (attune_store_rename_profile (store, ben, "Benjamin", &error));
+  profiles = attune_store_list_profiles (store, &error);
+  g_assert_cmpuint (profiles->len, ==, 2);
+  g_assert_cmpstr (((AttuneProfileRecord *) profiles->pdata[0])->name, ==, "Ana");
+  g_assert_cmpstr (((AttuneProfileRecord *) profiles->pdata[1])->name, ==, "Benjamin");
+
+  g_assert_cmpint (attune_store_get_active_profile (store), ==, 0);
+  g_assert_true (attune_store_set_active_profile (store, ben, &error));
+  g_assert_cmpint (attune_store_get_active_profile (store), ==, ben);
+
+  attempt = attune_store_begin_attempt (store, ana, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (attune_store_record_choice (store, attempt, "opening", 2, 4100, given, 2, &error), >, 0);
+  g_assert_cmpint (attune_store_record_choice (store, attempt, "details", 0, 2300, given, 1, &error), >, 0);
+  g_assert_cmpint (attune_store_count_choices (store, attempt), ==, 2);
+  g_assert_true (attune_store_finish_attempt (store, attempt, "resolved", 3, &error));
+  g_assert_no_error (error);
+  /* Finishing twice is refused. */
+  g_assert_false (attune_store_finish_attempt (store, attempt, "lost", 0, &error));
+  g_assert_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* A finished attempt leaves a backup behind. */
+  backup = g_strconcat (f->path, ".backup-1", NULL);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  abandoned = attune_store_begin_attempt (store, ana, "expired-coupon", ATTUNE_ATTEMPT_ASSESSMENT, &error);
+  g_assert_true (attune_store_abandon_attempt (store, abandoned, &error));
+
+  evidence = attune_store_get_evidence (store, ana, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 3);
+  g_assert_cmpstr (((AttuneEvidenceRecord *) evidence->pdata[0])->strategy, ==, "active-listening");
+  g_assert_cmpint (((AttuneEvidenceRecord *) evidence->pdata[1])->weight, ==, -1);
+
+  g_assert_true (attune_store_mark_lesson_read (store, ana, "reassure", &error));
+  g_assert_true (attune_store_lesson_was_read (store, ana, "reassure"));
+  g_assert_false (attune_store_lesson_was_read (store, ben, "reassure"));
+
+  /* Deleting a profile deletes its history, after a backup. */
+  g_assert_true (attune_store_delete_profile (store, ana, &error));
+  g_clear_object (&store);
+  g_assert_cmpint (count_rows (f->path, "evidence"), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "attempt"), ==, 0);
+  g_assert_cmpint (count_rows (backup, "evidence"), ==, 3);
+}
+
+static void
+test_newer_version_untouched (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = checksum_file (f->path);
+
+  store = attune_store_open (f->path, NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NEWER_VERSION);
+  after = checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+fill_store (const char *path, guint n_attempts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = attune_store_open (path, NULL, &error);
+  AttuneStoreEvidence given[] = { { "reassure", 1 } };
+  gint64 profile = attune_store_create_profile (store, "Dana", &error);
+
+  for (guint i = 0; i < n_attempts; i++)
+    {
+      gint64 attempt = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+
+      attune_store_record_choice (store, attempt, "opening", 0, 1000, given, 1, &error);
+      g_assert_true (attune_store_finish_attempt (store, attempt, "resolved", 2, &error));
+    }
+  g_assert_no_error (error);
+}
+
+static char *
+find_corrupt_copy (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, ".corrupt-") != NULL && !g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+static void
+test_damaged_file_restored (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *kept = NULL;
+  AttuneStoreOpenResult result;
+  gsize len;
+
+  fill_store (f->path, 2);
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  /* Scribble over every page after the header. */
+  for (gsize i = 4096; i < len; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  damaged = checksum_file (f->path);
+
+  store = attune_store_open (f->path, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, ATTUNE_STORE_RESTORED);
+  /* The damaged file is kept, byte for byte, where the user is told. */
+  kept = find_corrupt_copy (f->dir);
+  g_assert_nonnull (kept);
+  g_assert_cmpstr (attune_store_get_damaged_copy (store), ==, kept);
+  {
+    g_autofree char *sum = checksum_file (kept);
+    g_assert_cmpstr (sum, ==, damaged);
+  }
+  /* The newest backup (after both attempts) is back. */
+  g_assert_cmpint (attune_store_find_profile (store, "Dana"), >, 0);
+  g_clear_object (&store);
+  g_assert_cmpint (count_rows (f->path, "attempt"), ==, 2);
+}
+
+static void
+test_not_a_database (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+  AttuneStoreOpenResult result;
+
+  g_assert_true (g_file_set_contents (f->path, "This is a shopping list, not a database.\n", -1, NULL));
+  store = attune_store_open (f->path, &result, &error);
+  g_assert_no_error (error);
+  /* No backup to restore: a fresh store, and the file kept aside. */
+  g_assert_cmpint (result, ==, ATTUNE_STORE_RESET);
+  g_assert_nonnull (attune_store_get_damaged_copy (store));
+  {
+    g_autofree char *text = NULL;
+    g_assert_true (g_file_get_contents (attune_store_get_damaged_copy (store), &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "This is a shopping list, not a database.\n");
+  }
+}
+
+static void
+test_unwritable_place (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+
+  /* Root can write almost anywhere, so use a place nobody can: /proc. */
+  store = attune_store_open ("/proc/attune-test/progress.db", NULL, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "not recorded"));
+}
+
+static void
+test_backups_rotate (Fixture *f, gconstpointer data)
+{
+  g_autofree char *fourth = g_strconcat (f->path, ".backup-4", NULL);
+
+  fill_store (f->path, 5);
+  for (guint n = 1; n <= ATTUNE_STORE_BACKUPS; n++)
+    {
+      g_autofree char *backup = g_strdup_printf ("%s.backup-%u", f->path, n);
+
+      g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+      /* Newest first: backup-1 holds all five attempts, backup-2 four, ... */
+      g_assert_cmpint (count_rows (backup, "attempt"), ==, 5 - (n - 1));
+    }
+  g_assert_false (g_file_test (fourth, G_FILE_TEST_EXISTS));
+}
+
+/* Kills a writer with SIGKILL at random moments, 25 times: the file must
+ * pass integrity_check each time and hold at least every choice whose
+ * recording call had returned (the writer prints after each return). */
+static void
+test_crash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261121);
+  const char *writer = g_getenv ("ATTUNE_CRASH_WRITER");
+  guint64 total_confirmed = 0;
+
+  g_assert_nonnull (writer);
+  for (guint round = 0; round < 25; round++)
+    {
+      const char *argv[] = { writer, f->path, NULL };
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int out_fd;
+      g_autoptr(GString) output = g_string_new (NULL);
+      char buffer[4096];
+      gssize n;
+      gint64 kill_at;
+      guint64 confirmed_this_round = 0;
+      g_autofree char *integrity = NULL;
+      int status;
+
+      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                               &pid, NULL, &out_fd, NULL, &error));
+      g_assert_no_error (error);
+      kill_at = g_get_monotonic_time () + g_rand_int_range (rand, 5000, 150000);
+      while (g_get_monotonic_time () < kill_at)
+        g_usleep (1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      g_spawn_close_pid (pid);
+      g_assert_true (WIFSIGNALED (status));
+
+      while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
+        g_string_append_len (output, buffer, n);
+      close (out_fd);
+
+      /* The last complete line is the last choice known to be recorded. */
+      {
+        g_auto(GStrv) lines = g_strsplit (output->str, "\n", -1);
+        guint count = g_strv_length (lines);
+
+        for (guint i = 0; i < count; i++)
+          if (lines[i][0] != '\0' && (i + 1 < count))
+            confirmed_this_round = g_ascii_strtoull (lines[i], NULL, 10);
+      }
+      total_confirmed += confirmed_this_round;
+
+      integrity = pragma (f->path, "integrity_check");
+      g_assert_cmpstr (integrity, ==, "ok");
+      g_assert_cmpint (count_rows (f->path, "choice"), >=, (gint64) total_confirmed);
+    }
+  g_test_message ("%" G_GUINT64_FORMAT " choices confirmed across 25 kills; all present", total_confirmed);
+  g_assert_cmpuint (total_confirmed, >, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/create-and-record", test_create_and_record);
+  ADD ("/store/newer-version-untouched", test_newer_version_untouched);
+  ADD ("/store/damaged-file-restored", test_damaged_file_restored);
+  ADD ("/store/not-a-database", test_not_a_database);
+  ADD ("/store/unwritable-place", test_unwritable_place);
+  ADD ("/store/backups-rotate", test_backups_rotate);
+  ADD ("/store/crash", test_crash);
+#undef ADD
+  return g_test_run ();
+}
