@@ -367,6 +367,69 @@ test_crash (Fixture *f, gconstpointer data)
   g_assert_cmpuint (total_confirmed, >, 0);
 }
 
+static void
+test_queries_for_the_view (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = attune_store_open (f->path, NULL, &error);
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(GArray) trend = NULL;
+  g_autoptr(GHashTable) played = NULL;
+  AttuneStoreEvidence good[] = { { "reassure", 2 }, { "active-listening", 1 } };
+  AttuneStoreEvidence bad[] = { { "reassure", -3 } };
+  AttuneProgressSummary summary;
+  gint64 profile, first, second;
+  AttuneAttemptRecord *latest;
+  AttuneChoiceRecord *choice;
+
+  profile = attune_store_create_profile (store, "Dana", &error);
+  first = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  attune_store_record_choice (store, first, "opening", 1, 3000, good, 2, &error);
+  attune_store_record_choice (store, first, "details", 0, 5000, bad, 1, &error);
+  attune_store_finish_attempt (store, first, "partly-resolved", 1, &error);
+  second = attune_store_begin_attempt (store, profile, "expired-coupon", ATTUNE_ATTEMPT_ASSESSMENT, &error);
+  g_assert_no_error (error);
+
+  attempts = attune_store_list_attempts (store, profile, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attempts->len, ==, 2);
+  latest = g_ptr_array_index (attempts, 0);
+  g_assert_cmpint (latest->id, ==, second);
+  g_assert_null (latest->outcome);
+  latest = g_ptr_array_index (attempts, 1);
+  g_assert_cmpstr (latest->outcome, ==, "partly-resolved");
+  g_assert_cmpuint (latest->n_choices, ==, 2);
+  /* The score: 3 good weight points of 6 in all. */
+  g_assert_cmpuint (latest->good_weight, ==, 3);
+  g_assert_cmpuint (latest->total_weight, ==, 6);
+
+  choices = attune_store_list_choices (store, first, &error);
+  g_assert_cmpuint (choices->len, ==, 2);
+  choice = g_ptr_array_index (choices, 0);
+  g_assert_cmpuint (choice->seq, ==, 1);
+  g_assert_cmpstr (choice->node, ==, "opening");
+  g_assert_cmpuint (choice->choice_index, ==, 1);
+  g_assert_cmpuint (choice->time_taken_ms, ==, 3000);
+  g_assert_cmpuint (choice->evidence->len, ==, 2);
+
+  g_assert_true (attune_store_get_summary (store, profile, g_get_real_time (), &summary, &error));
+  g_assert_cmpuint (summary.sessions_this_week, ==, 2);
+  g_assert_cmpint (summary.practised_us, >=, 0);
+
+  trend = attune_store_get_trend (store, profile, 8, g_get_real_time (), &error);
+  g_assert_cmpuint (trend->len, ==, 8);
+  /* This week: one good decision (net +3) and one poor (net -3). */
+  g_assert_cmpuint (g_array_index (trend, AttuneTrendPoint, 7).good, ==, 1);
+  g_assert_cmpuint (g_array_index (trend, AttuneTrendPoint, 7).total, ==, 2);
+  g_assert_cmpuint (g_array_index (trend, AttuneTrendPoint, 0).total, ==, 0);
+
+  played = attune_store_get_last_played (store, profile, &error);
+  g_assert_nonnull (g_hash_table_lookup (played, "late-parcel"));
+  g_assert_nonnull (g_hash_table_lookup (played, "expired-coupon"));
+  g_assert_null (g_hash_table_lookup (played, "booking-website"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -379,6 +442,7 @@ main (int argc, char *argv[])
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/unwritable-place", test_unwritable_place);
   ADD ("/store/backups-rotate", test_backups_rotate);
+  ADD ("/store/queries-for-the-view", test_queries_for_the_view);
   ADD ("/store/crash", test_crash);
 #undef ADD
   return g_test_run ();

@@ -55,6 +55,46 @@ typedef struct
   char *name;
 } AttuneProfileRecord;
 
+typedef struct
+{
+  gint64 id;
+  gint64 profile;
+  char *scenario;
+  char *mode;
+  gint64 started_at;
+  gint64 ended_at;       /* 0 while running */
+  char *outcome;         /* NULL while running */
+  int final_mood;
+  guint n_choices;
+  guint good_weight;     /* sum of positive evidence weights */
+  guint total_weight;    /* sum of absolute evidence weights */
+} AttuneAttemptRecord;
+
+typedef struct
+{
+  gint64 id;
+  gint64 attempt;
+  guint seq;
+  char *node;
+  guint choice_index;
+  gint64 chosen_at;
+  guint time_taken_ms;
+  GArray *evidence;      /* AttuneStoreEvidence, strategy owned by the record */
+} AttuneChoiceRecord;
+
+typedef struct
+{
+  guint sessions_this_week;
+  gint64 practised_us;   /* total time in finished or abandoned attempts */
+} AttuneProgressSummary;
+
+typedef struct
+{
+  gint64 week_start;     /* µs, Monday 00:00 UTC */
+  guint good;            /* decisions whose evidence summed above zero */
+  guint total;
+} AttuneTrendPoint;
+
 #define ATTUNE_STORE_SCHEMA_VERSION 1
 #define ATTUNE_STORE_BACKUPS 3
 
@@ -124,7 +164,30 @@ GPtrArray            *attune_store_get_evidence    (AttuneStore          *self,
 gint64                attune_store_count_choices   (AttuneStore          *self,
                                                     gint64                attempt);
 
+GPtrArray            *attune_store_list_attempts   (AttuneStore          *self,
+                                                    gint64                profile,
+                                                    guint                 limit,
+                                                    GError              **error);
+GPtrArray            *attune_store_list_choices    (AttuneStore          *self,
+                                                    gint64                attempt,
+                                                    GError              **error);
+gboolean              attune_store_get_summary     (AttuneStore          *self,
+                                                    gint64                profile,
+                                                    gint64                now,
+                                                    AttuneProgressSummary *summary,
+                                                    GError              **error);
+GArray               *attune_store_get_trend       (AttuneStore          *self,
+                                                    gint64                profile,
+                                                    guint                 weeks,
+                                                    gint64                now,
+                                                    GError              **error);
+GHashTable           *attune_store_get_last_played (AttuneStore          *self,
+                                                    gint64                profile,
+                                                    GError              **error);
+
 void                  attune_evidence_record_free  (AttuneEvidenceRecord *record);
+void                  attune_attempt_record_free   (AttuneAttemptRecord  *record);
+void                  attune_choice_record_free    (AttuneChoiceRecord   *record);
 void                  attune_profile_record_free   (AttuneProfileRecord  *record);
 
 G_END_DECLS
