@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "attune-application.h"
+#include "attune-export.h"
 #include "attune-preferences-window.h"
 #include "attune-validator.h"
 #include "attune-window.h"
@@ -68,6 +69,22 @@ attune_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+
+  if (g_variant_dict_contains (options, "export-progress"))
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+      const char *format = NULL, *output = NULL, *profile = NULL, *database = NULL;
+      int status;
+
+      g_variant_dict_lookup (options, "export-progress", "&s", &format);
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      g_variant_dict_lookup (options, "profile", "&s", &profile);
+      g_variant_dict_lookup (options, "database", "^&ay", &database);
+      status = attune_export_command (format, output, profile, database, message);
+      if (status != 0)
+        g_printerr ("%s\n", message->str);
+      return status;
+    }
 
   if (g_variant_dict_contains (options, "validate"))
     {
@@ -338,6 +355,14 @@ attune_application_init (AttuneApplication *self)
       N_("Open on this view: learn, practise or progress"), N_("VIEW") },
     { "lesson", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open the lesson with this id, such as active-listening"), N_("ID") },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Keep progress in this file instead of the usual one (also ATTUNE_DATABASE)"), N_("FILE") },
+    { "export-progress", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Export progress as csv or xapi (xAPI 1.0.3 statements), without opening a window"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --export-progress: the file to write, or - for the terminal"), N_("FILE") },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-progress: only this learner's profile"), N_("NAME") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };

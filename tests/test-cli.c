@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
+
+#include "attune-store.h"
 
 typedef struct
 {
@@ -186,6 +189,65 @@ test_validate_many_files_repeatedly (void)
 }
 
 static void
+test_export_progress (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-cli-export-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "progress.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *csv = NULL;
+
+  {
+    /* No progress file yet: a clear message, status 1. */
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--export-progress", "csv", "--output", out, "--database", db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "no progress"));
+  }
+  {
+    /* A usage error: no --output. */
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--export-progress", "csv", "--database", db, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--export-progress", "pdf", "--output", out, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+
+  /* Some progress, then exported through ATTUNE_DATABASE. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AttuneStore) store = attune_store_open (db, NULL, &error);
+    AttuneStoreEvidence evidence[] = { { "reassure", 2 } };
+    gint64 profile = attune_store_create_profile (store, "Dana", &error);
+    gint64 attempt = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+
+    attune_store_record_choice (store, attempt, "opening", 0, 1200, evidence, 1, &error);
+    attune_store_finish_attempt (store, attempt, "resolved", 2, &error);
+    g_assert_no_error (error);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    g_setenv ("ATTUNE_DATABASE", db, TRUE);
+    run_attune (&run, "--export-progress", "csv", "--output", out, "--profile", "Dana", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "profile,attempt,"));
+    g_assert_nonnull (strstr (csv, "\r\nDana,1,late-parcel,coach,"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_attune (&run, "--export-progress", "xapi", "--output", "-", "--profile", "Nobody", NULL);
+    g_unsetenv ("ATTUNE_DATABASE");
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "Nobody"));
+  }
+}
+
+static void
 test_usage_errors (void)
 {
   {
@@ -225,6 +287,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/validate-mixed", test_validate_mixed);
   g_test_add_func ("/cli/validate-missing", test_validate_missing);
   g_test_add_func ("/cli/validate-many-files-repeatedly", test_validate_many_files_repeatedly);
+  g_test_add_func ("/cli/export-progress", test_export_progress);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   return g_test_run ();
 }
