@@ -11,6 +11,7 @@
 
 #include "attune-application.h"
 #include "attune-export.h"
+#include "attune-store.h"
 #include "attune-preferences-window.h"
 #include "attune-validator.h"
 #include "attune-window.h"
@@ -23,7 +24,20 @@ struct _AttuneApplication
   AttuneLibrary *library;
   GStrv extra_folders;      /* from --library, for this run */
   GCancellable *load_cancellable;
+
+  AttuneStore *store;       /* NULL until opened, or when it cannot be */
+  GError *store_error;      /* why there is no store */
+  AttuneStoreOpenResult store_result;
+  gint64 profile;           /* the active profile */
+  gboolean store_opening;
 };
+
+enum {
+  STORE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AttuneApplication, attune_application, ADW_TYPE_APPLICATION)
 
@@ -49,6 +63,8 @@ attune_application_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->extra_folders, g_strfreev);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (attune_application_parent_class)->dispose (object);
 }
@@ -97,6 +113,14 @@ attune_application_handle_local_options (GApplication *app,
       fputs (summary->str, status == ATTUNE_VALIDATE_OK ? stdout : stderr);
       return status;
     }
+
+  {
+    const char *database = NULL;
+
+    /* --database works like ATTUNE_DATABASE, for this process. */
+    if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+      g_setenv ("ATTUNE_DATABASE", database, TRUE);
+  }
 
   if (remaining != NULL && remaining[0] != NULL)
     {
@@ -156,6 +180,152 @@ attune_application_reload_library (AttuneApplication *self)
     attune_library_add_folder (self->library, self->extra_folders[i], FALSE);
 
   attune_library_load_async (self->library, self->load_cancellable, library_loaded, NULL);
+}
+
+typedef struct
+{
+  AttuneStore *store;
+  AttuneStoreOpenResult result;
+} OpenedStore;
+
+static void
+opened_store_free (OpenedStore *opened)
+{
+  g_clear_object (&opened->store);
+  g_free (opened);
+}
+
+static void
+open_store_in_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  g_autofree char *path = attune_store_default_path ();
+  OpenedStore *opened = g_new0 (OpenedStore, 1);
+  GError *error = NULL;
+
+  opened->store = attune_store_open (path, &opened->result, &error);
+  if (opened->store == NULL)
+    {
+      opened_store_free (opened);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, opened, (GDestroyNotify) opened_store_free);
+}
+
+/* The profile to show: the remembered one, else the first, else a new
+ * one named after the person logged in. */
+static gint64
+choose_profile (AttuneStore *store)
+{
+  gint64 profile = attune_store_get_active_profile (store);
+  g_autoptr(GPtrArray) profiles = NULL;
+
+  if (profile != 0)
+    return profile;
+  profiles = attune_store_list_profiles (store, NULL);
+  if (profiles != NULL && profiles->len > 0)
+    profile = ((AttuneProfileRecord *) profiles->pdata[0])->id;
+  else
+    {
+      const char *name = g_get_real_name ();
+
+      if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+        name = g_get_user_name ();
+      profile = attune_store_create_profile (store, name, NULL);
+      if (profile == 0)
+        profile = attune_store_create_profile (store, C_("profile name", "Learner"), NULL);
+    }
+  if (profile != 0)
+    attune_store_set_active_profile (store, profile, NULL);
+  return profile;
+}
+
+static void
+store_opened (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AttuneApplication *self = ATTUNE_APPLICATION (source);
+  OpenedStore *opened = g_task_propagate_pointer (G_TASK (result), &self->store_error);
+
+  self->store_opening = FALSE;
+  if (opened != NULL)
+    {
+      self->store = g_steal_pointer (&opened->store);
+      self->store_result = opened->result;
+      self->profile = choose_profile (self->store);
+      opened_store_free (opened);
+    }
+  g_signal_emit (self, signals[STORE_CHANGED], 0);
+}
+
+/**
+ * attune_application_open_store:
+ *
+ * Opens the progress store in a worker thread (checking a large file takes
+ * a moment, and must not delay the first frame); "store-changed" follows.
+ */
+void
+attune_application_open_store (AttuneApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store != NULL || self->store_opening)
+    return;
+  self->store_opening = TRUE;
+  g_clear_error (&self->store_error);
+  task = g_task_new (self, NULL, store_opened, NULL);
+  g_task_run_in_thread (task, open_store_in_thread);
+}
+
+AttuneStore *
+attune_application_get_store (AttuneApplication *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+/* Why progress is not being saved, or NULL when it is. */
+const GError *
+attune_application_get_store_error (AttuneApplication *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), NULL);
+  return self->store_error;
+}
+
+AttuneStoreOpenResult
+attune_application_get_store_result (AttuneApplication *self)
+{
+  return self->store_result;
+}
+
+gint64
+attune_application_get_profile (AttuneApplication *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), 0);
+  return self->profile;
+}
+
+void
+attune_application_set_profile (AttuneApplication *self,
+                                gint64             profile)
+{
+  g_return_if_fail (ATTUNE_IS_APPLICATION (self));
+
+  self->profile = profile;
+  if (self->store != NULL)
+    attune_store_set_active_profile (self->store, profile, NULL);
+  g_signal_emit (self, signals[STORE_CHANGED], 0);
+}
+
+/* Something was recorded or changed: views showing progress refresh. */
+void
+attune_application_progress_changed (AttuneApplication *self)
+{
+  g_signal_emit (self, signals[STORE_CHANGED], 0);
 }
 
 static AttuneWindow *
@@ -335,6 +505,16 @@ attune_application_class_init (AttuneApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = attune_application_dispose;
+
+  /**
+   * AttuneApplication::store-changed:
+   *
+   * The progress store opened (or failed to), the profile changed, or
+   * something was recorded.
+   */
+  signals[STORE_CHANGED] =
+    g_signal_new ("store-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   app_class->handle_local_options = attune_application_handle_local_options;
   app_class->command_line = attune_application_command_line;
   app_class->activate = attune_application_activate;

@@ -10,6 +10,7 @@
 
 #include "attune-first-frame.h"
 #include "attune-lesson-browser.h"
+#include "attune-progress-view.h"
 #include "attune-list-row.h"
 #include "attune-problems-window.h"
 #include "attune-window.h"
@@ -28,12 +29,14 @@ struct _AttuneWindow
   AdwToastOverlay *toasts;
   GtkStack *learn_stack;
   AttuneLessonBrowser *lesson_browser;
+  AttuneProgressView *progress_view;
   GtkStack *practise_stack;
   GtkListView *scenario_list;
   GtkRevealer *filter_revealer;
   GtkLabel *filter_label;
   GtkCustomFilter *practise_filter;
   char *practise_strategy;     /* only role-plays practising this, or NULL */
+  char *practise_scenario;     /* only this role-play, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AttuneWindow, attune_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,6 +61,8 @@ scenario_matches_filter (gpointer item,
 {
   AttuneWindow *self = user_data;
 
+  if (self->practise_scenario != NULL)
+    return g_strcmp0 (attune_scenario_get_id (item), self->practise_scenario) == 0;
   return self->practise_strategy == NULL || attune_scenario_practises (item, self->practise_strategy);
 }
 
@@ -92,6 +97,7 @@ attune_window_filter_practise (AttuneWindow *self,
 {
   AttuneLesson *lesson = strategy != NULL ? attune_library_find_lesson (self->library, strategy) : NULL;
 
+  g_clear_pointer (&self->practise_scenario, g_free);
   g_free (self->practise_strategy);
   self->practise_strategy = lesson != NULL ? g_strdup (strategy) : NULL;
   if (lesson != NULL)
@@ -103,6 +109,28 @@ attune_window_filter_practise (AttuneWindow *self,
     }
   gtk_revealer_set_reveal_child (self->filter_revealer, lesson != NULL);
   gtk_filter_changed (GTK_FILTER (self->practise_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Shows the one role-play recommended to the learner. */
+static void
+practise_scenario (AttuneWindow *self,
+                   const char   *id)
+{
+  AttuneScenario *scenario = attune_library_find_scenario (self->library, id);
+
+  if (scenario == NULL)
+    return;
+  attune_window_filter_practise (self, NULL);
+  self->practise_scenario = g_strdup (id);
+  {
+    /* Translators: %s is the title of a role-play */
+    g_autofree char *text = g_strdup_printf (_("Recommended for you: “%s”"), attune_scenario_get_title (scenario));
+
+    gtk_label_set_text (self->filter_label, text);
+  }
+  gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
+  gtk_filter_changed (GTK_FILTER (self->practise_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  attune_window_show_view (self, "practise");
 }
 
 static void
@@ -243,6 +271,7 @@ attune_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->practise_filter);
   g_clear_pointer (&self->practise_strategy, g_free);
+  g_clear_pointer (&self->practise_scenario, g_free);
 
   G_OBJECT_CLASS (attune_window_parent_class)->dispose (object);
 }
@@ -259,6 +288,7 @@ attune_window_class_init (AttuneWindowClass *klass)
   window_class->close_request = attune_window_close_request;
 
   g_type_ensure (ATTUNE_TYPE_LESSON_BROWSER);
+  g_type_ensure (ATTUNE_TYPE_PROGRESS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_revealer);
@@ -266,6 +296,7 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, learn_stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, lesson_browser);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, progress_view);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, practise_stack);
@@ -316,6 +347,11 @@ attune_window_new (AttuneApplication *app)
   g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
                            self, G_CONNECT_SWAPPED);
   bind_scenario_list (self);
+  attune_progress_view_set_application (self->progress_view, app);
+  g_signal_connect_object (self->progress_view, "open-lesson", G_CALLBACK (attune_window_show_lesson),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress_view, "practise-scenario", G_CALLBACK (practise_scenario),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (update_content_state), self);
   g_signal_connect_swapped (self->library, "notify::n-bad-files", G_CALLBACK (update_content_state), self);
   update_content_state (self);

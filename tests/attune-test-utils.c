@@ -142,3 +142,15 @@ attune_test_render_png (GtkWidget  *widget,
   g_test_message ("rendered %s (%dx%d)", path, width, height);
   return path;
 }
+
+/* A fresh, empty progress file for this test program. */
+char *
+attune_test_isolate_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-ui-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "progress.db", NULL);
+
+  g_assert_nonnull (dir);
+  g_setenv ("ATTUNE_DATABASE", path, TRUE);
+  return path;
+}

@@ -11,4 +11,6 @@ void  attune_test_wait_until     (gboolean  (*condition) (gpointer),
 char *attune_test_render_png     (GtkWidget  *widget,
                                   const char *name);
 
+char *attune_test_isolate_database (void);
+
 G_END_DECLS

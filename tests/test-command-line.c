@@ -8,6 +8,7 @@
 
 #include "attune-application.h"
 #include "attune-lesson-browser.h"
+#include "attune-test-utils.h"
 #include "attune-window.h"
 
 static AttuneApplication *app;
@@ -97,6 +98,7 @@ int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  g_free (attune_test_isolate_database ());
   g_test_add_func ("/command-line/view-and-library", test_view_and_library);
   g_test_add_func ("/command-line/lesson-deep-link", test_lesson_deep_link);
   return g_test_run ();

@@ -79,6 +79,7 @@ main (int   argc,
 
   g_setenv ("LANGUAGE", "de", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  g_free (attune_test_isolate_database ());
   setlocale (LC_ALL, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ATTUNE_TEST_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

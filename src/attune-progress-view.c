@@ -1,0 +1,726 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AttuneProgressView: "what am I good at, what should I practise next?"
+ * Everything shown comes from one AttuneProgressReport built by the core;
+ * this file only lays it out: a summary, the Practise Next card, the
+ * weekly trend, each strategy with its level (in words and as a bar), and
+ * the history, where an attempt opens its transcript. Profiles are
+ * switched, created, renamed and deleted from the profile button.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-export.h"
+#include "attune-progress-report.h"
+#include "attune-progress-view.h"
+#include "attune-transcript-window.h"
+#include "attune-trend-chart.h"
+
+struct _AttuneProgressView
+{
+  GtkWidget parent_instance;
+
+  AttuneApplication *app;
+  AttuneProgressReport *report;
+  gint64 now;                        /* 0: the real clock */
+  GtkFileChooserNative *chooser;
+  char *export_format;
+
+  GtkRevealer *notice_revealer;
+  GtkLabel *notice_label;
+  GtkMenuButton *profile_button;
+  AdwButtonContent *profile_content;
+  GtkWidget *export_button;
+  GtkStack *stack;
+  AdwStatusPage *unavailable_page;
+  GtkBox *report_box;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneProgressView, attune_progress_view, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_LESSON,
+  PRACTISE_SCENARIO,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+label_new (const char *text,
+           const char *css_class,
+           gboolean    heading)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "accessible-role", heading ? GTK_ACCESSIBLE_ROLE_HEADING : GTK_ACCESSIBLE_ROLE_LABEL,
+                                   NULL);
+
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+summary_card (const char *figure,
+              const char *caption)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "attune-summary-card");
+  gtk_box_append (GTK_BOX (card), label_new (figure, "title-1", FALSE));
+  gtk_box_append (GTK_BOX (card), label_new (caption, "dim-label", FALSE));
+  return card;
+}
+
+static void
+add_summary (AttuneProgressView *self)
+{
+  AttuneProgressReport *report = self->report;
+  GtkWidget *flow = gtk_flow_box_new ();
+  g_autofree char *well = g_strdup_printf ("%u", report->n_handled_well);
+  g_autofree char *sessions = g_strdup_printf ("%u", report->summary.sessions_this_week);
+  g_autofree char *time = attune_progress_format_duration (report->summary.practised_us);
+  g_autofree char *well_caption =
+    g_strdup_printf (ngettext ("of %u strategies handled well", "of %u strategies handled well", report->n_strategies),
+                     report->n_strategies);
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), summary_card (well, well_caption));
+  gtk_flow_box_append (GTK_FLOW_BOX (flow),
+                       summary_card (sessions, ngettext ("session this week", "sessions this week",
+                                                         report->summary.sessions_this_week)));
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), summary_card (time, _("practised in all")));
+  gtk_box_append (self->report_box, flow);
+}
+
+static void
+add_next (AttuneProgressView *self)
+{
+  AttuneRecommendation *next = self->report->next;
+  GtkWidget *card, *button;
+
+  if (next == NULL)
+    return;
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "attune-next-card");
+  gtk_box_append (GTK_BOX (card), label_new (_("Practise Next"), "heading", TRUE));
+  gtk_box_append (GTK_BOX (card), label_new (attune_scenario_get_title (next->scenario), "title-3", FALSE));
+  gtk_box_append (GTK_BOX (card), label_new (next->reason, NULL, FALSE));
+  button = gtk_button_new_with_mnemonic (_("_Start"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "progress.practise");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", attune_scenario_get_id (next->scenario));
+  gtk_box_append (GTK_BOX (card), button);
+  gtk_box_append (self->report_box, card);
+}
+
+static void
+add_trend (AttuneProgressView *self)
+{
+  GtkWidget *chart = attune_trend_chart_new ();
+  g_autofree char *description = attune_progress_trend_describe (self->report->trend);
+
+  gtk_box_append (self->report_box, label_new (_("Good Decisions by Week"), "title-4", TRUE));
+  attune_trend_chart_set_data (ATTUNE_TREND_CHART (chart), self->report->trend, description);
+  gtk_widget_add_css_class (chart, "attune-trend");
+  gtk_box_append (self->report_box, chart);
+  gtk_box_append (self->report_box, label_new (description, "dim-label", FALSE));
+}
+
+static GtkWidget *
+strategy_row (AttuneLesson          *lesson,
+              AttuneStrategyMastery *mastery)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+  AttuneMasteryLevel level = mastery != NULL ? mastery->level : ATTUNE_MASTERY_NOT_PRACTISED;
+  const char *level_text = attune_mastery_level_get_label (level);
+  GtkWidget *level_label = label_new (level_text, "caption", FALSE);
+  g_autofree char *figure = attune_mastery_describe (mastery);
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attune_lesson_get_title (lesson));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), figure);
+  gtk_widget_set_name (row, attune_lesson_get_id (lesson));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "progress.open-lesson");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", attune_lesson_get_id (lesson));
+
+  /* The bar shows the estimate only once there is a verdict. */
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar),
+                           level >= ATTUNE_MASTERY_LEARNING && mastery != NULL ? mastery->estimate : 0);
+  gtk_widget_set_size_request (bar, 96, -1);
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, attune_lesson_get_title (lesson),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, level_text,
+                                  -1);
+  gtk_label_set_xalign (GTK_LABEL (level_label), 1);
+  gtk_box_append (GTK_BOX (suffix), bar);
+  gtk_box_append (GTK_BOX (suffix), level_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+  return row;
+}
+
+static void
+add_strategies (AttuneProgressView *self)
+{
+  AttuneLibrary *library = attune_application_get_library (self->app);
+  GListModel *lessons = attune_library_get_lessons (library);
+  GtkWidget *list = NULL;
+  int group = -1;
+
+  gtk_box_append (self->report_box, label_new (_("Strategies"), "title-4", TRUE));
+  for (guint i = 0; i < g_list_model_get_n_items (lessons); i++)
+    {
+      g_autoptr(AttuneLesson) lesson = g_list_model_get_item (lessons, i);
+
+      if ((int) attune_lesson_get_group (lesson) != group)
+        {
+          group = attune_lesson_get_group (lesson);
+          gtk_box_append (self->report_box,
+                          label_new (attune_lesson_group_get_label (group), "heading", TRUE));
+          list = gtk_list_box_new ();
+          gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+          gtk_widget_add_css_class (list, "boxed-list");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          attune_lesson_group_get_label (group), -1);
+          gtk_box_append (self->report_box, list);
+        }
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           strategy_row (lesson, g_hash_table_lookup (self->report->mastery, attune_lesson_get_id (lesson))));
+    }
+}
+
+static char *
+format_date (gint64 time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  /* Translators: a date and time in the history, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+}
+
+static const char *
+outcome_label (const char *outcome)
+{
+  static const char *names[] = { "resolved", "partly-resolved", "escalated", "lost" };
+
+  if (outcome == NULL)
+    return C_("outcome", "In progress");
+  if (g_str_equal (outcome, "abandoned"))
+    return C_("outcome", "Left before the end");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (outcome, names[i]))
+      return attune_outcome_get_label (i);
+  return outcome;
+}
+
+static void
+add_history (AttuneProgressView *self)
+{
+  AttuneLibrary *library = attune_application_get_library (self->app);
+  GPtrArray *attempts = self->report->attempts;
+  GtkWidget *list;
+
+  gtk_box_append (self->report_box, label_new (_("History"), "title-4", TRUE));
+  if (attempts->len == 0)
+    {
+      gtk_box_append (self->report_box,
+                      label_new (_("No role-plays yet. Each one you play appears here, and you can read it back."),
+                                 "dim-label", FALSE));
+      return;
+    }
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("History"), -1);
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      AttuneAttemptRecord *attempt = g_ptr_array_index (attempts, i);
+      AttuneScenario *scenario = attune_library_find_scenario (library, attempt->scenario);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *date = format_date (attempt->started_at);
+      guint score = attempt->total_weight > 0 ? 100 * attempt->good_weight / attempt->total_weight : 0;
+      /* Translators: a history line: date, outcome, and a score out of 100 */
+      g_autofree char *subtitle = g_strdup_printf (_("%s — %s, score %u%%"), date, outcome_label (attempt->outcome), score);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     scenario != NULL ? attune_scenario_get_title (scenario) : attempt->scenario);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "progress.open-attempt");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", attempt->id);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_box_append (self->report_box, list);
+}
+
+static void
+clear_report (AttuneProgressView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->report_box))) != NULL)
+    gtk_box_remove (self->report_box, child);
+}
+
+static void
+update_profile_menu (AttuneProgressView *self,
+                     AttuneStore        *store)
+{
+  g_autoptr(GPtrArray) profiles = attune_store_list_profiles (store, NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) people = g_menu_new ();
+  g_autoptr(GMenu) manage = g_menu_new ();
+  gint64 active = attune_application_get_profile (self->app);
+
+  for (guint i = 0; profiles != NULL && i < profiles->len; i++)
+    {
+      AttuneProfileRecord *record = g_ptr_array_index (profiles, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (record->name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "progress.switch-profile", g_variant_new_int64 (record->id));
+      g_menu_append_item (people, item);
+      if (record->id == active)
+        {
+          adw_button_content_set_label (self->profile_content, record->name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->profile_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          record->name, -1);
+        }
+    }
+  g_menu_append (manage, _("_New Profile…"), "progress.new-profile");
+  g_menu_append (manage, _("_Rename Profile…"), "progress.rename-profile");
+  g_menu_append (manage, _("_Delete Profile…"), "progress.delete-profile");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (people));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (manage));
+  gtk_menu_button_set_menu_model (self->profile_button, G_MENU_MODEL (menu));
+}
+
+static void
+update_notice (AttuneProgressView *self,
+               AttuneStore        *store)
+{
+  AttuneStoreOpenResult result = attune_application_get_store_result (self->app);
+  const char *damaged = store != NULL ? attune_store_get_damaged_copy (store) : NULL;
+  g_autofree char *text = NULL;
+
+  if (damaged != NULL && result == ATTUNE_STORE_RESTORED)
+    /* Translators: %s is the path where the damaged file was kept */
+    text = g_strdup_printf (_("Your progress file was damaged. The most recent backup has been restored; the damaged file was kept as %s."), damaged);
+  else if (damaged != NULL)
+    /* Translators: %s is the path where the damaged file was kept */
+    text = g_strdup_printf (_("Your progress file was damaged and no backup could be restored, so a new one was started. The damaged file was kept as %s."), damaged);
+
+  if (text != NULL)
+    gtk_label_set_text (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+}
+
+/**
+ * attune_progress_view_refresh:
+ *
+ * Reads the active profile's progress again and redraws.
+ */
+void
+attune_progress_view_refresh (AttuneProgressView *self)
+{
+  AttuneStore *store;
+  const GError *store_error;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ATTUNE_IS_PROGRESS_VIEW (self));
+  if (self->app == NULL)
+    return;
+
+  store = attune_application_get_store (self->app);
+  store_error = attune_application_get_store_error (self->app);
+  update_notice (self, store);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_button), store != NULL);
+  gtk_widget_set_sensitive (self->export_button, store != NULL);
+
+  if (store == NULL)
+    {
+      if (store_error != NULL)
+        {
+          adw_status_page_set_description (self->unavailable_page, store_error->message);
+          gtk_stack_set_visible_child_name (self->stack, "unavailable");
+        }
+      else
+        {
+          gtk_stack_set_visible_child_name (self->stack, "loading");
+          attune_application_open_store (self->app);
+        }
+      return;
+    }
+
+  update_profile_menu (self, store);
+  g_clear_pointer (&self->report, attune_progress_report_free);
+  self->report = attune_progress_report_new (store, attune_application_get_library (self->app),
+                                             attune_application_get_profile (self->app),
+                                             self->now != 0 ? self->now : g_get_real_time (), &error);
+  clear_report (self);
+  if (self->report == NULL)
+    {
+      adw_status_page_set_description (self->unavailable_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "unavailable");
+      return;
+    }
+
+  add_summary (self);
+  add_next (self);
+  add_trend (self);
+  add_strategies (self);
+  add_history (self);
+  gtk_stack_set_visible_child_name (self->stack, "report");
+}
+
+/* For tests and screenshots: judge progress as of @now (µs), not today. */
+void
+attune_progress_view_set_now (AttuneProgressView *self,
+                              gint64              now)
+{
+  self->now = now;
+  attune_progress_view_refresh (self);
+}
+
+static void
+refresh_when_mapped (AttuneProgressView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    attune_progress_view_refresh (self);
+}
+
+void
+attune_progress_view_set_application (AttuneProgressView *self,
+                                      AttuneApplication  *app)
+{
+  g_return_if_fail (ATTUNE_IS_PROGRESS_VIEW (self));
+
+  self->app = app;
+  /* The view reads the database only when it is shown. */
+  g_signal_connect_object (app, "store-changed", G_CALLBACK (refresh_when_mapped), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (attune_application_get_library (app), "notify::loaded",
+                           G_CALLBACK (refresh_when_mapped), self, G_CONNECT_SWAPPED);
+}
+
+static void
+attune_progress_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (attune_progress_view_parent_class)->map (widget);
+  attune_progress_view_refresh (ATTUNE_PROGRESS_VIEW (widget));
+}
+
+static void
+switch_profile (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
+
+  attune_application_set_profile (self->app, g_variant_get_int64 (parameter));
+}
+
+/* A dialog asking for a profile name; @verb is the response's label. */
+static AdwMessageDialog *
+name_dialog (AttuneProgressView *self,
+             const char         *heading,
+             const char         *verb,
+             const char         *initial)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial != NULL ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "ok", verb,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+show_error (AttuneProgressView *self,
+            const GError       *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("That Did Not Work"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_profile_response (AdwMessageDialog   *dialog,
+                      const char         *response,
+                      AttuneProgressView *self)
+{
+  const char *name = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "entry"));
+  g_autoptr(GError) error = NULL;
+  gint64 profile;
+
+  if (!g_str_equal (response, "ok"))
+    return;
+  profile = attune_store_create_profile (attune_application_get_store (self->app), name, &error);
+  if (profile == 0)
+    show_error (self, error);
+  else
+    attune_application_set_profile (self->app, profile);
+}
+
+static void
+new_profile (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
+  AdwMessageDialog *dialog = name_dialog (self, _("New Profile"), _("C_reate"), NULL);
+
+  adw_message_dialog_set_body (dialog, _("Each learner sharing this computer can have a profile of their own."));
+  g_signal_connect (dialog, "response", G_CALLBACK (new_profile_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+rename_profile_response (AdwMessageDialog   *dialog,
+                         const char         *response,
+                         AttuneProgressView *self)
+{
+  const char *name = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "entry"));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "ok"))
+    return;
+  if (!attune_store_rename_profile (attune_application_get_store (self->app),
+                                    attune_application_get_profile (self->app), name, &error))
+    show_error (self, error);
+  else
+    attune_application_progress_changed (self->app);
+}
+
+static void
+rename_profile (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
+  AdwMessageDialog *dialog = name_dialog (self, _("Rename Profile"), _("_Rename"),
+                                          adw_button_content_get_label (self->profile_content));
+
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_profile_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_profile_response (AdwMessageDialog   *dialog,
+                         const char         *response,
+                         AttuneProgressView *self)
+{
+  AttuneStore *store = attune_application_get_store (self->app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  if (!attune_store_delete_profile (store, attune_application_get_profile (self->app), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  left = attune_store_list_profiles (store, NULL);
+  if (left != NULL && left->len > 0)
+    attune_application_set_profile (self->app, ((AttuneProfileRecord *) left->pdata[0])->id);
+  else
+    attune_application_set_profile (self->app,
+                                    attune_store_create_profile (store, C_("profile name", "Learner"), NULL));
+}
+
+static void
+delete_profile (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
+  /* Translators: %s is a profile name */
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), adw_button_content_get_label (self->profile_content));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                              _("Their history and progress will be removed. A backup of the progress file is kept next to it, so this can still be undone by hand."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_profile_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_response (GtkNativeDialog    *dialog,
+                 int                 response,
+                 AttuneProgressView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      AttuneExportFormat format = ATTUNE_EXPORT_CSV;
+      g_autofree char *text = NULL;
+
+      attune_export_parse_format (self->export_format, &format);
+      text = attune_export_progress (attune_application_get_store (self->app),
+                                     attune_application_get_profile (self->app), format, &error);
+      if (text == NULL || !g_file_set_contents (path, text, -1, &error))
+        show_error (self, error);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_progress (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = NULL;
+
+  g_free (self->export_format);
+  self->export_format = g_strdup (format);
+  /* Translators: the suggested file name of an export; keep the extension */
+  name = g_strdup (g_str_equal (format, "csv") ? _("attune-progress.csv") : _("attune-progress.json"));
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export Progress"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_attempt (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  for (guint i = 0; self->report != NULL && i < self->report->attempts->len; i++)
+    {
+      AttuneAttemptRecord *attempt = g_ptr_array_index (self->report->attempts, i);
+
+      if (attempt->id == id)
+        {
+          AttuneTranscriptWindow *window =
+            attune_transcript_window_new (attune_application_get_store (self->app),
+                                          attune_application_get_library (self->app), attempt);
+
+          gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+          gtk_window_present (GTK_WINDOW (window));
+          return;
+        }
+    }
+}
+
+static void
+open_lesson (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[OPEN_LESSON], 0, g_variant_get_string (parameter, NULL));
+}
+
+static void
+practise (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[PRACTISE_SCENARIO], 0, g_variant_get_string (parameter, NULL));
+}
+
+static void
+attune_progress_view_dispose (GObject *object)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_PROGRESS_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->report, attune_progress_report_free);
+  g_clear_pointer (&self->export_format, g_free);
+  G_OBJECT_CLASS (attune_progress_view_parent_class)->dispose (object);
+}
+
+static void
+attune_progress_view_class_init (AttuneProgressViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = attune_progress_view_dispose;
+  widget_class->map = attune_progress_view_map;
+
+  signals[OPEN_LESSON] =
+    g_signal_new ("open-lesson", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[PRACTISE_SCENARIO] =
+    g_signal_new ("practise-scenario", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-progress-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, profile_button);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, profile_content);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, unavailable_page);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, report_box);
+
+  gtk_widget_class_install_action (widget_class, "progress.switch-profile", "x", switch_profile);
+  gtk_widget_class_install_action (widget_class, "progress.new-profile", NULL, new_profile);
+  gtk_widget_class_install_action (widget_class, "progress.rename-profile", NULL, rename_profile);
+  gtk_widget_class_install_action (widget_class, "progress.delete-profile", NULL, delete_profile);
+  gtk_widget_class_install_action (widget_class, "progress.export", "s", export_progress);
+  gtk_widget_class_install_action (widget_class, "progress.open-attempt", "x", open_attempt);
+  gtk_widget_class_install_action (widget_class, "progress.open-lesson", "s", open_lesson);
+  gtk_widget_class_install_action (widget_class, "progress.practise", "s", practise);
+}
+
+static void
+attune_progress_view_init (AttuneProgressView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AttuneTranscriptWindow: a past attempt, read-only: what the customer
+ * said, what the learner chose, and the feedback on each choice, in order.
+ * The words come from the scenario as loaded now; if the scenario has
+ * gone, the recorded node and choice numbers are shown instead.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-transcript-window.h"
+
+struct _AttuneTranscriptWindow
+{
+  AdwWindow parent_instance;
+
+  GtkBox *content;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneTranscriptWindow, attune_transcript_window, ADW_TYPE_WINDOW)
+
+static GtkWidget *
+line_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+add_bubble (AttuneTranscriptWindow *self,
+            const char             *speaker,
+            const char             *text,
+            gboolean                from_customer)
+{
+  GtkWidget *bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_widget_add_css_class (bubble, "attune-bubble");
+  gtk_widget_add_css_class (bubble, from_customer ? "customer" : "agent");
+  gtk_widget_set_halign (bubble, from_customer ? GTK_ALIGN_START : GTK_ALIGN_END);
+  gtk_widget_set_margin_start (bubble, from_customer ? 0 : 48);
+  gtk_widget_set_margin_end (bubble, from_customer ? 48 : 0);
+  gtk_box_append (GTK_BOX (bubble), line_label (speaker, "caption-heading"));
+  /* Only the words are for selecting; the speaker's name is not, or it
+   * would be selected when the window opens. */
+  gtk_label_set_selectable (GTK_LABEL (gtk_widget_get_last_child (bubble)), FALSE);
+  gtk_box_append (GTK_BOX (bubble), line_label (text, NULL));
+  gtk_box_append (self->content, bubble);
+}
+
+static void
+attune_transcript_window_class_init (AttuneTranscriptWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+attune_transcript_window_init (AttuneTranscriptWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 10));
+  g_object_set (self->content, "margin-top", 18, "margin-bottom", 24, "margin-start", 12, "margin-end", 12, NULL);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, 640);
+}
+
+AttuneTranscriptWindow *
+attune_transcript_window_new (AttuneStore         *store,
+                              AttuneLibrary       *library,
+                              AttuneAttemptRecord *attempt)
+{
+  AttuneTranscriptWindow *self = g_object_new (ATTUNE_TYPE_TRANSCRIPT_WINDOW, NULL);
+  AttuneScenario *scenario = attune_library_find_scenario (library, attempt->scenario);
+  g_autoptr(GPtrArray) choices = attune_store_list_choices (store, attempt->id, NULL);
+  const char *customer = scenario != NULL ? attune_scenario_get_customer_name (scenario) : C_("speaker", "Customer");
+
+  gtk_window_set_title (GTK_WINDOW (self), scenario != NULL ? attune_scenario_get_title (scenario) : attempt->scenario);
+
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    {
+      AttuneChoiceRecord *record = g_ptr_array_index (choices, i);
+      AttuneScenarioNode *node = scenario != NULL ? attune_scenario_find_node (scenario, record->node) : NULL;
+      AttuneChoice *choice = node != NULL && record->choice_index < node->choices->len
+                             ? g_ptr_array_index (node->choices, record->choice_index) : NULL;
+
+      if (node != NULL && choice != NULL)
+        {
+          add_bubble (self, customer, node->text, TRUE);
+          add_bubble (self, C_("speaker", "You"), choice->reply, FALSE);
+          gtk_box_append (self->content, line_label (choice->feedback, "attune-comment"));
+        }
+      else
+        {
+          /* Translators: shown when a recorded scenario is no longer installed;
+           * %u is the number of the choice, %s the id of the place in the conversation */
+          g_autofree char *text = g_strdup_printf (_("Choice %u at “%s”"), record->choice_index + 1, record->node);
+
+          gtk_box_append (self->content, line_label (text, NULL));
+        }
+    }
+
+  if (attempt->outcome != NULL && scenario != NULL)
+    {
+      /* Show the debrief of the ending the last choice led to. */
+      if (choices != NULL && choices->len > 0)
+        {
+          AttuneChoiceRecord *last = g_ptr_array_index (choices, choices->len - 1);
+          AttuneScenarioNode *node = attune_scenario_find_node (scenario, last->node);
+          AttuneChoice *choice = node != NULL && last->choice_index < node->choices->len
+                                 ? g_ptr_array_index (node->choices, last->choice_index) : NULL;
+          AttuneScenarioEnding *ending = choice != NULL ? attune_scenario_find_ending (scenario, choice->next) : NULL;
+
+          if (ending != NULL)
+            {
+              if (ending->text != NULL)
+                add_bubble (self, customer, ending->text, TRUE);
+              gtk_box_append (self->content, line_label (attune_outcome_get_label (ending->outcome), "title-4"));
+              gtk_box_append (self->content, line_label (ending->debrief, NULL));
+            }
+        }
+    }
+  else if (attempt->outcome == NULL || g_str_equal (attempt->outcome, "abandoned"))
+    gtk_box_append (self->content, line_label (_("This attempt was left before the end."), "dim-label"));
+
+  return self;
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Progress view's data, gathered by the core so that the view only
+ * draws: summary, mastery per strategy, what to practise next, the weekly
+ * trend and the history. build-aux/bench times exactly this.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-progress-report.h"
+
+void
+attune_progress_report_free (AttuneProgressReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->mastery, g_hash_table_unref);
+  g_clear_pointer (&report->next, attune_recommendation_free);
+  g_clear_pointer (&report->trend, g_array_unref);
+  g_clear_pointer (&report->attempts, g_ptr_array_unref);
+  g_free (report);
+}
+
+/**
+ * attune_progress_report_new:
+ * @now: µs since the epoch; the clock the report is judged by
+ *
+ * Reads everything the Progress view needs for @profile.
+ */
+AttuneProgressReport *
+attune_progress_report_new (AttuneStore    *store,
+                            AttuneLibrary  *library,
+                            gint64          profile,
+                            gint64          now,
+                            GError        **error)
+{
+  g_autoptr(AttuneProgressReport) report = g_new0 (AttuneProgressReport, 1);
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GHashTable) played = NULL;
+  GListModel *lessons = attune_library_get_lessons (library);
+
+  report->profile = profile;
+  if (!attune_store_get_summary (store, profile, now, &report->summary, error))
+    return NULL;
+  evidence = attune_store_get_evidence (store, profile, error);
+  if (evidence == NULL)
+    return NULL;
+  report->mastery = attune_mastery_compute (evidence, now);
+
+  report->n_strategies = g_list_model_get_n_items (lessons);
+  for (guint i = 0; i < report->n_strategies; i++)
+    {
+      g_autoptr(AttuneLesson) lesson = g_list_model_get_item (lessons, i);
+
+      if (attune_mastery_level_for (report->mastery, attune_lesson_get_id (lesson)) == ATTUNE_MASTERY_HANDLES_WELL)
+        report->n_handled_well++;
+    }
+
+  played = attune_store_get_last_played (store, profile, error);
+  if (played == NULL)
+    return NULL;
+  report->next = attune_mastery_recommend (report->mastery, library, played, now);
+
+  report->trend = attune_store_get_trend (store, profile, ATTUNE_PROGRESS_TREND_WEEKS, now, error);
+  if (report->trend == NULL)
+    return NULL;
+  report->attempts = attune_store_list_attempts (store, profile, ATTUNE_PROGRESS_HISTORY, error);
+  if (report->attempts == NULL)
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+/* The chart in words, for screen readers and as its caption. */
+char *
+attune_progress_trend_describe (GArray *trend)
+{
+  guint good = 0, total = 0, weeks_practised = 0;
+  AttuneTrendPoint *last;
+
+  for (guint i = 0; i < trend->len; i++)
+    {
+      AttuneTrendPoint *point = &g_array_index (trend, AttuneTrendPoint, i);
+
+      good += point->good;
+      total += point->total;
+      weeks_practised += point->total > 0;
+    }
+  if (total == 0)
+    return g_strdup_printf (ngettext ("No decisions in the last %u week.",
+                                      "No decisions in the last %u weeks.", trend->len), trend->len);
+
+  last = &g_array_index (trend, AttuneTrendPoint, trend->len - 1);
+  /* Translators: a summary of a chart; the first two %u are counts of
+   * decisions, the third a number of weeks */
+  {
+    g_autofree char *overall = g_strdup_printf (ngettext ("%u of %u decisions were good, over %u week of practice.",
+                                                          "%u of %u decisions were good, over %u weeks of practice.",
+                                                          weeks_practised),
+                                                good, total, weeks_practised);
+    g_autofree char *this_week = last->total > 0
+      ? g_strdup_printf (ngettext ("This week: %u of %u decision.", "This week: %u of %u decisions.", last->total),
+                         last->good, last->total)
+      : g_strdup (_("No practice yet this week."));
+
+    /* Translators: two sentences, joined: keep the order or swap as your language needs */
+    return g_strdup_printf (C_("two sentences", "%s %s"), overall, this_week);
+  }
+}
+
+/* "2 h 05 min", "12 min", "40 s": how long someone practised. */
+char *
+attune_progress_format_duration (gint64 microseconds)
+{
+  gint64 seconds = microseconds / G_USEC_PER_SEC;
+
+  if (seconds < 60)
+    /* Translators: a duration in seconds */
+    return g_strdup_printf (_("%u s"), (guint) seconds);
+  if (seconds < 3600)
+    /* Translators: a duration in minutes */
+    return g_strdup_printf (_("%u min"), (guint) (seconds / 60));
+  /* Translators: a duration in hours and minutes */
+  return g_strdup_printf (_("%u h %02u min"), (guint) (seconds / 3600), (guint) ((seconds % 3600) / 60));
+}

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Progress view with real data: attempts walked through shipped
+ * scenarios and recorded through the core store API over several weeks,
+ * then shown — summary, Practise Next, trend, levels, history, a
+ * transcript — and rendered light, dark and 360 px wide. Profiles are
+ * created and switched.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-application.h"
+#include "attune-progress-view.h"
+#include "attune-test-utils.h"
+#include "attune-window.h"
+
+#define DAY (G_USEC_PER_SEC * (gint64) 86400)
+
+static AttuneApplication *app;
+static gint64 now;
+
+static gboolean
+ready (gpointer data)
+{
+  return attune_library_get_loaded (attune_application_get_library (app)) &&
+         attune_application_get_store (app) != NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Plays @id through the store API, choosing choice (seed + step) % n at
+ * each node, as a learner would through the role-play pane. */
+static void
+play (AttuneStore *store,
+      gint64       profile,
+      const char  *id,
+      guint        seed)
+{
+  AttuneScenario *scenario = attune_library_find_scenario (attune_application_get_library (app), id);
+  AttuneScenarioNode *node = attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario));
+  g_autoptr(GError) error = NULL;
+  gint64 attempt = attune_store_begin_attempt (store, profile, id, ATTUNE_ATTEMPT_COACH, &error);
+  int mood = attune_scenario_get_start_mood (scenario);
+
+  g_assert_no_error (error);
+  for (guint step = 0; node != NULL; step++)
+    {
+      guint index = (seed + step) % node->choices->len;
+      AttuneChoice *choice = g_ptr_array_index (node->choices, index);
+      g_autoptr(GArray) evidence = g_array_new (FALSE, FALSE, sizeof (AttuneStoreEvidence));
+      AttuneScenarioEnding *ending;
+
+      for (guint k = 0; k < choice->evidence->len; k++)
+        {
+          AttuneEvidence *e = g_ptr_array_index (choice->evidence, k);
+          AttuneStoreEvidence record = { e->strategy, e->weight };
+
+          g_array_append_val (evidence, record);
+        }
+      g_assert_cmpint (attune_store_record_choice (store, attempt, node->id, index, 2000 + 700 * step,
+                                                   (AttuneStoreEvidence *) evidence->data, evidence->len, &error), >, 0);
+      mood = CLAMP (mood + choice->mood, -5, 5);
+      ending = attune_scenario_find_ending (scenario, choice->next);
+      if (ending != NULL)
+        {
+          static const char *outcomes[] = { "resolved", "partly-resolved", "escalated", "lost" };
+
+          g_assert_true (attune_store_finish_attempt (store, attempt, outcomes[ending->outcome], mood, &error));
+          return;
+        }
+      node = attune_scenario_find_node (scenario, choice->next);
+      g_assert_true (step < 50);
+    }
+}
+
+static AttuneProgressView *
+show_progress (void)
+{
+  AttuneWindow *window = ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AttuneProgressView *view;
+
+  attune_window_show_view (window, "progress");
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  view = ATTUNE_PROGRESS_VIEW (find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL));
+  attune_progress_view_set_now (view, now);
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  return view;
+}
+
+static void
+test_new_profile_empty_state (void)
+{
+  AttuneProgressView *view = show_progress ();
+
+  /* A new learner: nothing played, every strategy not practised yet,
+   * and still a suggestion to start with. */
+  g_assert_true (has_label (GTK_WIDGET (view), _("Practise Next")));
+  g_assert_true (has_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back."));
+  g_assert_true (has_label (GTK_WIDGET (view), "No decisions in the last 12 weeks."));
+  g_free (attune_test_render_png (gtk_widget_get_root (GTK_WIDGET (view)) != NULL
+                                  ? GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))) : GTK_WIDGET (view),
+                                  "progress-new-profile"));
+}
+
+static void
+test_with_history (void)
+{
+  AttuneStore *store = attune_application_get_store (app);
+  gint64 profile = attune_application_get_profile (app);
+  GListModel *scenarios = attune_library_get_scenarios (attune_application_get_library (app));
+  AttuneProgressView *view;
+  GtkWidget *window, *row, *bar;
+  guint played = 0;
+
+  /* Every shipped scenario, twice, with different choices. */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+      {
+        g_autoptr(AttuneScenario) scenario = g_list_model_get_item (scenarios, i);
+
+        play (store, profile, attune_scenario_get_id (scenario), round == 0 ? 0 : i);
+        played++;
+      }
+  attune_application_progress_changed (app);
+
+  view = show_progress ();
+  window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view)));
+  g_assert_true (has_label (GTK_WIDGET (view), _("History")));
+  {
+    g_autofree char *sessions = g_strdup_printf ("%u", played);
+    g_assert_true (has_label (GTK_WIDGET (view), sessions));
+  }
+
+  /* Each strategy row: its level in words, and a bar whose value text is that level. */
+  row = find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "active-listening");
+  g_assert_nonnull (row);
+  bar = find_widget (row, GTK_TYPE_LEVEL_BAR, NULL);
+  g_assert_nonnull (bar);
+  gtk_test_accessible_assert_role (bar, GTK_ACCESSIBLE_ROLE_METER);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_free (attune_test_render_png (window, "progress-report-light"));
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW, NULL)));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    g_free (attune_test_render_png (window, "progress-report-history"));
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_free (attune_test_render_png (window, "progress-report-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* A history row opens the transcript. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "progress.open-attempt", "x",
+                              (gint64) 1);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *transcript = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+        if (g_str_equal (G_OBJECT_TYPE_NAME (candidate), "AttuneTranscriptWindow"))
+          transcript = candidate;
+      }
+    g_assert_nonnull (transcript);
+    g_free (attune_test_render_png (GTK_WIDGET (transcript), "transcript"));
+    gtk_window_destroy (transcript);
+  }
+}
+
+static void
+test_profiles (void)
+{
+  AttuneStore *store = attune_application_get_store (app);
+  gint64 first = attune_application_get_profile (app);
+  g_autoptr(GError) error = NULL;
+  gint64 second = attune_store_create_profile (store, "Sam Okafor", &error);
+  AttuneProgressView *view;
+
+  g_assert_no_error (error);
+  view = show_progress ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "progress.switch-profile", "x", second);
+  g_assert_cmpint (attune_application_get_profile (app), ==, second);
+  /* Remembered in the store. */
+  g_assert_cmpint (attune_store_get_active_profile (store), ==, second);
+  attune_test_wait_for_frame (GTK_WIDGET (view));
+  g_assert_true (has_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back."));
+  gtk_widget_activate_action (GTK_WIDGET (view), "progress.switch-profile", "x", first);
+  g_assert_false (has_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back."));
+}
+
+static void
+test_narrow (void)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  gtk_window_destroy (window);
+  g_settings_set_int (attune_application_get_settings (app), "window-width", 360);
+  g_settings_set_string (attune_application_get_settings (app), "last-view", "progress");
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  attune_progress_view_set_now (ATTUNE_PROGRESS_VIEW (find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL)), now);
+  g_free (attune_test_render_png (GTK_WIDGET (window), "progress-narrow"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_free (attune_test_isolate_database ());
+  now = g_get_real_time ();
+
+  app = attune_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_settings_set_int (attune_application_get_settings (app), "window-width", 1000);
+  g_settings_set_int (attune_application_get_settings (app), "window-height", 760);
+  g_application_activate (G_APPLICATION (app));
+  attune_application_open_store (app);
+  attune_test_wait_until (ready, NULL);
+
+  g_test_add_func ("/progress/new-profile-empty-state", test_new_profile_empty_state);
+  g_test_add_func ("/progress/with-history", test_with_history);
+  g_test_add_func ("/progress/profiles", test_profiles);
+  g_test_add_func ("/progress/narrow", test_narrow);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
