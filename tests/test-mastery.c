@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 
 #include "attune-mastery.h"
@@ -201,6 +204,78 @@ test_review_intervals_grow (void)
   }
 }
 
+/* The Progress view sums evidence inside SQLite; the result must be the
+ * same as the model computed in C from the same evidence. */
+static void
+test_sql_agrees (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-mastery-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = attune_store_open (path, NULL, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (99);
+  static const char *strategies[] = { "reassure", "active-listening", "follow-up" };
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GHashTable) from_c = NULL;
+  g_autoptr(GHashTable) from_sql = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  attune_store_create_profile (store, "Dana", &error);
+  g_clear_object (&store);
+
+  /* Two hundred decisions over a year, written as the store would. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "BEGIN; INSERT INTO attempt VALUES (1, 1, 'late-parcel', 'coach', 0, NULL, NULL, NULL)", NULL, NULL, NULL);
+  for (guint i = 0; i < 200; i++)
+    {
+      gint64 at = NOW - (gint64) (200 - i) * (DAY * 365 / 200);
+      int weight = g_rand_int_range (rand, -3, 4);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO choice VALUES (%u, 1, %u, 'n', 0, %" G_GINT64_FORMAT ", 1000);"
+                                              "INSERT INTO evidence VALUES (%u, 1, '%s', %d, %" G_GINT64_FORMAT ");",
+                                              i + 1, i + 1, at, i + 1, strategies[i % 3], weight == 0 ? 2 : weight, at);
+
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  store = attune_store_open (path, NULL, &error);
+  evidence = attune_store_get_evidence (store, 1, &error);
+  stats = attune_store_get_strategy_stats (store, 1, NOW, &error);
+  g_assert_no_error (error);
+  from_c = attune_mastery_compute (evidence, NOW);
+  from_sql = attune_mastery_compute_from_stats (stats, NOW);
+  g_assert_cmpuint (g_hash_table_size (from_c), ==, 3);
+  g_assert_cmpuint (g_hash_table_size (from_sql), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (strategies); i++)
+    {
+      AttuneStrategyMastery *c = g_hash_table_lookup (from_c, strategies[i]);
+      AttuneStrategyMastery *q = g_hash_table_lookup (from_sql, strategies[i]);
+
+      g_assert_cmpfloat_with_epsilon (c->estimate, q->estimate, 1e-9);
+      g_assert_cmpfloat_with_epsilon (c->amount, q->amount, 1e-9);
+      g_assert_cmpint (c->level, ==, q->level);
+      g_assert_cmpuint (c->recent_good, ==, q->recent_good);
+      g_assert_cmpuint (c->recent_total, ==, q->recent_total);
+      g_assert_cmpint (c->last_practised, ==, q->last_practised);
+      g_assert_cmpint (c->due_at, ==, q->due_at);
+    }
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 static AttuneLibrary *library;
 
 static void
@@ -267,6 +342,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/mastery/levels-and-figure", test_levels_and_figure);
   g_test_add_func ("/mastery/review-intervals-grow", test_review_intervals_grow);
   g_test_add_func ("/mastery/recommend", test_recommend);
+  g_test_add_func ("/mastery/sql-agrees", test_sql_agrees);
   status = g_test_run ();
   g_clear_object (&library);
   return status;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdlib.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 
@@ -110,7 +111,7 @@ test_create_and_record (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, ATTUNE_STORE_CREATED);
   version = pragma (f->path, "user_version");
-  g_assert_cmpstr (version, ==, "1");
+  g_assert_cmpint (atoi (version), ==, ATTUNE_STORE_SCHEMA_VERSION);
   journal = pragma (f->path, "journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
 
@@ -430,6 +431,68 @@ test_queries_for_the_view (Fixture *f, gconstpointer data)
   g_assert_null (g_hash_table_lookup (played, "booking-website"));
 }
 
+/* Every earlier schema version opens, migrates to the current one and
+ * keeps its data; a backup of the old file is taken first. */
+static void
+test_migrations (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *v1 = g_test_build_filename (G_TEST_DIST, "fixtures", "progress", "v1.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".backup-1", NULL);
+  g_autofree char *version = NULL;
+  g_autofree char *backup_version = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+  sqlite3 *db;
+
+  /* Version 0: an empty file (or one from before Attune kept progress). */
+  {
+    g_autofree char *empty = g_build_filename (f->dir, "v0.db", NULL);
+    g_autoptr(AttuneStore) fresh = NULL;
+    g_autofree char *v = NULL;
+
+    g_assert_cmpint (sqlite3_open (empty, &db), ==, SQLITE_OK);
+    sqlite3_exec (db, "PRAGMA user_version = 0", NULL, NULL, NULL);
+    sqlite3_close (db);
+    fresh = attune_store_open (empty, NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&fresh);
+    v = pragma (empty, "user_version");
+    g_assert_cmpint (atoi (v), ==, ATTUNE_STORE_SCHEMA_VERSION);
+  }
+
+  /* Version 1, with history. */
+  g_assert_true (g_file_get_contents (v1, &sql, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = attune_store_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (attune_store_find_profile (store, "Dana"), ==, 1);
+  g_assert_cmpint (attune_store_get_active_profile (store), ==, 1);
+  g_assert_true (attune_store_lesson_was_read (store, 1, "reassure"));
+  g_assert_cmpint (attune_store_count_choices (store, 1), ==, 2);
+  g_clear_object (&store);
+
+  version = pragma (f->path, "user_version");
+  g_assert_cmpint (atoi (version), ==, ATTUNE_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (f->path, "evidence"), ==, 3);
+  /* The index version 2 added. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_schema WHERE name = 'evidence_by_time'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+  /* The old file was backed up, as it was, before migrating. */
+  backup_version = pragma (backup, "user_version");
+  g_assert_cmpstr (backup_version, ==, "1");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -443,6 +506,7 @@ main (int argc, char *argv[])
   ADD ("/store/unwritable-place", test_unwritable_place);
   ADD ("/store/backups-rotate", test_backups_rotate);
   ADD ("/store/queries-for-the-view", test_queries_for_the_view);
+  ADD ("/store/migrations", test_migrations);
   ADD ("/store/crash", test_crash);
 #undef ADD
   return g_test_run ();

@@ -18,6 +18,12 @@
  *   - levels: learning below 0.5, getting there below 0.75, handles well
  *     from 0.75.
  *
+ *
+ * The same sums are computed inside SQLite for the Progress view
+ * (attune_store_get_strategy_stats(), with attune_mastery_decay()
+ * registered as an SQL function), so that a long history is one pass over
+ * an index; a test checks both give the same result.
+ *
  * Review. A strategy handled well becomes due again after an interval that
  * doubles with each day it was practised well since (3, 6, 12 … up to 60
  * days), counted from the last practice: spaced repetition.
@@ -65,84 +71,116 @@ level_of (double estimate,
   return ATTUNE_MASTERY_HANDLES_WELL;
 }
 
-typedef struct
+/* How much evidence @age_days old still counts: 1 today, ½ after one
+ * half-life. The store uses this same function inside SQLite. */
+double
+attune_mastery_decay (double age_days)
 {
-  GArray *weights;        /* int, oldest first */
-  GArray *times;          /* gint64 */
-} Series;
-
-static void
-series_free (Series *series)
-{
-  g_array_unref (series->weights);
-  g_array_unref (series->times);
-  g_free (series);
-}
-
-static gint64
-day_of (gint64 time)
-{
-  return time / DAY;
+  return exp2 (-MAX (0.0, age_days) / ATTUNE_MASTERY_HALF_LIFE_DAYS);
 }
 
 static AttuneStrategyMastery *
-assess (const char *strategy,
-        Series     *series,
-        gint64      now)
+assess (AttuneStrategyStats *stats,
+        gint64               now)
 {
   AttuneStrategyMastery *mastery = g_new0 (AttuneStrategyMastery, 1);
-  double good = 0, bad = 0;
-  guint n = series->weights->len;
-  guint first_recent = n > ATTUNE_MASTERY_RECENT_DECISIONS ? n - ATTUNE_MASTERY_RECENT_DECISIONS : 0;
 
-  mastery->strategy = g_strdup (strategy);
-  for (guint i = 0; i < n; i++)
-    {
-      int weight = g_array_index (series->weights, int, i);
-      gint64 at = g_array_index (series->times, gint64, i);
-      double age_days = MAX (0.0, (double) (now - at) / (double) DAY);
-      double recency = exp2 (-age_days / ATTUNE_MASTERY_HALF_LIFE_DAYS);
-
-      if (weight > 0)
-        good += recency * weight;
-      else
-        bad += recency * -weight;
-
-      if (i >= first_recent)
-        {
-          mastery->recent_total++;
-          if (weight > 0)
-            mastery->recent_good++;
-        }
-      mastery->last_practised = MAX (mastery->last_practised, at);
-    }
-
-  mastery->amount = good + bad;
-  mastery->estimate = (good + 1.0) / (good + bad + 2.0);
-  mastery->level = level_of (mastery->estimate, mastery->amount, n);
+  mastery->strategy = g_strdup (stats->strategy);
+  mastery->amount = stats->good + stats->bad;
+  mastery->estimate = (stats->good + 1.0) / (stats->good + stats->bad + 2.0);
+  mastery->level = level_of (mastery->estimate, mastery->amount, stats->count);
+  mastery->recent_good = stats->recent_good;
+  mastery->recent_total = stats->recent_total;
+  mastery->last_practised = stats->last_at;
 
   if (mastery->level == ATTUNE_MASTERY_HANDLES_WELL)
     {
-      /* Days with good practice, each doubling the next interval. */
-      gint64 last_day = -1;
-      guint good_days = 0;
-      gint64 interval;
+      /* Each day of good practice doubles the next interval. */
+      guint doublings = MIN (MAX (stats->good_days, 1) - 1, 8);
+      gint64 interval = MIN ((gint64) FIRST_REVIEW_DAYS << doublings, MAX_REVIEW_DAYS);
 
-      for (guint i = 0; i < n; i++)
-        {
-          gint64 day = day_of (g_array_index (series->times, gint64, i));
-
-          if (g_array_index (series->weights, int, i) > 0 && day != last_day)
-            {
-              good_days++;
-              last_day = day;
-            }
-        }
-      interval = MIN ((gint64) FIRST_REVIEW_DAYS << MIN (MAX (good_days, 1) - 1, 8), MAX_REVIEW_DAYS);
       mastery->due_at = mastery->last_practised + interval * DAY;
       mastery->due = now >= mastery->due_at;
     }
   return mastery;
+}
+
+/**
+ * attune_mastery_compute_from_stats:
+ * @stats: (element-type AttuneStrategyStats): from
+ *   attune_store_get_strategy_stats()
+ *
+ * Returns: (transfer full): strategy id → AttuneStrategyMastery.
+ */
+GHashTable *
+attune_mastery_compute_from_stats (GPtrArray *stats,
+                                   gint64     now)
+{
+  GHashTable *result = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) strategy_mastery_free);
+
+  for (guint i = 0; i < stats->len; i++)
+    {
+      AttuneStrategyMastery *mastery = assess (g_ptr_array_index (stats, i), now);
+
+      g_hash_table_insert (result, mastery->strategy, mastery);
+    }
+  return result;
+}
+
+/* The same statistics as the store computes, from evidence in memory:
+ * @evidence is oldest first. */
+static GPtrArray *
+stats_from_evidence (GPtrArray *evidence,
+                     gint64     now)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *stats = g_ptr_array_new_with_free_func ((GDestroyNotify) attune_strategy_stats_free);
+
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      AttuneEvidenceRecord *record = g_ptr_array_index (evidence, i);
+      AttuneStrategyStats *s = g_hash_table_lookup (index, record->strategy);
+      double recency = attune_mastery_decay ((double) (now - record->at) / (double) DAY);
+
+      if (s == NULL)
+        {
+          s = g_new0 (AttuneStrategyStats, 1);
+          s->strategy = g_strdup (record->strategy);
+          g_hash_table_insert (index, s->strategy, s);
+          g_ptr_array_add (stats, s);
+        }
+      if (record->weight > 0)
+        {
+          g_autofree char *day = g_strdup_printf ("%s/%" G_GINT64_FORMAT, record->strategy, record->at / DAY);
+
+          s->good += recency * record->weight;
+          if (g_hash_table_add (days, g_steal_pointer (&day)))
+            s->good_days = MIN (s->good_days + 1, ATTUNE_STATS_MAX_DAYS);
+        }
+      else
+        s->bad += recency * -record->weight;
+      s->count++;
+      s->last_at = MAX (s->last_at, record->at);
+    }
+
+  /* The last few decisions, newest first. */
+  for (guint i = 0; i < stats->len; i++)
+    {
+      AttuneStrategyStats *s = g_ptr_array_index (stats, i);
+
+      for (guint j = evidence->len; j-- > 0 && s->recent_total < ATTUNE_STATS_RECENT;)
+        {
+          AttuneEvidenceRecord *record = g_ptr_array_index (evidence, j);
+
+          if (g_str_equal (record->strategy, s->strategy))
+            {
+              s->recent_total++;
+              s->recent_good += record->weight > 0;
+            }
+        }
+    }
+  return stats;
 }
 
 /**
@@ -158,35 +196,9 @@ GHashTable *
 attune_mastery_compute (GPtrArray *evidence,
                         gint64     now)
 {
-  g_autoptr(GHashTable) by_strategy = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) series_free);
-  GHashTable *result = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) strategy_mastery_free);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GPtrArray) stats = stats_from_evidence (evidence, now);
 
-  for (guint i = 0; i < evidence->len; i++)
-    {
-      AttuneEvidenceRecord *record = g_ptr_array_index (evidence, i);
-      Series *series = g_hash_table_lookup (by_strategy, record->strategy);
-
-      if (series == NULL)
-        {
-          series = g_new0 (Series, 1);
-          series->weights = g_array_new (FALSE, FALSE, sizeof (int));
-          series->times = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_hash_table_insert (by_strategy, record->strategy, series);
-        }
-      g_array_append_val (series->weights, record->weight);
-      g_array_append_val (series->times, record->at);
-    }
-
-  g_hash_table_iter_init (&iter, by_strategy);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      AttuneStrategyMastery *mastery = assess (key, value, now);
-
-      g_hash_table_insert (result, mastery->strategy, mastery);
-    }
-  return result;
+  return attune_mastery_compute_from_stats (stats, now);
 }
 
 AttuneMasteryLevel

@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 #define ATTUNE_MASTERY_HALF_LIFE_DAYS 30.0
 /* Below this much recent evidence (in weight points) there is no verdict. */
 #define ATTUNE_MASTERY_MIN_EVIDENCE 4.0
-/* The "7 of your last 9 decisions" window. */
-#define ATTUNE_MASTERY_RECENT_DECISIONS 10
 
 typedef enum
 {
@@ -29,7 +27,7 @@ typedef struct
   AttuneMasteryLevel level;
   double estimate;        /* 0..1: share of recent evidence that was for the strategy */
   double amount;          /* recency-weighted evidence, in weight points */
-  guint recent_good;      /* of the last ATTUNE_MASTERY_RECENT_DECISIONS decisions */
+  guint recent_good;      /* of the last ATTUNE_STATS_RECENT decisions */
   guint recent_total;
   gint64 last_practised;  /* µs since the epoch */
   gboolean due;           /* handled well, and due for a refresher */
@@ -45,6 +43,9 @@ typedef struct
 
 GHashTable           *attune_mastery_compute        (GPtrArray           *evidence,
                                                      gint64               now);
+GHashTable           *attune_mastery_compute_from_stats (GPtrArray       *stats,
+                                                     gint64               now);
+double                attune_mastery_decay          (double               age_days);
 AttuneMasteryLevel    attune_mastery_level_for      (GHashTable          *mastery,
                                                      const char          *strategy);
 const char           *attune_mastery_level_get_label (AttuneMasteryLevel  level);

@@ -36,17 +36,17 @@ attune_progress_report_new (AttuneStore    *store,
                             GError        **error)
 {
   g_autoptr(AttuneProgressReport) report = g_new0 (AttuneProgressReport, 1);
-  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GHashTable) played = NULL;
   GListModel *lessons = attune_library_get_lessons (library);
 
   report->profile = profile;
   if (!attune_store_get_summary (store, profile, now, &report->summary, error))
     return NULL;
-  evidence = attune_store_get_evidence (store, profile, error);
-  if (evidence == NULL)
+  stats = attune_store_get_strategy_stats (store, profile, now, error);
+  if (stats == NULL)
     return NULL;
-  report->mastery = attune_mastery_compute (evidence, now);
+  report->mastery = attune_mastery_compute_from_stats (stats, now);
 
   report->n_strategies = g_list_model_get_n_items (lessons);
   for (guint i = 0; i < report->n_strategies; i++)

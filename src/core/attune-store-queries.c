@@ -26,7 +26,8 @@ attune_store_get_evidence (AttuneStore  *self,
                            GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    _attune_store_prepare (self, "SELECT strategy_id, weight, at FROM evidence WHERE profile_id = ?1 ORDER BY at", error);
+    _attune_store_prepare (self, "SELECT strategy_id, weight, at FROM evidence WHERE profile_id = ?1"
+                           " ORDER BY at, choice_id, strategy_id", error);
   GPtrArray *records;
   int rc;
 
@@ -251,7 +252,7 @@ attune_store_get_trend (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) stmt =
     _attune_store_prepare (self,
              "SELECT (at - ?2) / ?3 AS w, sum(net > 0), count(*) FROM"
-             " (SELECT min(at) AS at, sum(weight) AS net FROM evidence"
+             " (SELECT min(at) AS at, sum(weight) AS net FROM evidence INDEXED BY evidence_by_time"
              "  WHERE profile_id = ?1 AND at >= ?2 GROUP BY choice_id)"
              " GROUP BY w", error);
   GArray *trend;
@@ -317,4 +318,100 @@ attune_store_get_last_played (AttuneStore  *self,
       return NULL;
     }
   return played;
+}
+
+void
+attune_strategy_stats_free (AttuneStrategyStats *stats)
+{
+  g_free (stats->strategy);
+  g_free (stats);
+}
+
+/**
+ * attune_store_get_strategy_stats:
+ *
+ * Mastery's input for @profile, summed inside SQLite so that a long
+ * history costs one pass over an index rather than one allocation per
+ * piece of evidence: recency-weighted sums per strategy, then, per
+ * strategy, the last few decisions and the days of good practice.
+ */
+GPtrArray *
+attune_store_get_strategy_stats (AttuneStore  *self,
+                                 gint64        profile,
+                                 gint64        now,
+                                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) sums =
+    _attune_store_prepare (self,
+                           "SELECT strategy_id,"
+                           "  total(CASE WHEN weight > 0 THEN weight * attune_decay(?2 - at) END),"
+                           "  total(CASE WHEN weight < 0 THEN -weight * attune_decay(?2 - at) END),"
+                           "  count(*), max(at)"
+                           " FROM evidence WHERE profile_id = ?1 GROUP BY strategy_id", error);
+  g_autoptr(sqlite3_stmt) recent =
+    _attune_store_prepare (self,
+                           "SELECT weight FROM evidence WHERE profile_id = ?1 AND strategy_id = ?2"
+                           " ORDER BY at DESC LIMIT ?3", error);
+  g_autoptr(sqlite3_stmt) days =
+    _attune_store_prepare (self,
+                           "SELECT count(*) FROM (SELECT at / ?3 AS d FROM evidence"
+                           " WHERE profile_id = ?1 AND strategy_id = ?2 AND weight > 0"
+                           " GROUP BY d ORDER BY d DESC LIMIT ?4)", error);
+  g_autoptr(GPtrArray) stats = NULL;
+  int rc;
+
+  if (sums == NULL || recent == NULL || days == NULL)
+    return NULL;
+  stats = g_ptr_array_new_with_free_func ((GDestroyNotify) attune_strategy_stats_free);
+  sqlite3_bind_int64 (sums, 1, profile);
+  sqlite3_bind_int64 (sums, 2, now);
+  while ((rc = sqlite3_step (sums)) == SQLITE_ROW)
+    {
+      AttuneStrategyStats *s = g_new0 (AttuneStrategyStats, 1);
+
+      s->strategy = g_strdup ((const char *) sqlite3_column_text (sums, 0));
+      s->good = sqlite3_column_double (sums, 1);
+      s->bad = sqlite3_column_double (sums, 2);
+      s->count = (guint) sqlite3_column_int (sums, 3);
+      s->last_at = sqlite3_column_int64 (sums, 4);
+      g_ptr_array_add (stats, s);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  for (guint i = 0; i < stats->len; i++)
+    {
+      AttuneStrategyStats *s = g_ptr_array_index (stats, i);
+
+      sqlite3_reset (recent);
+      sqlite3_bind_int64 (recent, 1, profile);
+      sqlite3_bind_text (recent, 2, s->strategy, -1, SQLITE_STATIC);
+      sqlite3_bind_int (recent, 3, ATTUNE_STATS_RECENT);
+      while ((rc = sqlite3_step (recent)) == SQLITE_ROW)
+        {
+          s->recent_total++;
+          s->recent_good += sqlite3_column_int (recent, 0) > 0;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _attune_store_set_error (error, self->db, rc, self->path);
+          return NULL;
+        }
+
+      sqlite3_reset (days);
+      sqlite3_bind_int64 (days, 1, profile);
+      sqlite3_bind_text (days, 2, s->strategy, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (days, 3, G_USEC_PER_SEC * (gint64) 86400);
+      sqlite3_bind_int (days, 4, ATTUNE_STATS_MAX_DAYS);
+      if ((rc = sqlite3_step (days)) != SQLITE_ROW)
+        {
+          _attune_store_set_error (error, self->db, rc, self->path);
+          return NULL;
+        }
+      s->good_days = (guint) sqlite3_column_int (days, 0);
+    }
+  return g_steal_pointer (&stats);
 }

@@ -55,6 +55,22 @@ typedef struct
   char *name;
 } AttuneProfileRecord;
 
+/* What mastery needs to know about one strategy, summed over its evidence. */
+typedef struct
+{
+  char *strategy;
+  double good;           /* recency-weighted sum of positive weights */
+  double bad;            /* recency-weighted sum of negative weights, positive */
+  guint count;
+  gint64 last_at;
+  guint recent_good;     /* among the last ATTUNE_STATS_RECENT decisions */
+  guint recent_total;
+  guint good_days;       /* distinct days with positive evidence, at most ATTUNE_STATS_MAX_DAYS */
+} AttuneStrategyStats;
+
+#define ATTUNE_STATS_RECENT 10
+#define ATTUNE_STATS_MAX_DAYS 16
+
 typedef struct
 {
   gint64 id;
@@ -95,7 +111,7 @@ typedef struct
   guint total;
 } AttuneTrendPoint;
 
-#define ATTUNE_STORE_SCHEMA_VERSION 1
+#define ATTUNE_STORE_SCHEMA_VERSION 2
 #define ATTUNE_STORE_BACKUPS 3
 
 #define ATTUNE_TYPE_STORE (attune_store_get_type ())
@@ -185,7 +201,13 @@ GHashTable           *attune_store_get_last_played (AttuneStore          *self,
                                                     gint64                profile,
                                                     GError              **error);
 
+GPtrArray            *attune_store_get_strategy_stats (AttuneStore       *self,
+                                                    gint64                profile,
+                                                    gint64                now,
+                                                    GError              **error);
+
 void                  attune_evidence_record_free  (AttuneEvidenceRecord *record);
+void                  attune_strategy_stats_free   (AttuneStrategyStats  *stats);
 void                  attune_attempt_record_free   (AttuneAttemptRecord  *record);
 void                  attune_choice_record_free    (AttuneChoiceRecord   *record);
 void                  attune_profile_record_free   (AttuneProfileRecord  *record);
