@@ -30,6 +30,8 @@ struct _AttuneApplication
   AttuneStoreOpenResult store_result;
   gint64 profile;           /* the active profile */
   gboolean store_opening;
+  gboolean defer_load;
+  guint loads_in_flight;
 };
 
 enum {
@@ -145,12 +147,32 @@ library_loaded (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
+  AttuneApplication *self = user_data;
   g_autoptr(GError) error = NULL;
 
+  self->loads_in_flight--;
   if (!attune_library_load_finish (ATTUNE_LIBRARY (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Loading the library failed: %s", error->message);
+  g_object_unref (self);
 }
+
+/* libxml2 frees its global tables when the process exits: no file may
+ * still be parsing then. Cancel, and wait for the worker to stop. */
+static void
+attune_application_shutdown (GApplication *app)
+{
+  AttuneApplication *self = ATTUNE_APPLICATION (app);
+
+  g_cancellable_cancel (self->load_cancellable);
+  while (self->loads_in_flight > 0 || self->store_opening)
+    g_main_context_iteration (NULL, TRUE);
+
+  G_APPLICATION_CLASS (attune_application_parent_class)->shutdown (app);
+}
+
+static void load_after_first_frame (AttuneApplication *self,
+                                    GtkWindow         *window);
 
 /**
  * attune_application_reload_library:
@@ -179,7 +201,40 @@ attune_application_reload_library (AttuneApplication *self)
   for (guint i = 0; self->extra_folders != NULL && self->extra_folders[i] != NULL; i++)
     attune_library_add_folder (self->library, self->extra_folders[i], FALSE);
 
-  attune_library_load_async (self->library, self->load_cancellable, library_loaded, NULL);
+  if (self->defer_load)
+    return;
+  self->loads_in_flight++;
+  attune_library_load_async (self->library, self->load_cancellable, library_loaded, g_object_ref (self));
+}
+
+static void
+first_frame_painted (GdkFrameClock     *clock,
+                     AttuneApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
+  self->defer_load = FALSE;
+  self->loads_in_flight++;
+  attune_library_load_async (self->library, self->load_cancellable, library_loaded, g_object_ref (self));
+}
+
+static void
+first_window_mapped (GtkWidget         *window,
+                     AttuneApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, first_window_mapped, self);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_painted), self);
+}
+
+/* At start-up the window is shown first and the content read after its
+ * first frame: reading and checking every file takes longer than drawing
+ * an empty list, and both competing for the processor slowed the window.
+ * The lists fill a frame or two later; until then no "empty" state is
+ * shown, as the library is not yet loaded. */
+static void
+load_after_first_frame (AttuneApplication *self,
+                        GtkWindow         *window)
+{
+  g_signal_connect (window, "map", G_CALLBACK (first_window_mapped), self);
 }
 
 typedef struct
@@ -338,6 +393,18 @@ ensure_window (AttuneApplication *self)
   return ATTUNE_WINDOW (window);
 }
 
+static AttuneWindow *
+ensure_window_with_deferred_load (AttuneApplication *self)
+{
+  AttuneWindow *window;
+
+  self->defer_load = TRUE;
+  attune_application_reload_library (self);
+  window = ensure_window (self);
+  load_after_first_frame (self, GTK_WINDOW (window));
+  return window;
+}
+
 static int
 attune_application_command_line (GApplication            *app,
                                  GApplicationCommandLine *command_line)
@@ -370,9 +437,12 @@ attune_application_command_line (GApplication            *app,
     }
 
   if (self->library == NULL)
-    attune_application_reload_library (self);
-
-  window = ensure_window (self);
+    {
+      /* The window needs the library object to exist; its content comes later. */
+      window = ensure_window_with_deferred_load (self);
+    }
+  else
+    window = ensure_window (self);
   if (g_variant_dict_lookup (options, "view", "&s", &view))
     attune_window_show_view (window, view);
   if (g_variant_dict_lookup (options, "lesson", "&s", &lesson))
@@ -387,8 +457,9 @@ attune_application_activate (GApplication *app)
   AttuneApplication *self = ATTUNE_APPLICATION (app);
 
   if (self->library == NULL)
-    attune_application_reload_library (self);
-  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+    gtk_window_present (GTK_WINDOW (ensure_window_with_deferred_load (self)));
+  else
+    gtk_window_present (GTK_WINDOW (ensure_window (self)));
 }
 
 static void
@@ -519,6 +590,7 @@ attune_application_class_init (AttuneApplicationClass *klass)
   app_class->command_line = attune_application_command_line;
   app_class->activate = attune_application_activate;
   app_class->startup = attune_application_startup;
+  app_class->shutdown = attune_application_shutdown;
 }
 
 static void

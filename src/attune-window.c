@@ -29,7 +29,8 @@ struct _AttuneWindow
   AdwToastOverlay *toasts;
   GtkStack *learn_stack;
   AttuneLessonBrowser *lesson_browser;
-  AttuneProgressView *progress_view;
+  AdwBin *progress_bin;
+  AttuneProgressView *progress_view;   /* built the first time it is shown */
   GtkStack *practise_stack;
   GtkListView *scenario_list;
   GtkRevealer *filter_revealer;
@@ -160,6 +161,24 @@ search_lessons (GtkWidget  *widget,
   attune_lesson_browser_focus_search (self->lesson_browser);
 }
 
+/* The Progress view is built when first shown: nothing of it is needed
+ * for the first frame. */
+static void
+ensure_progress_view (AttuneWindow *self)
+{
+  if (self->progress_view != NULL ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "progress") != 0)
+    return;
+
+  self->progress_view = g_object_new (ATTUNE_TYPE_PROGRESS_VIEW, NULL);
+  attune_progress_view_set_application (self->progress_view, self->app);
+  g_signal_connect_object (self->progress_view, "open-lesson", G_CALLBACK (attune_window_show_lesson),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress_view, "practise-scenario", G_CALLBACK (practise_scenario),
+                           self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->progress_bin, GTK_WIDGET (self->progress_view));
+}
+
 /**
  * attune_window_show_lesson:
  *
@@ -288,7 +307,6 @@ attune_window_class_init (AttuneWindowClass *klass)
   window_class->close_request = attune_window_close_request;
 
   g_type_ensure (ATTUNE_TYPE_LESSON_BROWSER);
-  g_type_ensure (ATTUNE_TYPE_PROGRESS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_revealer);
@@ -296,7 +314,7 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, learn_stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, lesson_browser);
-  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, progress_view);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, progress_bin);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, practise_stack);
@@ -331,6 +349,7 @@ attune_window_new (AttuneApplication *app)
   AttuneWindow *self = g_object_new (ATTUNE_TYPE_WINDOW, "application", app, NULL);
   g_autofree char *last_view = NULL;
 
+  self->app = app;
   self->settings = g_object_ref (attune_application_get_settings (app));
   self->library = g_object_ref (attune_application_get_library (app));
 
@@ -347,11 +366,9 @@ attune_window_new (AttuneApplication *app)
   g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
                            self, G_CONNECT_SWAPPED);
   bind_scenario_list (self);
-  attune_progress_view_set_application (self->progress_view, app);
-  g_signal_connect_object (self->progress_view, "open-lesson", G_CALLBACK (attune_window_show_lesson),
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (ensure_progress_view),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->progress_view, "practise-scenario", G_CALLBACK (practise_scenario),
-                           self, G_CONNECT_SWAPPED);
+  ensure_progress_view (self);
   g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (update_content_state), self);
   g_signal_connect_swapped (self->library, "notify::n-bad-files", G_CALLBACK (update_content_state), self);
   update_content_state (self);

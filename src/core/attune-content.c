@@ -175,34 +175,39 @@ run_load_job (gpointer data,
   LoadJob *job = data;
 
   job->result = attune_content_set_new ();
-  attune_content_load_file (job->result, job->path);
+  if (!g_cancellable_is_cancelled (user_data))
+    attune_content_load_file (job->result, job->path);
 }
 
 /**
  * attune_content_load_files:
  * @files: (element-type filename): the files to load
+ * @max_threads: at most this many threads; 0 for one per processor
+ * @cancellable: (nullable): stops the loading between files
  *
- * Loads every file into @set, on as many threads as there are processors.
+ * Loads every file into @set, in parallel; returns when every thread is done.
  * Results are merged in the order of @files, so that which duplicate wins
  * and the order of problems do not depend on thread timing.
  */
 void
 attune_content_load_files (AttuneContentSet *set,
-                           GPtrArray        *files)
+                           GPtrArray        *files,
+                           guint             max_threads,
+                           GCancellable     *cancellable)
 {
-  guint n_threads = MIN (g_get_num_processors (), 8);
+  guint n_threads = MIN (max_threads > 0 ? max_threads : g_get_num_processors (), 8);
   g_autofree LoadJob *jobs = NULL;
   GThreadPool *pool;
 
   if (files->len < 8 || n_threads < 2)
     {
-      for (guint i = 0; i < files->len; i++)
+      for (guint i = 0; i < files->len && !g_cancellable_is_cancelled (cancellable); i++)
         attune_content_load_file (set, g_ptr_array_index (files, i));
       return;
     }
 
   jobs = g_new0 (LoadJob, files->len);
-  pool = g_thread_pool_new (run_load_job, NULL, (int) n_threads, TRUE, NULL);
+  pool = g_thread_pool_new (run_load_job, cancellable, (int) n_threads, TRUE, NULL);
   for (guint i = 0; i < files->len; i++)
     {
       jobs[i].path = g_ptr_array_index (files, i);

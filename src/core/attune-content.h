@@ -25,7 +25,9 @@ void              attune_content_collect_files    (const char       *path,
 void              attune_content_load_file        (AttuneContentSet *set,
                                                    const char       *path);
 void              attune_content_load_files       (AttuneContentSet *set,
-                                                   GPtrArray        *files);
+                                                   GPtrArray        *files,
+                                                   guint             max_threads,
+                                                   GCancellable     *cancellable);
 void              attune_content_set_cross_check  (AttuneContentSet *set,
                                                    GPtrArray        *reference_lessons);
 guint             attune_problems_count_files     (GPtrArray        *problems);

@@ -209,7 +209,8 @@ attune_library_add_standard_folders (AttuneLibrary *self)
 }
 
 static AttuneContentSet *
-load_folders (GArray *folders)
+load_folders (GArray       *folders,
+              GCancellable *cancellable)
 {
   AttuneContentSet *set = attune_content_set_new ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
@@ -221,7 +222,9 @@ load_folders (GArray *folders)
       attune_content_collect_files (folder->path, folder->missing_ok, files, set->problems);
     }
 
-  attune_content_load_files (set, files);
+  /* One processor is left to the interface: at start-up the window is
+   * being built while the library loads. */
+  attune_content_load_files (set, files, MAX (1, g_get_num_processors () - 1), cancellable);
   attune_content_set_cross_check (set, NULL);
   return set;
 }
@@ -291,7 +294,7 @@ attune_library_load (AttuneLibrary *self)
 
   g_return_if_fail (ATTUNE_IS_LIBRARY (self));
 
-  set = load_folders (self->folders);
+  set = load_folders (self->folders, NULL);
   apply_content (self, set);
 }
 
@@ -301,7 +304,12 @@ load_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  g_task_return_pointer (task, load_folders (task_data), (GDestroyNotify) attune_content_set_free);
+  AttuneContentSet *set = load_folders (task_data, cancellable);
+
+  if (g_task_return_error_if_cancelled (task))
+    attune_content_set_free (set);
+  else
+    g_task_return_pointer (task, set, (GDestroyNotify) attune_content_set_free);
 }
 
 static GArray *

@@ -38,7 +38,7 @@ load_reference_lessons (const char *reference_dir,
       else
         i++;
     }
-  attune_content_load_files (reference, files);
+  attune_content_load_files (reference, files, 0, NULL);
   return reference;
 }
 
@@ -80,7 +80,7 @@ attune_validate_paths (const char * const *paths,
       else
         g_ptr_array_remove_index (files, i);
     }
-  attune_content_load_files (set, files);
+  attune_content_load_files (set, files, 0, NULL);
 
   reference = load_reference_lessons (reference_dir, validated);
   attune_content_set_cross_check (set, reference->lessons);
