@@ -215,6 +215,8 @@ first_frame_painted (GdkFrameClock     *clock,
   self->defer_load = FALSE;
   self->loads_in_flight++;
   attune_library_load_async (self->library, self->load_cancellable, library_loaded, g_object_ref (self));
+  /* Lesson pages show the learner's level, so the store opens now too. */
+  attune_application_open_store (self);
 }
 
 static void

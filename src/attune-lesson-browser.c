@@ -46,6 +46,7 @@ G_DEFINE_FINAL_TYPE (AttuneLessonBrowser, attune_lesson_browser, GTK_TYPE_WIDGET
 
 enum {
   PRACTISE_STRATEGY,
+  LESSON_SHOWN,
   N_SIGNALS
 };
 
@@ -186,7 +187,17 @@ display (AttuneLessonBrowser *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "page");
   select_current (self);
   update_actions (self);
+  g_signal_emit (self, signals[LESSON_SHOWN], 0, id);
   return TRUE;
+}
+
+/* How the learner is doing with the lesson shown; see AttuneLessonPage. */
+void
+attune_lesson_browser_set_status (AttuneLessonBrowser *self,
+                                  const char          *text)
+{
+  g_return_if_fail (ATTUNE_IS_LESSON_BROWSER (self));
+  attune_lesson_page_set_status (self->page, text);
 }
 
 /**
@@ -497,6 +508,16 @@ attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
    */
   signals[PRACTISE_STRATEGY] =
     g_signal_new ("practise-strategy", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * AttuneLessonBrowser::lesson-shown:
+   * @id: the lesson's id
+   *
+   * A lesson is on screen (opened, or shown again after a reload).
+   */
+  signals[LESSON_SHOWN] =
+    g_signal_new ("lesson-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ATTUNE_TYPE_LESSON_PAGE);

@@ -19,5 +19,7 @@ void        attune_lesson_browser_focus_search (AttuneLessonBrowser *self);
 gboolean    attune_lesson_browser_go_back      (AttuneLessonBrowser *self);
 gboolean    attune_lesson_browser_go_forward   (AttuneLessonBrowser *self);
 GListModel *attune_lesson_browser_get_results  (AttuneLessonBrowser *self);
+void        attune_lesson_browser_set_status   (AttuneLessonBrowser *self,
+                                                const char          *text);
 
 G_END_DECLS

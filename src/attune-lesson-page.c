@@ -20,6 +20,7 @@ struct _AttuneLessonPage
   GtkWidget parent_instance;
 
   AttuneLesson *lesson;
+  GtkWidget *status;             /* the learner's level, when known */
   GtkScrolledWindow *scroller;
   GtkBox *content;
 };
@@ -286,6 +287,7 @@ attune_lesson_page_set_lesson (AttuneLessonPage *self,
   g_return_if_fail (ATTUNE_IS_LESSON_PAGE (self));
 
   g_set_object (&self->lesson, lesson);
+  self->status = NULL;
   clear (self);
   if (lesson == NULL)
     return;
@@ -294,6 +296,9 @@ attune_lesson_page_set_lesson (AttuneLessonPage *self,
   append (self, heading (attune_lesson_get_title (lesson), "title-1"));
   gtk_label_set_selectable (GTK_LABEL (gtk_widget_get_last_child (GTK_WIDGET (self->content))), TRUE);
   append (self, text_label (attune_lesson_get_summary (lesson), "attune-summary"));
+  self->status = text_label ("", "attune-lesson-status");
+  gtk_widget_set_visible (self->status, FALSE);
+  append (self, self->status);
   append_practise (self, library, lesson);
 
   append_section (self, _("What It Is"), attune_lesson_get_what (lesson));
@@ -315,6 +320,24 @@ static gboolean
 attune_lesson_page_grab_focus (GtkWidget *widget)
 {
   return gtk_widget_grab_focus (GTK_WIDGET (ATTUNE_LESSON_PAGE (widget)->scroller));
+}
+
+/**
+ * attune_lesson_page_set_status:
+ * @text: (nullable): how the learner is doing with this strategy
+ *
+ * A line under the summary; hidden when @text is %NULL.
+ */
+void
+attune_lesson_page_set_status (AttuneLessonPage *self,
+                               const char       *text)
+{
+  g_return_if_fail (ATTUNE_IS_LESSON_PAGE (self));
+
+  if (self->status == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (self->status), text != NULL ? text : "");
+  gtk_widget_set_visible (self->status, text != NULL);
 }
 
 AttuneLesson *

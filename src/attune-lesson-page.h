@@ -14,5 +14,7 @@ void          attune_lesson_page_set_lesson (AttuneLessonPage *self,
                                              AttuneLibrary    *library,
                                              AttuneLesson     *lesson);
 AttuneLesson *attune_lesson_page_get_lesson (AttuneLessonPage *self);
+void          attune_lesson_page_set_status (AttuneLessonPage *self,
+                                             const char       *text);
 
 G_END_DECLS

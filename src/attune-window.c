@@ -10,6 +10,7 @@
 
 #include "attune-first-frame.h"
 #include "attune-lesson-browser.h"
+#include "attune-progress-report.h"
 #include "attune-progress-view.h"
 #include "attune-list-row.h"
 #include "attune-problems-window.h"
@@ -159,6 +160,35 @@ search_lessons (GtkWidget  *widget,
 
   attune_window_show_view (self, "learn");
   attune_lesson_browser_focus_search (self->lesson_browser);
+}
+
+/* A lesson on screen: say how the learner is doing with it, then note that
+ * it was read (after, so that "read before" means before today's visit). */
+static void
+lesson_shown (AttuneWindow *self,
+              const char   *id)
+{
+  AttuneStore *store = attune_application_get_store (self->app);
+  gint64 profile = attune_application_get_profile (self->app);
+  g_autofree char *status = NULL;
+
+  if (store == NULL || profile == 0)
+    {
+      attune_lesson_browser_set_status (self->lesson_browser, NULL);
+      return;
+    }
+  status = attune_progress_describe_lesson (store, profile, id, g_get_real_time ());
+  attune_lesson_browser_set_status (self->lesson_browser, status);
+  attune_store_mark_lesson_read (store, profile, id, NULL);
+}
+
+static void
+store_changed (AttuneWindow *self)
+{
+  const char *id = attune_lesson_browser_get_lesson_id (self->lesson_browser);
+
+  if (id != NULL)
+    lesson_shown (self, id);
 }
 
 /* The Progress view is built when first shown: nothing of it is needed
@@ -366,6 +396,9 @@ attune_window_new (AttuneApplication *app)
   g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
                            self, G_CONNECT_SWAPPED);
   bind_scenario_list (self);
+  g_signal_connect_object (self->lesson_browser, "lesson-shown", G_CALLBACK (lesson_shown),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "store-changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (ensure_progress_view),
                            self, G_CONNECT_SWAPPED);
   ensure_progress_view (self);

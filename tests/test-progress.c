@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "attune-application.h"
+#include "attune-progress-report.h"
 #include "attune-progress-view.h"
 #include "attune-test-utils.h"
 #include "attune-window.h"
@@ -201,6 +202,26 @@ test_with_history (void)
   }
 }
 
+/* A lesson page says how the learner is doing with its strategy, and the
+ * lesson is then recorded as read. */
+static void
+test_lesson_status (void)
+{
+  AttuneWindow *window = ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AttuneStore *store = attune_application_get_store (app);
+  gint64 profile = attune_application_get_profile (app);
+  g_autofree char *expected = NULL;
+
+  g_assert_false (attune_store_lesson_was_read (store, profile, "active-listening"));
+  attune_window_show_lesson (window, "active-listening");
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  expected = attune_progress_describe_lesson (store, profile, "active-listening", g_get_real_time ());
+  g_assert_true (g_str_has_prefix (expected, "Your level: "));
+  g_assert_true (has_label (GTK_WIDGET (window), expected));
+  g_assert_true (attune_store_lesson_was_read (store, profile, "active-listening"));
+  g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-with-level"));
+}
+
 static void
 test_profiles (void)
 {
@@ -259,6 +280,7 @@ main (int   argc,
 
   g_test_add_func ("/progress/new-profile-empty-state", test_new_profile_empty_state);
   g_test_add_func ("/progress/with-history", test_with_history);
+  g_test_add_func ("/progress/lesson-status", test_lesson_status);
   g_test_add_func ("/progress/profiles", test_profiles);
   g_test_add_func ("/progress/narrow", test_narrow);
   status = g_test_run ();

@@ -123,3 +123,36 @@ attune_progress_format_duration (gint64 microseconds)
   /* Translators: a duration in hours and minutes */
   return g_strdup_printf (_("%u h %02u min"), (guint) (seconds / 3600), (guint) ((seconds % 3600) / 60));
 }
+
+/**
+ * attune_progress_describe_lesson:
+ *
+ * One or two sentences for a lesson page: the learner's level with the
+ * strategy and the figure behind it, and whether they read the lesson
+ * before. Returns %NULL when the store cannot be read.
+ */
+char *
+attune_progress_describe_lesson (AttuneStore *store,
+                                 gint64       profile,
+                                 const char  *strategy,
+                                 gint64       now)
+{
+  g_autoptr(GPtrArray) stats = attune_store_get_strategy_stats (store, profile, now, NULL);
+  g_autoptr(GHashTable) mastery = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *figure = NULL;
+  AttuneStrategyMastery *found;
+
+  if (stats == NULL)
+    return NULL;
+  mastery = attune_mastery_compute_from_stats (stats, now);
+  found = g_hash_table_lookup (mastery, strategy);
+  /* Translators: %s is a level, such as “Getting there” */
+  level = g_strdup_printf (_("Your level: %s."),
+                           attune_mastery_level_get_label (found != NULL ? found->level : ATTUNE_MASTERY_NOT_PRACTISED));
+  figure = found != NULL ? attune_mastery_describe (found)
+                         : g_strdup (attune_store_lesson_was_read (store, profile, strategy)
+                                     ? _("You have read this lesson before.") : _("You have not practised this yet."));
+  /* Translators: two sentences, joined: keep the order or swap as your language needs */
+  return g_strdup_printf (C_("two sentences", "%s %s"), level, figure);
+}

@@ -31,6 +31,10 @@ AttuneProgressReport *attune_progress_report_new     (AttuneStore          *stor
 void                  attune_progress_report_free    (AttuneProgressReport *report);
 char                 *attune_progress_trend_describe (GArray               *trend);
 char                 *attune_progress_format_duration (gint64               microseconds);
+char                 *attune_progress_describe_lesson (AttuneStore         *store,
+                                                       gint64               profile,
+                                                       const char          *strategy,
+                                                       gint64               now);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttuneProgressReport, attune_progress_report_free)
 
