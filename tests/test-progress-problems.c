@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * When the progress file cannot be used, Attune still runs and says so:
+ * a damaged file is kept aside and the Progress view tells the learner
+ * where; an unwritable place shows that practice is not being saved.
+ * Each case runs in its own process, with its own ATTUNE_DATABASE.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "attune-application.h"
+#include "attune-progress-view.h"
+#include "attune-test-utils.h"
+#include "attune-window.h"
+
+static AttuneApplication *app;
+
+static gboolean
+store_settled (gpointer data)
+{
+  return attune_application_get_store (app) != NULL || attune_application_get_store_error (app) != NULL;
+}
+
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL &&
+      gtk_widget_get_mapped (root))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+start_on_progress (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  app = attune_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_settings_set_string (attune_application_get_settings (app), "last-view", "progress");
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  attune_application_open_store (app);
+  attune_test_wait_until (store_settled, NULL);
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  return GTK_WIDGET (window);
+}
+
+static void
+test_damaged_file (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = attune_test_isolate_database ();
+      GtkWidget *window;
+
+      g_assert_true (g_file_set_contents (path, "not a database, but someone's notes\n", -1, NULL));
+      window = start_on_progress ();
+      /* Still works, with a fresh file, and says where the old one went. */
+      g_assert_nonnull (attune_application_get_store (app));
+      g_assert_true (has_label_containing (window, ".corrupt-"));
+      g_assert_true (has_label_containing (window, "damaged"));
+      g_free (attune_test_render_png (window, "progress-damaged"));
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_clear_object (&app);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_unwritable (void)
+{
+  if (g_test_subprocess ())
+    {
+      GtkWidget *window;
+
+      g_setenv ("ATTUNE_DATABASE", "/proc/attune-test/progress.db", TRUE);
+      window = start_on_progress ();
+      g_assert_null (attune_application_get_store (app));
+      g_assert_true (has_label_containing (window, "Progress Is Not Being Saved"));
+      g_assert_true (has_label_containing (window, "not recorded"));
+      g_free (attune_test_render_png (window, "progress-unwritable"));
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_clear_object (&app);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/progress-problems/damaged-file", test_damaged_file);
+  g_test_add_func ("/progress-problems/unwritable", test_unwritable);
+  return g_test_run ();
+}
