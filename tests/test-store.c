@@ -309,6 +309,41 @@ test_backups_rotate (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (fourth, G_FILE_TEST_EXISTS));
 }
 
+/* A full disk: recording fails with a clear error, and nothing already
+ * recorded is lost or damaged. SQLite's page limit stands in for the
+ * disk (ATTUNE_STORE_MAX_PAGES, a test hook). */
+static void
+test_disk_full (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+  AttuneStoreEvidence evidence[] = { { "reassure", 2 }, { "active-listening", 1 } };
+  g_autofree char *integrity = NULL;
+  gint64 profile, attempt, recorded = 0;
+
+  fill_store (f->path, 1);
+  g_setenv ("ATTUNE_STORE_MAX_PAGES", "40", TRUE);
+  store = attune_store_open (f->path, NULL, &error);
+  g_unsetenv ("ATTUNE_STORE_MAX_PAGES");
+  g_assert_no_error (error);
+  profile = attune_store_find_profile (store, "Dana");
+  attempt = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 100000 && error == NULL; i++)
+    if (attune_store_record_choice (store, attempt, "opening", 0, 1000, evidence, 2, &error) > 0)
+      recorded++;
+  g_assert_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_assert_cmpint (recorded, >, 0);
+  g_clear_object (&store);
+
+  integrity = pragma (f->path, "integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  /* The one earlier choice and every one that was recorded. */
+  g_assert_cmpint (count_rows (f->path, "choice"), ==, recorded + 1);
+}
+
 /* Kills a writer with SIGKILL at random moments, 25 times: the file must
  * pass integrity_check each time and hold at least every choice whose
  * recording call had returned (the writer prints after each return). */
@@ -507,6 +542,7 @@ main (int argc, char *argv[])
   ADD ("/store/backups-rotate", test_backups_rotate);
   ADD ("/store/queries-for-the-view", test_queries_for_the_view);
   ADD ("/store/migrations", test_migrations);
+  ADD ("/store/disk-full", test_disk_full);
   ADD ("/store/crash", test_crash);
 #undef ADD
   return g_test_run ();

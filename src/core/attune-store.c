@@ -523,6 +523,16 @@ attune_store_open (const char             *path,
       return NULL;
     }
 
+  /* For tests only: a disk that fills up after this many pages. */
+  if (g_getenv ("ATTUNE_STORE_MAX_PAGES") != NULL)
+    {
+      g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GUINT64_FORMAT,
+                                                g_ascii_strtoull (g_getenv ("ATTUNE_STORE_MAX_PAGES"), NULL, 10));
+
+      if (!_attune_store_exec (self, limit, error))
+        return NULL;
+    }
+
   if (!_attune_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_attune_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !_attune_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
