@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AttuneConversation: one run through a scenario. It knows where the
+ * conversation is, the customer's mood (clamped to -5..5), what has been
+ * chosen, and how it ended; it can go back to any earlier decision. It is
+ * deterministic: the same choices always give the same conversation.
+ *
+ * attune_scenario_analyse() walks every simple path (no node twice) from
+ * the start to an ending, which is finite even when a scenario has loops,
+ * and finds the best and worst paths by total evidence weight.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "attune-conversation.h"
+
+struct _AttuneConversation
+{
+  GObject parent_instance;
+
+  AttuneScenario *scenario;
+  AttuneScenarioNode *node;      /* NULL once ended */
+  AttuneScenarioEnding *ending;  /* NULL until ended */
+  int mood;
+  GArray *steps;                 /* AttuneStep */
+};
+
+G_DEFINE_FINAL_TYPE (AttuneConversation, attune_conversation, G_TYPE_OBJECT)
+
+static void
+attune_conversation_finalize (GObject *object)
+{
+  AttuneConversation *self = ATTUNE_CONVERSATION (object);
+
+  g_clear_object (&self->scenario);
+  g_array_unref (self->steps);
+  G_OBJECT_CLASS (attune_conversation_parent_class)->finalize (object);
+}
+
+static void
+attune_conversation_class_init (AttuneConversationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = attune_conversation_finalize;
+}
+
+static void
+attune_conversation_init (AttuneConversation *self)
+{
+  self->steps = g_array_new (FALSE, FALSE, sizeof (AttuneStep));
+}
+
+/**
+ * attune_conversation_new:
+ *
+ * A conversation at the start of @scenario (which must have passed the
+ * lint, so that the start exists and every path ends).
+ */
+AttuneConversation *
+attune_conversation_new (AttuneScenario *scenario)
+{
+  AttuneConversation *self = g_object_new (ATTUNE_TYPE_CONVERSATION, NULL);
+
+  self->scenario = g_object_ref (scenario);
+  self->node = attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario));
+  self->mood = attune_scenario_get_start_mood (scenario);
+  g_return_val_if_fail (self->node != NULL, self);
+  return self;
+}
+
+AttuneScenario *
+attune_conversation_get_scenario (AttuneConversation *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), NULL);
+  return self->scenario;
+}
+
+/* Where the customer is now; NULL once the conversation has ended. */
+AttuneScenarioNode *
+attune_conversation_get_node (AttuneConversation *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), NULL);
+  return self->node;
+}
+
+AttuneScenarioEnding *
+attune_conversation_get_ending (AttuneConversation *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), NULL);
+  return self->ending;
+}
+
+gboolean
+attune_conversation_is_finished (AttuneConversation *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), FALSE);
+  return self->ending != NULL;
+}
+
+int
+attune_conversation_get_mood (AttuneConversation *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), 0);
+  return self->mood;
+}
+
+/* The decisions so far, in order (AttuneStep). */
+GArray *
+attune_conversation_get_steps (AttuneConversation *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), NULL);
+  return self->steps;
+}
+
+/**
+ * attune_conversation_choose:
+ * @index: which of the current node's choices
+ *
+ * Takes a choice: the mood moves, the conversation goes on to the next
+ * node or ends. Returns the choice (for its feedback), or %NULL with
+ * @error set when the conversation has ended or @index is out of range.
+ */
+AttuneChoice *
+attune_conversation_choose (AttuneConversation  *self,
+                            guint                index,
+                            GError             **error)
+{
+  AttuneStep step = { 0 };
+
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), NULL);
+
+  if (self->node == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The conversation has already ended."));
+      return NULL;
+    }
+  if (index >= self->node->choices->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("There is no choice %u here."), index + 1);
+      return NULL;
+    }
+
+  step.node = self->node;
+  step.choice_index = index;
+  step.choice = g_ptr_array_index (self->node->choices, index);
+  step.mood_before = self->mood;
+  self->mood = CLAMP (self->mood + step.choice->mood, -5, 5);
+  step.mood_after = self->mood;
+  g_array_append_val (self->steps, step);
+
+  self->ending = attune_scenario_find_ending (self->scenario, step.choice->next);
+  self->node = self->ending != NULL ? NULL : attune_scenario_find_node (self->scenario, step.choice->next);
+  return step.choice;
+}
+
+/**
+ * attune_conversation_retry_from:
+ * @step: the decision to take again (0 is the first)
+ *
+ * Goes back to just before decision @step, forgetting it and everything
+ * after, with the mood as it was then.
+ */
+gboolean
+attune_conversation_retry_from (AttuneConversation *self,
+                                guint               step)
+{
+  AttuneStep *target;
+
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), FALSE);
+
+  if (step >= self->steps->len)
+    return FALSE;
+  target = &g_array_index (self->steps, AttuneStep, step);
+  self->node = target->node;
+  self->mood = target->mood_before;
+  self->ending = NULL;
+  g_array_set_size (self->steps, step);
+  return TRUE;
+}
+
+/* Share of evidence weight that was for strategies, 0..100. */
+guint
+attune_conversation_get_score (AttuneConversation *self)
+{
+  int good = 0, total = 0;
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      AttuneChoice *choice = g_array_index (self->steps, AttuneStep, i).choice;
+
+      for (guint k = 0; k < choice->evidence->len; k++)
+        {
+          int weight = ((AttuneEvidence *) g_ptr_array_index (choice->evidence, k))->weight;
+
+          total += ABS (weight);
+          good += MAX (weight, 0);
+        }
+    }
+  return total > 0 ? (guint) (100 * good / total) : 0;
+}
+
+/* Per strategy, the evidence summed over the conversation, in the order
+ * strategies first appeared (AttuneStrategyTally). */
+GArray *
+attune_conversation_tally (AttuneConversation *self)
+{
+  GArray *tally = g_array_new (FALSE, FALSE, sizeof (AttuneStrategyTally));
+
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      AttuneChoice *choice = g_array_index (self->steps, AttuneStep, i).choice;
+
+      for (guint k = 0; k < choice->evidence->len; k++)
+        {
+          AttuneEvidence *evidence = g_ptr_array_index (choice->evidence, k);
+          guint j;
+
+          for (j = 0; j < tally->len; j++)
+            if (g_str_equal (g_array_index (tally, AttuneStrategyTally, j).strategy, evidence->strategy))
+              break;
+          if (j == tally->len)
+            {
+              AttuneStrategyTally entry = { evidence->strategy, 0 };
+
+              g_array_append_val (tally, entry);
+            }
+          g_array_index (tally, AttuneStrategyTally, j).total += evidence->weight;
+        }
+    }
+  return tally;
+}
+
+typedef struct
+{
+  AttuneScenario *scenario;
+  AttuneScenarioAnalysis *analysis;
+  GHashTable *on_path;
+  GHashTable *nodes_reached;
+  GHashTable *endings_reached;
+  GArray *path;
+} Walk;
+
+static int
+choice_weight (AttuneChoice *choice)
+{
+  int total = 0;
+
+  for (guint k = 0; k < choice->evidence->len; k++)
+    total += ((AttuneEvidence *) g_ptr_array_index (choice->evidence, k))->weight;
+  return total;
+}
+
+static void
+walk (Walk               *w,
+      AttuneScenarioNode *node,
+      int                 score)
+{
+  if (w->analysis->n_paths >= ATTUNE_ANALYSIS_MAX_PATHS)
+    {
+      w->analysis->truncated = TRUE;
+      return;
+    }
+  g_hash_table_add (w->on_path, node);
+  g_hash_table_add (w->nodes_reached, node);
+
+  for (guint i = 0; i < node->choices->len; i++)
+    {
+      AttuneChoice *choice = g_ptr_array_index (node->choices, i);
+      AttuneScenarioEnding *ending = attune_scenario_find_ending (w->scenario, choice->next);
+      int total = score + choice_weight (choice);
+
+      g_array_append_val (w->path, i);
+      if (ending != NULL)
+        {
+          AttuneScenarioAnalysis *a = w->analysis;
+
+          g_hash_table_add (w->endings_reached, ending);
+          if (a->n_paths == 0 || total > a->best_score)
+            {
+              a->best_score = total;
+              g_array_set_size (a->best_path, 0);
+              g_array_append_vals (a->best_path, w->path->data, w->path->len);
+            }
+          if (a->n_paths == 0 || total < a->worst_score)
+            {
+              a->worst_score = total;
+              g_array_set_size (a->worst_path, 0);
+              g_array_append_vals (a->worst_path, w->path->data, w->path->len);
+            }
+          a->n_paths++;
+        }
+      else
+        {
+          AttuneScenarioNode *next = attune_scenario_find_node (w->scenario, choice->next);
+
+          if (next != NULL && !g_hash_table_contains (w->on_path, next))
+            walk (w, next, total);
+        }
+      g_array_set_size (w->path, w->path->len - 1);
+    }
+  g_hash_table_remove (w->on_path, node);
+}
+
+/**
+ * attune_scenario_analyse:
+ *
+ * Walks every simple path of @scenario's conversation. The best path is
+ * the one whose choices give the most evidence for the strategies; the
+ * debrief shows it for comparison, and a trainer's report will use both.
+ */
+AttuneScenarioAnalysis *
+attune_scenario_analyse (AttuneScenario *scenario)
+{
+  AttuneScenarioAnalysis *analysis = g_new0 (AttuneScenarioAnalysis, 1);
+  Walk w = { scenario, analysis,
+             g_hash_table_new (NULL, NULL), g_hash_table_new (NULL, NULL), g_hash_table_new (NULL, NULL),
+             g_array_new (FALSE, FALSE, sizeof (guint)) };
+  AttuneScenarioNode *start = attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario));
+
+  analysis->best_path = g_array_new (FALSE, FALSE, sizeof (guint));
+  analysis->worst_path = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (start != NULL)
+    walk (&w, start, 0);
+  analysis->n_nodes_reached = g_hash_table_size (w.nodes_reached);
+  analysis->n_endings_reached = g_hash_table_size (w.endings_reached);
+
+  g_hash_table_unref (w.on_path);
+  g_hash_table_unref (w.nodes_reached);
+  g_hash_table_unref (w.endings_reached);
+  g_array_unref (w.path);
+  return analysis;
+}
+
+void
+attune_scenario_analysis_free (AttuneScenarioAnalysis *analysis)
+{
+  if (analysis == NULL)
+    return;
+  g_array_unref (analysis->best_path);
+  g_array_unref (analysis->worst_path);
+  g_free (analysis);
+}
+
+/* The customer's mood in words: shown with an icon, never by colour alone. */
+const char *
+attune_mood_get_label (int mood)
+{
+  if (mood <= -4)
+    return C_("customer mood", "Furious");
+  if (mood <= -2)
+    return C_("customer mood", "Upset");
+  if (mood <= 0)
+    return C_("customer mood", "Uneasy");
+  if (mood <= 2)
+    return C_("customer mood", "Calmer");
+  return C_("customer mood", "Reassured");
+}
+
+const char *
+attune_mood_get_icon_name (int mood)
+{
+  if (mood <= -4)
+    return "face-angry-symbolic";
+  if (mood <= -2)
+    return "face-sad-symbolic";
+  if (mood <= 0)
+    return "face-uncertain-symbolic";
+  if (mood <= 2)
+    return "face-smile-symbolic";
+  return "face-smile-big-symbolic";
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "attune-scenario.h"
+
+G_BEGIN_DECLS
+
+/* One decision taken in a conversation. */
+typedef struct
+{
+  AttuneScenarioNode *node;
+  guint choice_index;
+  AttuneChoice *choice;
+  int mood_before;
+  int mood_after;
+} AttuneStep;
+
+/* What a strategy's evidence added up to over a conversation. */
+typedef struct
+{
+  const char *strategy;
+  int total;               /* > 0 shown, < 0 missed */
+} AttuneStrategyTally;
+
+/* The exhaustive walk of a scenario's conversation graph. */
+typedef struct
+{
+  guint n_paths;           /* simple paths from the start to an ending */
+  guint n_nodes_reached;
+  guint n_endings_reached;
+  int best_score;          /* total evidence weight along the best path */
+  int worst_score;
+  GArray *best_path;       /* guint choice indexes from the start */
+  GArray *worst_path;
+  gboolean truncated;      /* stopped at ATTUNE_ANALYSIS_MAX_PATHS */
+} AttuneScenarioAnalysis;
+
+#define ATTUNE_ANALYSIS_MAX_PATHS 1000000
+
+#define ATTUNE_TYPE_CONVERSATION (attune_conversation_get_type ())
+G_DECLARE_FINAL_TYPE (AttuneConversation, attune_conversation, ATTUNE, CONVERSATION, GObject)
+
+AttuneConversation   *attune_conversation_new          (AttuneScenario     *scenario);
+AttuneScenario       *attune_conversation_get_scenario (AttuneConversation *self);
+AttuneScenarioNode   *attune_conversation_get_node     (AttuneConversation *self);
+AttuneScenarioEnding *attune_conversation_get_ending   (AttuneConversation *self);
+gboolean              attune_conversation_is_finished  (AttuneConversation *self);
+int                   attune_conversation_get_mood     (AttuneConversation *self);
+GArray               *attune_conversation_get_steps    (AttuneConversation *self);
+AttuneChoice         *attune_conversation_choose       (AttuneConversation *self,
+                                                        guint               index,
+                                                        GError            **error);
+gboolean              attune_conversation_retry_from   (AttuneConversation *self,
+                                                        guint               step);
+guint                 attune_conversation_get_score    (AttuneConversation *self);
+GArray               *attune_conversation_tally        (AttuneConversation *self);
+
+AttuneScenarioAnalysis *attune_scenario_analyse        (AttuneScenario     *scenario);
+void                  attune_scenario_analysis_free    (AttuneScenarioAnalysis *analysis);
+const char           *attune_mood_get_label            (int                 mood);
+const char           *attune_mood_get_icon_name        (int                 mood);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttuneScenarioAnalysis, attune_scenario_analysis_free)
+
+G_END_DECLS
