@@ -416,6 +416,7 @@ attune_application_command_line (GApplication            *app,
   g_autofree const char **folders = NULL;
   const char *view = NULL;
   const char *lesson = NULL;
+  const char *scenario = NULL;
   AttuneWindow *window;
 
   if (g_variant_dict_lookup (options, "library", "^a&ay", &folders) && folders != NULL)
@@ -449,6 +450,8 @@ attune_application_command_line (GApplication            *app,
     attune_window_show_view (window, view);
   if (g_variant_dict_lookup (options, "lesson", "&s", &lesson))
     attune_window_show_lesson (window, lesson);
+  if (g_variant_dict_lookup (options, "scenario", "&s", &scenario))
+    attune_window_start_scenario_when_loaded (window, scenario);
   gtk_window_present (GTK_WINDOW (window));
   return 0;
 }
@@ -609,6 +612,8 @@ attune_application_init (AttuneApplication *self)
       N_("Open on this view: learn, practise or progress"), N_("VIEW") },
     { "lesson", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open the lesson with this id, such as active-listening"), N_("ID") },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start the role-play with this id, such as late-parcel"), N_("ID") },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Keep progress in this file instead of the usual one (also ATTUNE_DATABASE)"), N_("FILE") },
     { "export-progress", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -12,6 +12,7 @@
 #include "attune-lesson-browser.h"
 #include "attune-progress-report.h"
 #include "attune-progress-view.h"
+#include "attune-role-play.h"
 #include "attune-list-row.h"
 #include "attune-problems-window.h"
 #include "attune-window.h"
@@ -31,6 +32,10 @@ struct _AttuneWindow
   GtkStack *learn_stack;
   AttuneLessonBrowser *lesson_browser;
   AdwBin *progress_bin;
+  GtkStack *practise_mode;
+  AdwBin *play_bin;
+  AttuneRolePlay *role_play;           /* built when first needed */
+  char *pending_scenario;              /* asked for before the library loaded */
   AttuneProgressView *progress_view;   /* built the first time it is shown */
   GtkStack *practise_stack;
   GtkListView *scenario_list;
@@ -38,7 +43,6 @@ struct _AttuneWindow
   GtkLabel *filter_label;
   GtkCustomFilter *practise_filter;
   char *practise_strategy;     /* only role-plays practising this, or NULL */
-  char *practise_scenario;     /* only this role-play, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AttuneWindow, attune_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -63,8 +67,6 @@ scenario_matches_filter (gpointer item,
 {
   AttuneWindow *self = user_data;
 
-  if (self->practise_scenario != NULL)
-    return g_strcmp0 (attune_scenario_get_id (item), self->practise_scenario) == 0;
   return self->practise_strategy == NULL || attune_scenario_practises (item, self->practise_strategy);
 }
 
@@ -99,7 +101,6 @@ attune_window_filter_practise (AttuneWindow *self,
 {
   AttuneLesson *lesson = strategy != NULL ? attune_library_find_lesson (self->library, strategy) : NULL;
 
-  g_clear_pointer (&self->practise_scenario, g_free);
   g_free (self->practise_strategy);
   self->practise_strategy = lesson != NULL ? g_strdup (strategy) : NULL;
   if (lesson != NULL)
@@ -113,26 +114,97 @@ attune_window_filter_practise (AttuneWindow *self,
   gtk_filter_changed (GTK_FILTER (self->practise_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-/* Shows the one role-play recommended to the learner. */
+static void
+role_play_left (AttuneWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->practise_mode, "picker");
+  gtk_widget_grab_focus (GTK_WIDGET (self->scenario_list));
+}
+
+/**
+ * attune_window_start_scenario:
+ *
+ * Opens the Practise view on a new role-play of @id (the deep link
+ * `attune --scenario ID`). Returns %FALSE for an unknown id.
+ */
+gboolean
+attune_window_start_scenario (AttuneWindow *self,
+                              const char   *id)
+{
+  AttuneScenario *scenario = attune_library_find_scenario (self->library, id);
+
+  g_return_val_if_fail (ATTUNE_IS_WINDOW (self), FALSE);
+
+  if (scenario == NULL)
+    {
+      /* Translators: %s is what the user asked for, such as “late-parcel” */
+      g_autofree char *text = g_strdup_printf (_("There is no role-play “%s”."), id);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+      return FALSE;
+    }
+  if (self->role_play == NULL)
+    {
+      self->role_play = attune_role_play_new (self->app);
+      g_signal_connect_object (self->role_play, "left", G_CALLBACK (role_play_left), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->role_play, "open-lesson", G_CALLBACK (attune_window_show_lesson),
+                               self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->play_bin, GTK_WIDGET (self->role_play));
+    }
+  attune_window_show_view (self, "practise");
+  gtk_stack_set_visible_child_name (self->practise_mode, "play");
+  attune_role_play_start (self->role_play, scenario);
+  return TRUE;
+}
+
+static void
+start_pending_scenario (AttuneWindow *self)
+{
+  g_autofree char *id = NULL;
+
+  if (self->pending_scenario == NULL || !attune_library_get_loaded (self->library))
+    return;
+  id = g_steal_pointer (&self->pending_scenario);
+  attune_window_start_scenario (self, id);
+}
+
+/* Like attune_window_start_scenario(), but waits for the library if it is
+ * still loading (a deep link at start-up). */
+void
+attune_window_start_scenario_when_loaded (AttuneWindow *self,
+                                          const char   *id)
+{
+  g_return_if_fail (ATTUNE_IS_WINDOW (self));
+
+  g_free (self->pending_scenario);
+  self->pending_scenario = g_strdup (id);
+  start_pending_scenario (self);
+}
+
+AttuneRolePlay *
+attune_window_get_role_play (AttuneWindow *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_WINDOW (self), NULL);
+  return self->role_play;
+}
+
+/* "Start" on the Practise Next card. */
 static void
 practise_scenario (AttuneWindow *self,
                    const char   *id)
 {
-  AttuneScenario *scenario = attune_library_find_scenario (self->library, id);
+  attune_window_start_scenario (self, id);
+}
 
-  if (scenario == NULL)
-    return;
-  attune_window_filter_practise (self, NULL);
-  self->practise_scenario = g_strdup (id);
-  {
-    /* Translators: %s is the title of a role-play */
-    g_autofree char *text = g_strdup_printf (_("Recommended for you: “%s”"), attune_scenario_get_title (scenario));
+static void
+scenario_activated (AttuneWindow *self,
+                    guint         position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->scenario_list));
+  g_autoptr(AttuneScenario) scenario = g_list_model_get_item (model, position);
 
-    gtk_label_set_text (self->filter_label, text);
-  }
-  gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
-  gtk_filter_changed (GTK_FILTER (self->practise_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  attune_window_show_view (self, "practise");
+  if (scenario != NULL)
+    attune_window_start_scenario (self, attune_scenario_get_id (scenario));
 }
 
 static void
@@ -320,7 +392,7 @@ attune_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->practise_filter);
   g_clear_pointer (&self->practise_strategy, g_free);
-  g_clear_pointer (&self->practise_scenario, g_free);
+  g_clear_pointer (&self->pending_scenario, g_free);
 
   G_OBJECT_CLASS (attune_window_parent_class)->dispose (object);
 }
@@ -345,6 +417,8 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, lesson_browser);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, progress_bin);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, practise_mode);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, play_bin);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, practise_stack);
@@ -396,6 +470,9 @@ attune_window_new (AttuneApplication *app)
   g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
                            self, G_CONNECT_SWAPPED);
   bind_scenario_list (self);
+  gtk_list_view_set_single_click_activate (self->scenario_list, TRUE);
+  g_signal_connect_object (self->scenario_list, "activate", G_CALLBACK (scenario_activated),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson_browser, "lesson-shown", G_CALLBACK (lesson_shown),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (app, "store-changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
@@ -403,6 +480,7 @@ attune_window_new (AttuneApplication *app)
                            self, G_CONNECT_SWAPPED);
   ensure_progress_view (self);
   g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (update_content_state), self);
+  g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (start_pending_scenario), self);
   g_signal_connect_swapped (self->library, "notify::n-bad-files", G_CALLBACK (update_content_state), self);
   update_content_state (self);
 

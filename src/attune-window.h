@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "attune-application.h"
+#include "attune-role-play.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,10 @@ void          attune_window_show_lesson (AttuneWindow    *self,
                                          const char      *id);
 void          attune_window_filter_practise (AttuneWindow *self,
                                              const char   *strategy);
+gboolean      attune_window_start_scenario  (AttuneWindow *self,
+                                             const char   *id);
+void          attune_window_start_scenario_when_loaded (AttuneWindow *self,
+                                                        const char   *id);
+AttuneRolePlay *attune_window_get_role_play (AttuneWindow *self);
 
 G_END_DECLS

@@ -154,3 +154,47 @@ attune_test_isolate_database (void)
   g_setenv ("ATTUNE_DATABASE", path, TRUE);
   return path;
 }
+
+/* Presses @keyval+@modifiers on @widget the way a key press reaches it:
+ * the shortcuts of the widget and then of each ancestor, first match
+ * wins. Asserts that something handled it. */
+void
+attune_test_press (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  /* The same path a key press takes: the widget's shortcuts, bubbling up. */
+  GtkWidget *target = widget;
+  gboolean handled = FALSE;
+
+  while (target != NULL && !handled)
+    {
+      GListModel *controllers = gtk_widget_observe_controllers (target);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+            {
+              GListModel *shortcuts = G_LIST_MODEL (controller);
+
+              for (guint j = 0; j < g_list_model_get_n_items (shortcuts) && !handled; j++)
+                {
+                  g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+                  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+                  if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                      gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+                      gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+                    handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, target,
+                                                            gtk_shortcut_get_arguments (shortcut));
+                }
+            }
+        }
+      g_object_unref (controllers);
+      target = gtk_widget_get_parent (target);
+    }
+  g_assert_true (handled);
+}
+

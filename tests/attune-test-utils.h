@@ -12,5 +12,8 @@ char *attune_test_render_png     (GtkWidget  *widget,
                                   const char *name);
 
 char *attune_test_isolate_database (void);
+void  attune_test_press            (GtkWidget       *widget,
+                                    guint            keyval,
+                                    GdkModifierType  modifiers);
 
 G_END_DECLS

@@ -82,46 +82,6 @@ get_browser (void)
 }
 
 static void
-press (GtkWidget       *widget,
-       guint            keyval,
-       GdkModifierType  modifiers)
-{
-  /* The same path a key press takes: the widget's shortcuts, bubbling up. */
-  GtkWidget *target = widget;
-  gboolean handled = FALSE;
-
-  while (target != NULL && !handled)
-    {
-      GListModel *controllers = gtk_widget_observe_controllers (target);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-          if (GTK_IS_SHORTCUT_CONTROLLER (controller))
-            {
-              GListModel *shortcuts = G_LIST_MODEL (controller);
-
-              for (guint j = 0; j < g_list_model_get_n_items (shortcuts) && !handled; j++)
-                {
-                  g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
-                  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-                  if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-                      gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-                      gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-                    handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, target,
-                                                            gtk_shortcut_get_arguments (shortcut));
-                }
-            }
-        }
-      g_object_unref (controllers);
-      target = gtk_widget_get_parent (target);
-    }
-  g_assert_true (handled);
-}
-
-static void
 test_search (void)
 {
   AttuneLessonBrowser *browser = get_browser ();
@@ -135,7 +95,7 @@ test_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 28);
 
   /* Ctrl+F puts the cursor in the search field. */
-  press (GTK_WIDGET (get_window ()), GDK_KEY_f, GDK_CONTROL_MASK);
+  attune_test_press (GTK_WIDGET (get_window ()), GDK_KEY_f, GDK_CONTROL_MASK);
   g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (get_window ())));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (get_window ())), entry));
 
@@ -200,9 +160,9 @@ test_open_follow_back (void)
   g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, related->id);
 
   /* Alt+Left goes back, Alt+Right forward again. */
-  press (page, GDK_KEY_Left, GDK_ALT_MASK);
+  attune_test_press (page, GDK_KEY_Left, GDK_ALT_MASK);
   g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "active-listening");
-  press (page, GDK_KEY_Right, GDK_ALT_MASK);
+  attune_test_press (page, GDK_KEY_Right, GDK_ALT_MASK);
   g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, related->id);
   g_assert_true (attune_lesson_browser_go_back (browser));
 }

@@ -1,0 +1,687 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AttuneRolePlay: a conversation with a simulated customer. The customer's
+ * lines and the learner's replies build up as a chat; the customer's name
+ * and mood (an icon and a word, never colour alone) sit above it; the
+ * replies are large numbered buttons (keys 1–4, or arrows and Enter).
+ *
+ * Coach mode (the default) shows the feedback after each choice, with the
+ * strategies shown or missed as links to their lessons; assessment mode
+ * keeps it for the debrief. The debrief gives the outcome, final mood and
+ * score, every choice with its feedback, the strategies, the best path for
+ * comparison, and ways to try again from the start or from any decision.
+ *
+ * Every attempt and choice is recorded through the progress store; leaving
+ * before the end records an abandoned attempt. Without a store, practice
+ * works and a line says it is not being saved.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-role-play.h"
+
+struct _AttuneRolePlay
+{
+  GtkWidget parent_instance;
+
+  AttuneApplication *app;
+  AttuneConversation *conversation;
+  gint64 attempt;              /* 0 when not recording */
+  gint64 shown_at;             /* when the current choices appeared, µs */
+  gboolean awaiting_continue;
+
+  GtkLabel *title_label;
+  GtkLabel *customer_label;
+  GtkImage *mood_icon;
+  GtkLabel *mood_label;
+  GtkLabel *notice_label;
+  GtkScrolledWindow *scroller;
+  GtkBox *transcript;
+  GtkBox *actions;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneRolePlay, attune_role_play, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_LESSON,
+  LEFT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *outcome_ids[] = { "resolved", "partly-resolved", "escalated", "lost" };
+
+static GtkWidget *
+text (const char *content,
+      const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (content);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static gboolean
+scroll_to_end_idle (gpointer data)
+{
+  AttuneRolePlay *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the new lines are laid out, show the newest. */
+static void
+scroll_to_end (AttuneRolePlay *self)
+{
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_end_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+add_bubble (AttuneRolePlay *self,
+            const char     *speaker,
+            const char     *words,
+            gboolean        from_customer)
+{
+  GtkWidget *bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *spoken = NULL;
+
+  gtk_widget_add_css_class (bubble, "attune-bubble");
+  gtk_widget_add_css_class (bubble, from_customer ? "customer" : "agent");
+  gtk_widget_set_halign (bubble, from_customer ? GTK_ALIGN_START : GTK_ALIGN_END);
+  gtk_widget_set_margin_start (bubble, from_customer ? 0 : 48);
+  gtk_widget_set_margin_end (bubble, from_customer ? 48 : 0);
+  gtk_box_append (GTK_BOX (bubble), text (speaker, "caption-heading"));
+  gtk_box_append (GTK_BOX (bubble), text (words, NULL));
+  /* A screen reader hears who speaks, then the words, in order. */
+  /* Translators: how a chat line is read out: speaker, then words */
+  spoken = g_strdup_printf (C_("chat line", "%s: %s"), speaker, words);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bubble), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_box_append (self->transcript, bubble);
+}
+
+static void
+update_mood (AttuneRolePlay *self)
+{
+  int mood = attune_conversation_get_mood (self->conversation);
+  /* Translators: the customer's mood, read out; %s is a word such as “Upset” */
+  g_autofree char *spoken = g_strdup_printf (_("Customer’s mood: %s"), attune_mood_get_label (mood));
+
+  gtk_image_set_from_icon_name (self->mood_icon, attune_mood_get_icon_name (mood));
+  gtk_label_set_text (self->mood_label, attune_mood_get_label (mood));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mood_label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+/* Chips naming the strategies a choice (or the whole conversation) showed
+ * or missed; each opens its lesson. */
+static GtkWidget *
+strategy_chips (AttuneRolePlay *self,
+                GArray         *tally)
+{
+  AttuneLibrary *library = attune_application_get_library (self->app);
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
+  for (guint i = 0; i < tally->len; i++)
+    {
+      AttuneStrategyTally *entry = &g_array_index (tally, AttuneStrategyTally, i);
+      AttuneLesson *lesson = attune_library_find_lesson (library, entry->strategy);
+      const char *title = lesson != NULL ? attune_lesson_get_title (lesson) : entry->strategy;
+      /* Translators: a chip after a choice; %s is a lesson title. Shown
+       * and missed differ in words and icon, not only colour. */
+      g_autofree char *label = g_strdup_printf (entry->total > 0 ? _("✓ Shown: %s") : _("✗ Missed: %s"), title);
+      GtkWidget *chip = gtk_button_new_with_label (label);
+
+      if (entry->total == 0)
+        continue;
+      gtk_widget_add_css_class (chip, "pill");
+      gtk_widget_add_css_class (chip, entry->total > 0 ? "attune-shown" : "attune-missed");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "role-play.open-lesson");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "s", entry->strategy);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
+    }
+  return flow;
+}
+
+static GArray *
+tally_of_choice (AttuneChoice *choice)
+{
+  GArray *tally = g_array_new (FALSE, FALSE, sizeof (AttuneStrategyTally));
+
+  for (guint k = 0; k < choice->evidence->len; k++)
+    {
+      AttuneEvidence *evidence = g_ptr_array_index (choice->evidence, k);
+      AttuneStrategyTally entry = { evidence->strategy, evidence->weight };
+
+      g_array_append_val (tally, entry);
+    }
+  return tally;
+}
+
+static GtkWidget *
+feedback_card (AttuneRolePlay *self,
+               AttuneChoice   *choice)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autoptr(GArray) tally = tally_of_choice (choice);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "attune-feedback");
+  gtk_box_append (GTK_BOX (card), text (_("Feedback"), "heading"));
+  gtk_box_append (GTK_BOX (card), text (choice->feedback, NULL));
+  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feedback"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, choice->feedback, -1);
+  return card;
+}
+
+static void show_debrief (AttuneRolePlay *self);
+
+/* The customer speaks; the replies appear as numbered buttons. */
+static void
+show_node (AttuneRolePlay *self)
+{
+  AttuneScenarioNode *node = attune_conversation_get_node (self->conversation);
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+
+  clear_box (self->actions);
+  self->awaiting_continue = FALSE;
+  update_mood (self);
+  if (node == NULL)
+    {
+      show_debrief (self);
+      return;
+    }
+  if (node->cue != NULL)
+    gtk_box_append (self->transcript, text (node->cue, "attune-cue"));
+  add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
+
+  for (guint i = 0; i < node->choices->len; i++)
+    {
+      AttuneChoice *choice = g_ptr_array_index (node->choices, i);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      GtkWidget *badge = gtk_label_new (number);
+      /* Translators: a reply button, read out; %u is its number (its key), %s the reply */
+      g_autofree char *spoken = g_strdup_printf (_("Reply %u: %s"), i + 1, choice->reply);
+
+      gtk_widget_add_css_class (badge, "attune-choice-number");
+      gtk_widget_set_valign (badge, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (row), badge);
+      gtk_box_append (GTK_BOX (row), text (choice->reply, NULL));
+      gtk_button_set_child (GTK_BUTTON (button), row);
+      gtk_widget_add_css_class (button, "attune-choice");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "role-play.choose");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+      gtk_box_append (self->actions, button);
+    }
+  gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->actions)));
+  self->shown_at = g_get_monotonic_time ();
+  scroll_to_end (self);
+}
+
+static void
+record_choice (AttuneRolePlay *self,
+               AttuneStep     *step)
+{
+  AttuneStore *store = attune_application_get_store (self->app);
+  g_autoptr(GArray) evidence = g_array_new (FALSE, FALSE, sizeof (AttuneStoreEvidence));
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || self->attempt == 0)
+    return;
+  for (guint k = 0; k < step->choice->evidence->len; k++)
+    {
+      AttuneEvidence *e = g_ptr_array_index (step->choice->evidence, k);
+      AttuneStoreEvidence record = { e->strategy, e->weight };
+
+      g_array_append_val (evidence, record);
+    }
+  if (attune_store_record_choice (store, self->attempt, step->node->id, step->choice_index,
+                                  (guint) ((g_get_monotonic_time () - self->shown_at) / 1000),
+                                  (AttuneStoreEvidence *) evidence->data, evidence->len, &error) == 0)
+    {
+      /* The disk filled, say: practice goes on, unrecorded, and says so. */
+      gtk_label_set_text (self->notice_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+      self->attempt = 0;
+    }
+}
+
+/**
+ * attune_role_play_choose:
+ * @index: 0 for the first reply
+ *
+ * Takes a reply, as clicking it or pressing its number does.
+ */
+gboolean
+attune_role_play_choose (AttuneRolePlay *self,
+                         guint           index)
+{
+  g_autoptr(GError) error = NULL;
+  AttuneChoice *choice;
+  GArray *steps;
+
+  g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), FALSE);
+
+  if (self->conversation == NULL || self->awaiting_continue)
+    return FALSE;
+  choice = attune_conversation_choose (self->conversation, index, &error);
+  if (choice == NULL)
+    return FALSE;
+  steps = attune_conversation_get_steps (self->conversation);
+  record_choice (self, &g_array_index (steps, AttuneStep, steps->len - 1));
+
+  clear_box (self->actions);
+  add_bubble (self, C_("speaker", "You"), choice->reply, FALSE);
+  update_mood (self);
+
+  if (!g_settings_get_boolean (attune_application_get_settings (self->app), "assessment-mode"))
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (C_("role-play", "_Continue"));
+
+      gtk_box_append (self->transcript, feedback_card (self, choice));
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "role-play.continue");
+      gtk_box_append (self->actions, button);
+      gtk_widget_grab_focus (button);
+      self->awaiting_continue = TRUE;
+      scroll_to_end (self);
+      return TRUE;
+    }
+  show_node (self);
+  return TRUE;
+}
+
+/* After the feedback: the customer answers. */
+gboolean
+attune_role_play_continue (AttuneRolePlay *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), FALSE);
+
+  if (!self->awaiting_continue)
+    return FALSE;
+  show_node (self);
+  return TRUE;
+}
+
+static void
+begin_attempt (AttuneRolePlay *self)
+{
+  AttuneStore *store = attune_application_get_store (self->app);
+  const GError *store_error = attune_application_get_store_error (self->app);
+  gint64 profile = attune_application_get_profile (self->app);
+  g_autoptr(GError) error = NULL;
+  AttuneAttemptMode mode = g_settings_get_boolean (attune_application_get_settings (self->app), "assessment-mode")
+                           ? ATTUNE_ATTEMPT_ASSESSMENT : ATTUNE_ATTEMPT_COACH;
+
+  self->attempt = 0;
+  if (store != NULL && profile != 0)
+    self->attempt = attune_store_begin_attempt (store, profile,
+                                                attune_scenario_get_id (attune_conversation_get_scenario (self->conversation)),
+                                                mode, &error);
+  if (self->attempt == 0)
+    {
+      gtk_label_set_text (self->notice_label,
+                          error != NULL ? error->message
+                          : store_error != NULL ? store_error->message
+                          : _("This practice is not being saved: your progress file is not open yet."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), self->attempt == 0);
+}
+
+/* Ends the recorded attempt, if any: finished with its outcome, or abandoned. */
+static void
+end_attempt (AttuneRolePlay *self)
+{
+  AttuneStore *store = attune_application_get_store (self->app);
+  AttuneScenarioEnding *ending;
+
+  if (store == NULL || self->attempt == 0 || self->conversation == NULL)
+    return;
+  ending = attune_conversation_get_ending (self->conversation);
+  if (ending != NULL)
+    attune_store_finish_attempt (store, self->attempt, outcome_ids[ending->outcome],
+                                 attune_conversation_get_mood (self->conversation), NULL);
+  else
+    attune_store_abandon_attempt (store, self->attempt, NULL);
+  self->attempt = 0;
+  attune_application_progress_changed (self->app);
+}
+
+static void
+replay_transcript (AttuneRolePlay *self)
+{
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+  GArray *steps = attune_conversation_get_steps (self->conversation);
+
+  clear_box (self->transcript);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      AttuneStep *step = &g_array_index (steps, AttuneStep, i);
+
+      if (step->node->cue != NULL)
+        gtk_box_append (self->transcript, text (step->node->cue, "attune-cue"));
+      add_bubble (self, attune_scenario_get_customer_name (scenario), step->node->text, TRUE);
+      add_bubble (self, C_("speaker", "You"), step->choice->reply, FALSE);
+    }
+}
+
+/**
+ * attune_role_play_start:
+ *
+ * Starts @scenario from the beginning, as a new attempt.
+ */
+void
+attune_role_play_start (AttuneRolePlay *self,
+                        AttuneScenario *scenario)
+{
+  g_autofree char *customer = NULL;
+
+  g_return_if_fail (ATTUNE_IS_ROLE_PLAY (self));
+
+  end_attempt (self);
+  g_clear_object (&self->conversation);
+  self->conversation = attune_conversation_new (scenario);
+  gtk_label_set_text (self->title_label, attune_scenario_get_title (scenario));
+  /* Translators: the customer in a role-play: their name, then a line about them */
+  customer = g_strdup_printf (_("%s — %s"), attune_scenario_get_customer_name (scenario),
+                              attune_scenario_get_customer_about (scenario));
+  gtk_label_set_text (self->customer_label, customer);
+  clear_box (self->transcript);
+  begin_attempt (self);
+  show_node (self);
+}
+
+/* Goes back to decision @step and plays on from there, as a new attempt. */
+static void
+retry_from (AttuneRolePlay *self,
+            guint           step)
+{
+  end_attempt (self);
+  if (!attune_conversation_retry_from (self->conversation, step))
+    return;
+  begin_attempt (self);
+  replay_transcript (self);
+  show_node (self);
+}
+
+static void
+add_debrief_section (GtkBox     *box,
+                     const char *title)
+{
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", title, "xalign", 0.0f,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_box_append (box, heading);
+}
+
+static void
+show_debrief (AttuneRolePlay *self)
+{
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+  AttuneScenarioEnding *ending = attune_conversation_get_ending (self->conversation);
+  GArray *steps = attune_conversation_get_steps (self->conversation);
+  g_autoptr(GArray) tally = attune_conversation_tally (self->conversation);
+  g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (scenario);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *again;
+  g_autofree char *summary = NULL;
+
+  end_attempt (self);
+
+  if (ending->text != NULL)
+    add_bubble (self, attune_scenario_get_customer_name (scenario), ending->text, TRUE);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "attune-debrief");
+  gtk_box_append (GTK_BOX (card), g_object_new (GTK_TYPE_LABEL, "label", _("Debrief"), "xalign", 0.0f,
+                                                "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                                "css-classes", (const char *[]) { "title-2", NULL }, NULL));
+  /* Translators: the end of a role-play: outcome, the customer's final mood, a score out of 100 */
+  summary = g_strdup_printf (_("%s. Final mood: %s. Score: %u%%."), attune_outcome_get_label (ending->outcome),
+                             attune_mood_get_label (attune_conversation_get_mood (self->conversation)),
+                             attune_conversation_get_score (self->conversation));
+  gtk_box_append (GTK_BOX (card), text (summary, "heading"));
+  gtk_box_append (GTK_BOX (card), text (ending->debrief, NULL));
+
+  add_debrief_section (GTK_BOX (card), _("Strategies"));
+  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally));
+
+  add_debrief_section (GTK_BOX (card), _("Your Choices"));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      AttuneStep *step = &g_array_index (steps, AttuneStep, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *retry = gtk_button_new_with_label (_("Retry from Here"));
+      /* Translators: a decision in the debrief; %u is its number, %s the reply chosen */
+      g_autofree char *chosen = g_strdup_printf (_("%u. “%s”"), i + 1, step->choice->reply);
+
+      gtk_box_append (GTK_BOX (words), text (chosen, NULL));
+      gtk_box_append (GTK_BOX (words), text (step->choice->feedback, "dim-label"));
+      gtk_widget_set_hexpand (words, TRUE);
+      gtk_widget_set_valign (retry, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (retry), "role-play.retry-from");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (retry), "u", i);
+      {
+        /* Translators: accessible name of a button; %u is a decision number */
+        g_autofree char *spoken = g_strdup_printf (_("Retry from decision %u"), i + 1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (retry), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+      }
+      gtk_box_append (GTK_BOX (row), words);
+      gtk_box_append (GTK_BOX (row), retry);
+      gtk_box_append (GTK_BOX (card), row);
+    }
+
+  add_debrief_section (GTK_BOX (card), _("The Best Path, for Comparison"));
+  {
+    g_autoptr(AttuneConversation) best = attune_conversation_new (scenario);
+
+    for (guint i = 0; i < analysis->best_path->len; i++)
+      {
+        AttuneChoice *choice = attune_conversation_choose (best, g_array_index (analysis->best_path, guint, i), NULL);
+        g_autofree char *line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
+
+        gtk_box_append (GTK_BOX (card), text (line, NULL));
+      }
+  }
+  gtk_box_append (self->transcript, card);
+
+  again = gtk_button_new_with_mnemonic (_("_Try Again"));
+  gtk_widget_add_css_class (again, "suggested-action");
+  gtk_widget_add_css_class (again, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (again), "role-play.restart");
+  gtk_box_append (GTK_BOX (buttons), again);
+  {
+    GtkWidget *back = gtk_button_new_with_mnemonic (_("_Other Role-Plays"));
+
+    gtk_widget_add_css_class (back, "pill");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "role-play.leave");
+    gtk_box_append (GTK_BOX (buttons), back);
+  }
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (self->actions, buttons);
+  gtk_widget_grab_focus (again);
+  scroll_to_end (self);
+}
+
+/* Leaving mid-way records an abandoned attempt. */
+void
+attune_role_play_leave (AttuneRolePlay *self)
+{
+  g_return_if_fail (ATTUNE_IS_ROLE_PLAY (self));
+
+  end_attempt (self);
+  g_clear_object (&self->conversation);
+  g_signal_emit (self, signals[LEFT], 0);
+}
+
+AttuneConversation *
+attune_role_play_get_conversation (AttuneRolePlay *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), NULL);
+  return self->conversation;
+}
+
+gint64
+attune_role_play_get_attempt (AttuneRolePlay *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), 0);
+  return self->attempt;
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  attune_role_play_choose (ATTUNE_ROLE_PLAY (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+continue_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  attune_role_play_continue (ATTUNE_ROLE_PLAY (widget));
+}
+
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  attune_role_play_leave (ATTUNE_ROLE_PLAY (widget));
+}
+
+static void
+restart_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (widget);
+
+  if (self->conversation != NULL)
+    {
+      g_autoptr(AttuneScenario) scenario = g_object_ref (attune_conversation_get_scenario (self->conversation));
+
+      attune_role_play_start (self, scenario);
+    }
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (widget);
+
+  if (self->conversation != NULL)
+    retry_from (self, g_variant_get_uint32 (parameter));
+}
+
+static void
+open_lesson_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[OPEN_LESSON], 0, g_variant_get_string (parameter, NULL));
+}
+
+static void
+attune_role_play_dispose (GObject *object)
+{
+  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (object);
+  GtkWidget *child;
+
+  if (self->app != NULL)
+    end_attempt (self);
+  g_clear_object (&self->conversation);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_ROLE_PLAY);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (attune_role_play_parent_class)->dispose (object);
+}
+
+static void
+attune_role_play_class_init (AttuneRolePlayClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = attune_role_play_dispose;
+
+  signals[OPEN_LESSON] =
+    g_signal_new ("open-lesson", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[LEFT] =
+    g_signal_new ("left", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-role-play.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, customer_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, mood_icon);
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, mood_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, transcript);
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, actions);
+
+  gtk_widget_class_install_action (widget_class, "role-play.choose", "u", choose_action);
+  gtk_widget_class_install_action (widget_class, "role-play.continue", NULL, continue_action);
+  gtk_widget_class_install_action (widget_class, "role-play.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "role-play.restart", NULL, restart_action);
+  gtk_widget_class_install_action (widget_class, "role-play.retry-from", "u", retry_action);
+  gtk_widget_class_install_action (widget_class, "role-play.open-lesson", "s", open_lesson_action);
+
+  /* Keys 1–4 choose, on the main keyboard and the keypad. */
+  for (guint i = 0; i < 4; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, 0, "role-play.choose", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, 0, "role-play.choose", "u", i);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "role-play.leave", NULL);
+}
+
+static void
+attune_role_play_init (AttuneRolePlay *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+AttuneRolePlay *
+attune_role_play_new (AttuneApplication *app)
+{
+  AttuneRolePlay *self = g_object_new (ATTUNE_TYPE_ROLE_PLAY, NULL);
+
+  self->app = app;
+  return self;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attune-application.h"
+#include "attune-conversation.h"
+
+G_BEGIN_DECLS
+
+#define ATTUNE_TYPE_ROLE_PLAY (attune_role_play_get_type ())
+G_DECLARE_FINAL_TYPE (AttuneRolePlay, attune_role_play, ATTUNE, ROLE_PLAY, GtkWidget)
+
+AttuneRolePlay     *attune_role_play_new              (AttuneApplication *app);
+void                attune_role_play_start            (AttuneRolePlay    *self,
+                                                       AttuneScenario    *scenario);
+void                attune_role_play_leave            (AttuneRolePlay    *self);
+gboolean            attune_role_play_choose           (AttuneRolePlay    *self,
+                                                       guint              index);
+gboolean            attune_role_play_continue         (AttuneRolePlay    *self);
+AttuneConversation *attune_role_play_get_conversation (AttuneRolePlay    *self);
+gint64              attune_role_play_get_attempt      (AttuneRolePlay    *self);
+
+G_END_DECLS

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The role-play by keyboard alone: number keys choose, Enter continues
+ * after the feedback, to the debrief; the attempt and every choice land in
+ * a temporary progress file; retry from a decision; leaving mid-way is
+ * recorded as abandoned; assessment mode holds the feedback back. Renders
+ * the conversation, the feedback and the debrief.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-application.h"
+#include "attune-test-utils.h"
+#include "attune-window.h"
+
+static AttuneApplication *app;
+
+static gboolean
+ready (gpointer data)
+{
+  return attune_library_get_loaded (attune_application_get_library (app)) &&
+         attune_application_get_store (app) != NULL;
+}
+
+static AttuneWindow *
+window (void)
+{
+  return ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static GtkWidget *
+focus (void)
+{
+  return gtk_root_get_focus (GTK_ROOT (window ()));
+}
+
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Plays the best path by keyboard: its number key, then Enter on Continue. */
+static void
+play_best_path_by_keyboard (AttuneRolePlay *play)
+{
+  AttuneConversation *conversation = attune_role_play_get_conversation (play);
+  g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (attune_conversation_get_scenario (conversation));
+
+  for (guint i = 0; i < analysis->best_path->len; i++)
+    {
+      guint index = g_array_index (analysis->best_path, guint, i);
+      GtkWidget *focused;
+
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+      /* Focus sits on the first reply, so the keys go to the role-play. */
+      focused = focus ();
+      g_assert_nonnull (focused);
+      g_assert_true (gtk_widget_is_ancestor (focused, GTK_WIDGET (play)));
+      attune_test_press (focused, GDK_KEY_1 + index, 0);
+      if (i == 0)
+        g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-feedback"));
+      /* Continue has the focus: Enter activates it. */
+      focused = focus ();
+      g_assert_true (GTK_IS_BUTTON (focused));
+      g_assert_true (gtk_widget_activate (focused));
+      attune_role_play_continue (play);
+    }
+}
+
+static void
+test_play_to_the_end (void)
+{
+  AttuneStore *store = attune_application_get_store (app);
+  AttuneRolePlay *play;
+  g_autoptr(GPtrArray) attempts = NULL;
+  AttuneAttemptRecord *attempt;
+
+  g_assert_true (attune_window_start_scenario (window (), "late-parcel"));
+  play = attune_window_get_role_play (window ());
+  g_assert_nonnull (play);
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-start"));
+  /* The mood is in words as well as an icon. */
+  g_assert_true (has_label_containing (GTK_WIDGET (play), _("Upset")) || has_label_containing (GTK_WIDGET (play), _("Uneasy")));
+
+  play_best_path_by_keyboard (play);
+  g_assert_true (attune_conversation_is_finished (attune_role_play_get_conversation (play)));
+  g_assert_cmpint (attune_conversation_get_ending (attune_role_play_get_conversation (play))->outcome, ==,
+                   ATTUNE_OUTCOME_RESOLVED);
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  g_assert_true (has_label_containing (GTK_WIDGET (play), _("Debrief")));
+  g_assert_true (has_label_containing (GTK_WIDGET (play), _("The Best Path, for Comparison")));
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-debrief"));
+
+  /* Recorded: one finished attempt with every decision. */
+  attempts = attune_store_list_attempts (store, attune_application_get_profile (app), 10, NULL);
+  g_assert_cmpuint (attempts->len, ==, 1);
+  attempt = g_ptr_array_index (attempts, 0);
+  g_assert_cmpstr (attempt->scenario, ==, "late-parcel");
+  g_assert_cmpstr (attempt->outcome, ==, "resolved");
+  g_assert_cmpuint (attempt->n_choices, ==,
+                    attune_conversation_get_steps (attune_role_play_get_conversation (play))->len);
+  g_assert_cmpuint (attempt->good_weight, >, 0);
+}
+
+static void
+test_retry_and_leave (void)
+{
+  AttuneStore *store = attune_application_get_store (app);
+  AttuneRolePlay *play = attune_window_get_role_play (window ());
+  AttuneConversation *conversation = attune_role_play_get_conversation (play);
+  g_autoptr(GPtrArray) attempts = NULL;
+
+  /* Retry from the second decision: back there, with one decision kept. */
+  gtk_widget_activate_action (GTK_WIDGET (play), "role-play.retry-from", "u", 1);
+  conversation = attune_role_play_get_conversation (play);
+  g_assert_false (attune_conversation_is_finished (conversation));
+  g_assert_cmpuint (attune_conversation_get_steps (conversation)->len, ==, 1);
+  g_assert_cmpint (attune_role_play_get_attempt (play), >, 0);
+
+  /* One more decision, then leave: an abandoned attempt. */
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  attune_test_press (focus (), GDK_KEY_2, 0);
+  attune_test_press (focus (), GDK_KEY_Escape, 0);
+  g_assert_null (attune_role_play_get_conversation (play));
+  attempts = attune_store_list_attempts (store, attune_application_get_profile (app), 10, NULL);
+  g_assert_cmpuint (attempts->len, ==, 2);
+  g_assert_cmpstr (((AttuneAttemptRecord *) attempts->pdata[0])->outcome, ==, "abandoned");
+  g_assert_cmpuint (((AttuneAttemptRecord *) attempts->pdata[0])->n_choices, ==, 1);
+  /* Back at the list of role-plays, with the keyboard focus there. */
+  g_assert_true (gtk_widget_is_ancestor (focus (), GTK_WIDGET (window ())));
+}
+
+static void
+test_assessment_mode (void)
+{
+  AttuneRolePlay *play;
+
+  g_settings_set_boolean (attune_application_get_settings (app), "assessment-mode", TRUE);
+  attune_window_start_scenario (window (), "expired-coupon");
+  play = attune_window_get_role_play (window ());
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  attune_test_press (focus (), GDK_KEY_1, 0);
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  /* No feedback and no Continue: the next customer line is already there. */
+  g_assert_false (has_label_containing (GTK_WIDGET (play), _("Feedback")));
+  g_assert_cmpuint (attune_conversation_get_steps (attune_role_play_get_conversation (play))->len, ==, 1);
+  g_assert_false (attune_role_play_continue (play));
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-assessment"));
+  g_settings_reset (attune_application_get_settings (app), "assessment-mode");
+  attune_role_play_leave (play);
+}
+
+static void
+test_accessibility (void)
+{
+  AttuneRolePlay *play;
+  GtkWidget *reply;
+
+  attune_window_start_scenario (window (), "booking-website");
+  play = attune_window_get_role_play (window ());
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  reply = focus ();
+  g_assert_true (GTK_IS_BUTTON (reply));
+  gtk_test_accessible_assert_role (reply, GTK_ACCESSIBLE_ROLE_BUTTON);
+  {
+    AttuneScenarioNode *node = attune_conversation_get_node (attune_role_play_get_conversation (play));
+    AttuneChoice *first = g_ptr_array_index (node->choices, 0);
+    g_autofree char *expected = g_strdup_printf (_("Reply %u: %s"), 1, first->reply);
+
+    gtk_test_accessible_assert_property (reply, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  }
+  attune_role_play_leave (play);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_free (attune_test_isolate_database ());
+  app = attune_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_settings_set_int (attune_application_get_settings (app), "window-width", 1000);
+  g_settings_set_int (attune_application_get_settings (app), "window-height", 760);
+  g_application_activate (G_APPLICATION (app));
+  attune_test_wait_until (ready, NULL);
+
+  g_test_add_func ("/role-play/play-to-the-end", test_play_to_the_end);
+  g_test_add_func ("/role-play/retry-and-leave", test_retry_and_leave);
+  g_test_add_func ("/role-play/assessment-mode", test_assessment_mode);
+  g_test_add_func ("/role-play/accessibility", test_accessibility);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
