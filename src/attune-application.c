@@ -451,7 +451,9 @@ attune_application_command_line (GApplication            *app,
   if (g_variant_dict_lookup (options, "lesson", "&s", &lesson))
     attune_window_show_lesson (window, lesson);
   if (g_variant_dict_lookup (options, "scenario", "&s", &scenario))
-    attune_window_start_scenario_when_loaded (window, scenario);
+    attune_window_start_scenario_when_loaded (window, scenario, FALSE);
+  if (g_variant_dict_lookup (options, "present", "&s", &scenario))
+    attune_window_start_scenario_when_loaded (window, scenario, TRUE);
   gtk_window_present (GTK_WINDOW (window));
   return 0;
 }
@@ -614,6 +616,8 @@ attune_application_init (AttuneApplication *self)
       N_("Open the lesson with this id, such as active-listening"), N_("ID") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Start the role-play with this id, such as late-parcel"), N_("ID") },
+    { "present", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Present the role-play with this id to a class, full screen"), N_("ID") },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Keep progress in this file instead of the usual one (also ATTUNE_DATABASE)"), N_("FILE") },
     { "export-progress", 0, 0, G_OPTION_ARG_STRING, NULL,

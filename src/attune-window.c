@@ -10,6 +10,7 @@
 
 #include "attune-first-frame.h"
 #include "attune-lesson-browser.h"
+#include "attune-presenter-window.h"
 #include "attune-progress-report.h"
 #include "attune-progress-view.h"
 #include "attune-role-play.h"
@@ -36,6 +37,7 @@ struct _AttuneWindow
   AdwBin *play_bin;
   AttuneRolePlay *role_play;           /* built when first needed */
   char *pending_scenario;              /* asked for before the library loaded */
+  gboolean pending_present;            /* … to present rather than play */
   AttuneProgressView *progress_view;   /* built the first time it is shown */
   GtkStack *practise_stack;
   GtkListView *scenario_list;
@@ -165,20 +167,70 @@ start_pending_scenario (AttuneWindow *self)
   if (self->pending_scenario == NULL || !attune_library_get_loaded (self->library))
     return;
   id = g_steal_pointer (&self->pending_scenario);
-  attune_window_start_scenario (self, id);
+  if (self->pending_present)
+    attune_window_present_scenario (self, id);
+  else
+    attune_window_start_scenario (self, id);
 }
 
 /* Like attune_window_start_scenario(), but waits for the library if it is
  * still loading (a deep link at start-up). */
 void
 attune_window_start_scenario_when_loaded (AttuneWindow *self,
-                                          const char   *id)
+                                          const char   *id,
+                                          gboolean      present)
 {
   g_return_if_fail (ATTUNE_IS_WINDOW (self));
 
+  self->pending_present = present;
   g_free (self->pending_scenario);
   self->pending_scenario = g_strdup (id);
   start_pending_scenario (self);
+}
+
+/**
+ * attune_window_present_scenario:
+ *
+ * Presenter mode for @id (the deep link `attune --present ID`, and F5).
+ */
+gboolean
+attune_window_present_scenario (AttuneWindow *self,
+                                const char   *id)
+{
+  AttuneScenario *scenario = attune_library_find_scenario (self->library, id);
+  AttunePresenterWindow *presenter;
+
+  if (scenario == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("There is no role-play “%s”."), id);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+      return FALSE;
+    }
+  presenter = attune_presenter_window_new (self->app, scenario);
+  gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (presenter));
+  return TRUE;
+}
+
+/* F5: present the role-play being played, or else the first one listed. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+  AttuneConversation *conversation = self->role_play != NULL ? attune_role_play_get_conversation (self->role_play) : NULL;
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (self->scenario_list));
+
+  if (conversation != NULL)
+    attune_window_present_scenario (self, attune_scenario_get_id (attune_conversation_get_scenario (conversation)));
+  else if (g_list_model_get_n_items (shown) > 0)
+    {
+      g_autoptr(AttuneScenario) first = g_list_model_get_item (shown, 0);
+
+      attune_window_present_scenario (self, attune_scenario_get_id (first));
+    }
 }
 
 AttuneRolePlay *
@@ -429,6 +481,8 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts);
   gtk_widget_class_install_action (widget_class, "win.clear-practise-filter", NULL, clear_practise_filter);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_lessons);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

@@ -22,7 +22,10 @@ void          attune_window_filter_practise (AttuneWindow *self,
 gboolean      attune_window_start_scenario  (AttuneWindow *self,
                                              const char   *id);
 void          attune_window_start_scenario_when_loaded (AttuneWindow *self,
-                                                        const char   *id);
+                                                        const char   *id,
+                                                        gboolean      present);
+gboolean      attune_window_present_scenario (AttuneWindow *self,
+                                              const char   *id);
 AttuneRolePlay *attune_window_get_role_play (AttuneWindow *self);
 
 G_END_DECLS

@@ -158,43 +158,55 @@ attune_test_isolate_database (void)
 /* Presses @keyval+@modifiers on @widget the way a key press reaches it:
  * the shortcuts of the widget and then of each ancestor, first match
  * wins. Asserts that something handled it. */
+static gboolean
+try_controllers (GtkWidget      *target,
+                 guint           keyval,
+                 GdkModifierType modifiers,
+                 gboolean        capture)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (target);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          (gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE) != capture)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, target,
+                                                    gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+/* Presses @keyval+@modifiers on @widget the way a key press reaches it:
+ * capture-phase shortcuts from the window down, then the widget's own
+ * shortcuts and each ancestor's, first match wins. Asserts that
+ * something handled it. */
 void
 attune_test_press (GtkWidget       *widget,
                    guint            keyval,
                    GdkModifierType  modifiers)
 {
-  /* The same path a key press takes: the widget's shortcuts, bubbling up. */
-  GtkWidget *target = widget;
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
   gboolean handled = FALSE;
 
-  while (target != NULL && !handled)
-    {
-      GListModel *controllers = gtk_widget_observe_controllers (target);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-          if (GTK_IS_SHORTCUT_CONTROLLER (controller))
-            {
-              GListModel *shortcuts = G_LIST_MODEL (controller);
-
-              for (guint j = 0; j < g_list_model_get_n_items (shortcuts) && !handled; j++)
-                {
-                  g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
-                  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-                  if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-                      gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-                      gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-                    handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, target,
-                                                            gtk_shortcut_get_arguments (shortcut));
-                }
-            }
-        }
-      g_object_unref (controllers);
-      target = gtk_widget_get_parent (target);
-    }
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+  for (guint i = chain->len; i-- > 0 && !handled;)
+    handled = try_controllers (g_ptr_array_index (chain, i), keyval, modifiers, TRUE);
+  for (guint i = 0; i < chain->len && !handled; i++)
+    handled = try_controllers (g_ptr_array_index (chain, i), keyval, modifiers, FALSE);
   g_assert_true (handled);
 }
-

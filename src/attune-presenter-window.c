@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AttunePresenterWindow: a role-play for a classroom, on a projector.
+ * Fullscreen, large type (twice the normal size to begin with; Ctrl+plus,
+ * Ctrl+minus and Ctrl+0 change it, and it is remembered), high contrast
+ * friendly, and no learner statistics anywhere.
+ *
+ * The replies are labelled A–D. The class discusses and votes; the trainer
+ * picks the class's choice (its letter, or a click), and only then reveals
+ * the feedback (Space or Enter). Space or Enter again moves on. Esc leaves.
+ * Nothing is recorded unless the trainer turned that on in Preferences.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-presenter-window.h"
+
+struct _AttunePresenterWindow
+{
+  AdwWindow parent_instance;
+
+  AttuneApplication *app;
+  AttuneConversation *conversation;
+  int selected;                /* -1: no choice picked yet */
+  gboolean revealed;           /* the picked choice's feedback is showing */
+  gint64 attempt;              /* recording, when enabled */
+  GtkCssProvider *zoom;
+
+  GtkBox *content;
+};
+
+G_DEFINE_FINAL_TYPE (AttunePresenterWindow, attune_presenter_window, ADW_TYPE_WINDOW)
+
+static const char *outcome_ids[] = { "resolved", "partly-resolved", "escalated", "lost" };
+
+static GtkWidget *
+big_text (const char *text,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+clear (AttunePresenterWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
+    gtk_box_remove (self->content, child);
+}
+
+static void
+apply_zoom (AttunePresenterWindow *self)
+{
+  int percent = g_settings_get_int (attune_application_get_settings (self->app), "presenter-zoom");
+  g_autofree char *css = g_strdup_printf ("window.attune-presenter { font-size: %d%%; }", percent);
+
+  gtk_css_provider_load_from_data (self->zoom, css, -1);
+}
+
+static void
+render (AttunePresenterWindow *self)
+{
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+  AttuneScenarioNode *node = attune_conversation_get_node (self->conversation);
+  AttuneScenarioEnding *ending = attune_conversation_get_ending (self->conversation);
+  int mood = attune_conversation_get_mood (self->conversation);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *mood_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GArray *steps = attune_conversation_get_steps (self->conversation);
+
+  clear (self);
+  gtk_box_append (GTK_BOX (top), big_text (attune_scenario_get_customer_name (scenario), "attune-presenter-name"));
+  gtk_widget_set_hexpand (gtk_widget_get_last_child (top), TRUE);
+  gtk_box_append (GTK_BOX (mood_box), gtk_image_new_from_icon_name (attune_mood_get_icon_name (mood)));
+  gtk_image_set_pixel_size (GTK_IMAGE (gtk_widget_get_last_child (mood_box)), 32);
+  gtk_box_append (GTK_BOX (mood_box), big_text (attune_mood_get_label (mood), NULL));
+  gtk_widget_add_css_class (mood_box, "attune-mood");
+  gtk_box_append (GTK_BOX (top), mood_box);
+  gtk_box_append (self->content, top);
+
+  if (self->revealed && steps->len > 0)
+    {
+      /* The picked reply and what it did. */
+      AttuneStep *step = &g_array_index (steps, AttuneStep, steps->len - 1);
+      /* Translators: presenter mode; %c is the letter of the reply the class chose */
+      g_autofree char *chosen = g_strdup_printf (_("The class chose %c"), 'A' + step->choice_index);
+
+      gtk_box_append (self->content, big_text (step->node->text, "attune-presenter-line"));
+      gtk_box_append (self->content, big_text (chosen, "attune-presenter-chosen"));
+      gtk_box_append (self->content, big_text (step->choice->reply, "attune-presenter-reply"));
+      gtk_box_append (self->content, big_text (step->choice->feedback, "attune-presenter-feedback"));
+      gtk_box_append (self->content, big_text (_("Space: go on  ·  Esc: leave"), "dim-label"));
+      return;
+    }
+
+  if (ending != NULL)
+    {
+      if (ending->text != NULL)
+        gtk_box_append (self->content, big_text (ending->text, "attune-presenter-line"));
+      gtk_box_append (self->content, big_text (attune_outcome_get_label (ending->outcome), "title-1"));
+      gtk_box_append (self->content, big_text (ending->debrief, "attune-presenter-feedback"));
+      gtk_box_append (self->content, big_text (_("Esc: leave"), "dim-label"));
+      return;
+    }
+
+  if (node->cue != NULL)
+    gtk_box_append (self->content, big_text (node->cue, "attune-cue"));
+  gtk_box_append (self->content, big_text (node->text, "attune-presenter-line"));
+  for (guint i = 0; i < node->choices->len; i++)
+    {
+      AttuneChoice *choice = g_ptr_array_index (node->choices, i);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+      g_autofree char *letter = g_strdup_printf ("%c", 'A' + i);
+      /* Translators: a reply in presenter mode, read out; %c is its letter (its key) */
+      g_autofree char *spoken = g_strdup_printf (_("Reply %c: %s"), 'A' + i, choice->reply);
+
+      gtk_box_append (GTK_BOX (row), big_text (letter, "attune-presenter-letter"));
+      gtk_box_append (GTK_BOX (row), big_text (choice->reply, NULL));
+      gtk_button_set_child (GTK_BUTTON (button), row);
+      gtk_widget_add_css_class (button, "attune-choice");
+      if ((int) i == self->selected)
+        gtk_widget_add_css_class (button, "attune-selected");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "presenter.select");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+      gtk_box_append (self->content, button);
+    }
+  gtk_box_append (self->content, big_text (self->selected >= 0
+                                           ? _("Space: reveal the feedback  ·  A–D: change the choice")
+                                           : _("A–D: pick the class’s choice"), "dim-label"));
+}
+
+/* Picks the class's choice (0 = A); the feedback stays hidden. */
+gboolean
+attune_presenter_window_select (AttunePresenterWindow *self,
+                                guint                  index)
+{
+  AttuneScenarioNode *node = attune_conversation_get_node (self->conversation);
+
+  if (node == NULL || self->revealed || index >= node->choices->len)
+    return FALSE;
+  self->selected = (int) index;
+  render (self);
+  return TRUE;
+}
+
+static void
+end_recording (AttunePresenterWindow *self)
+{
+  AttuneStore *store = attune_application_get_store (self->app);
+  AttuneScenarioEnding *ending;
+
+  if (self->attempt == 0 || store == NULL)
+    return;
+  ending = attune_conversation_get_ending (self->conversation);
+  if (ending != NULL)
+    attune_store_finish_attempt (store, self->attempt, outcome_ids[ending->outcome],
+                                 attune_conversation_get_mood (self->conversation), NULL);
+  else
+    attune_store_abandon_attempt (store, self->attempt, NULL);
+  self->attempt = 0;
+  attune_application_progress_changed (self->app);
+}
+
+/* Space or Enter: reveal the picked choice's feedback, or move on. */
+gboolean
+attune_presenter_window_advance (AttunePresenterWindow *self)
+{
+  if (self->revealed)
+    {
+      self->revealed = FALSE;
+      self->selected = -1;
+      if (attune_conversation_is_finished (self->conversation))
+        end_recording (self);
+      render (self);
+      return TRUE;
+    }
+  if (self->selected < 0)
+    return FALSE;
+
+  attune_conversation_choose (self->conversation, (guint) self->selected, NULL);
+  if (self->attempt != 0)
+    {
+      GArray *steps = attune_conversation_get_steps (self->conversation);
+      AttuneStep *step = &g_array_index (steps, AttuneStep, steps->len - 1);
+      g_autoptr(GArray) evidence = g_array_new (FALSE, FALSE, sizeof (AttuneStoreEvidence));
+
+      for (guint k = 0; k < step->choice->evidence->len; k++)
+        {
+          AttuneEvidence *e = g_ptr_array_index (step->choice->evidence, k);
+          AttuneStoreEvidence record = { e->strategy, e->weight };
+
+          g_array_append_val (evidence, record);
+        }
+      if (attune_store_record_choice (attune_application_get_store (self->app), self->attempt, step->node->id,
+                                      step->choice_index, 0, (AttuneStoreEvidence *) evidence->data,
+                                      evidence->len, NULL) == 0)
+        self->attempt = 0;
+    }
+  self->revealed = TRUE;
+  render (self);
+  return TRUE;
+}
+
+AttuneConversation *
+attune_presenter_window_get_conversation (AttunePresenterWindow *self)
+{
+  return self->conversation;
+}
+
+int
+attune_presenter_window_get_selected (AttunePresenterWindow *self)
+{
+  return self->selected;
+}
+
+gboolean
+attune_presenter_window_get_revealed (AttunePresenterWindow *self)
+{
+  return self->revealed;
+}
+
+static void
+select_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  attune_presenter_window_select (ATTUNE_PRESENTER_WINDOW (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+advance_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  attune_presenter_window_advance (ATTUNE_PRESENTER_WINDOW (widget));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttunePresenterWindow *self = ATTUNE_PRESENTER_WINDOW (widget);
+  GSettings *settings = attune_application_get_settings (self->app);
+  int step = g_variant_get_int32 (parameter);
+
+  if (step == 0)
+    g_settings_reset (settings, "presenter-zoom");
+  else
+    g_settings_set_int (settings, "presenter-zoom",
+                        CLAMP (g_settings_get_int (settings, "presenter-zoom") + step, 100, 400));
+}
+
+static void
+attune_presenter_window_dispose (GObject *object)
+{
+  AttunePresenterWindow *self = ATTUNE_PRESENTER_WINDOW (object);
+
+  if (self->conversation != NULL)
+    end_recording (self);
+  if (self->zoom != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->zoom));
+  g_clear_object (&self->zoom);
+  g_clear_object (&self->conversation);
+  if (self->app != NULL)
+    g_signal_handlers_disconnect_by_data (attune_application_get_settings (self->app), self);
+  G_OBJECT_CLASS (attune_presenter_window_parent_class)->dispose (object);
+}
+
+static void
+attune_presenter_window_class_init (AttunePresenterWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = attune_presenter_window_dispose;
+
+  gtk_widget_class_install_action (widget_class, "presenter.select", "u", select_action);
+  gtk_widget_class_install_action (widget_class, "presenter.advance", NULL, advance_action);
+  gtk_widget_class_install_action (widget_class, "presenter.zoom", "i", zoom_action);
+  for (guint i = 0; i < 4; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a + i, 0, "presenter.select", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A + i, GDK_SHIFT_MASK, "presenter.select", "u", i);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "presenter.zoom", "i", -20);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "presenter.zoom", "i", -20);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "presenter.zoom", "i", 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+attune_presenter_window_init (AttunePresenterWindow *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  /* Space and Enter would otherwise activate the focused reply: in a
+   * classroom they mean "reveal" and "go on", whatever has the focus.
+   * Presentation clickers send Page Down. */
+  static const guint advance_keys[] = { GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_Page_Down };
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (advance_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (advance_keys[i], 0),
+                                                            gtk_named_action_new ("presenter.advance")));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  self->selected = -1;
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
+  g_object_set (self->content, "margin-top", 32, "margin-bottom", 32, "margin-start", 32, "margin-end", 32, NULL);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  adw_window_set_content (ADW_WINDOW (self), scroller);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "attune-presenter");
+  gtk_window_set_title (GTK_WINDOW (self), _("Presenter"));
+}
+
+/**
+ * attune_presenter_window_new:
+ *
+ * A fullscreen presentation of @scenario from its start.
+ */
+AttunePresenterWindow *
+attune_presenter_window_new (AttuneApplication *app,
+                             AttuneScenario    *scenario)
+{
+  AttunePresenterWindow *self = g_object_new (ATTUNE_TYPE_PRESENTER_WINDOW, "application", app, NULL);
+  GSettings *settings = attune_application_get_settings (app);
+  AttuneStore *store = attune_application_get_store (app);
+
+  self->app = app;
+  self->conversation = attune_conversation_new (scenario);
+  self->zoom = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->zoom),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_swapped (settings, "changed::presenter-zoom", G_CALLBACK (apply_zoom), self);
+  apply_zoom (self);
+
+  if (g_settings_get_boolean (settings, "presenter-records") && store != NULL)
+    self->attempt = attune_store_begin_attempt (store, attune_application_get_profile (app),
+                                                attune_scenario_get_id (scenario), ATTUNE_ATTEMPT_PRESENTER, NULL);
+  render (self);
+  /* The size of a common projector, should fullscreen not be honoured. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  return self;
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attune-application.h"
+#include "attune-conversation.h"
+
+G_BEGIN_DECLS
+
+#define ATTUNE_TYPE_PRESENTER_WINDOW (attune_presenter_window_get_type ())
+G_DECLARE_FINAL_TYPE (AttunePresenterWindow, attune_presenter_window, ATTUNE, PRESENTER_WINDOW, AdwWindow)
+
+AttunePresenterWindow *attune_presenter_window_new     (AttuneApplication     *app,
+                                                        AttuneScenario        *scenario);
+gboolean               attune_presenter_window_select  (AttunePresenterWindow *self,
+                                                        guint                  index);
+gboolean               attune_presenter_window_advance (AttunePresenterWindow *self);
+AttuneConversation    *attune_presenter_window_get_conversation (AttunePresenterWindow *self);
+int                    attune_presenter_window_get_selected (AttunePresenterWindow *self);
+gboolean               attune_presenter_window_get_revealed (AttunePresenterWindow *self);
+
+G_END_DECLS
