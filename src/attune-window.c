@@ -14,6 +14,7 @@
 #include "attune-progress-report.h"
 #include "attune-progress-view.h"
 #include "attune-role-play.h"
+#include "attune-scenario-picker.h"
 #include "attune-list-row.h"
 #include "attune-problems-window.h"
 #include "attune-window.h"
@@ -39,88 +40,29 @@ struct _AttuneWindow
   char *pending_scenario;              /* asked for before the library loaded */
   gboolean pending_present;            /* … to present rather than play */
   AttuneProgressView *progress_view;   /* built the first time it is shown */
-  GtkStack *practise_stack;
-  GtkListView *scenario_list;
-  GtkRevealer *filter_revealer;
-  GtkLabel *filter_label;
-  GtkCustomFilter *practise_filter;
-  char *practise_strategy;     /* only role-plays practising this, or NULL */
+  AttuneScenarioPicker *scenario_picker;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneWindow, attune_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-bind_scenario_row (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  AttuneScenario *scenario = gtk_list_item_get_item (item);
-  g_autofree char *difficulty = NULL;
-
-  /* Translators: the difficulty of a role-play; %u is 1, 2 or 3 */
-  difficulty = g_strdup_printf (_("Level %u of 3"), attune_scenario_get_difficulty (scenario));
-  attune_list_row_fill (item, attune_scenario_get_id (scenario), NULL, attune_scenario_get_title (scenario),
-                        attune_scenario_get_summary (scenario), difficulty, FALSE);
-}
-
-static gboolean
-scenario_matches_filter (gpointer item,
-                         gpointer user_data)
-{
-  AttuneWindow *self = user_data;
-
-  return self->practise_strategy == NULL || attune_scenario_practises (item, self->practise_strategy);
-}
-
-static void
-bind_scenario_list (AttuneWindow *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkFilterListModel *filtered;
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  self->practise_filter = gtk_custom_filter_new (scenario_matches_filter, self, NULL);
-  filtered = gtk_filter_list_model_new (g_object_ref (attune_library_get_scenarios (self->library)),
-                                        g_object_ref (GTK_FILTER (self->practise_filter)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (filtered));
-  g_signal_connect (factory, "setup", G_CALLBACK (attune_list_row_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_scenario_row), NULL);
-  gtk_list_view_set_factory (self->scenario_list, factory);
-  gtk_list_view_set_model (self->scenario_list, GTK_SELECTION_MODEL (selection));
-  g_object_unref (factory);
-}
-
 /**
  * attune_window_filter_practise:
- * @strategy: (nullable): a lesson id, or %NULL for every role-play
+ * @strategy: a lesson id
  *
- * Shows only the role-plays that practise @strategy, with a bar that
- * says so and offers to show them all.
+ * Shows only the role-plays that practise @strategy.
  */
 void
 attune_window_filter_practise (AttuneWindow *self,
                                const char   *strategy)
 {
-  AttuneLesson *lesson = strategy != NULL ? attune_library_find_lesson (self->library, strategy) : NULL;
-
-  g_free (self->practise_strategy);
-  self->practise_strategy = lesson != NULL ? g_strdup (strategy) : NULL;
-  if (lesson != NULL)
-    {
-      /* Translators: %s is the title of a lesson */
-      g_autofree char *text = g_strdup_printf (_("Role-plays that practise “%s”"), attune_lesson_get_title (lesson));
-
-      gtk_label_set_text (self->filter_label, text);
-    }
-  gtk_revealer_set_reveal_child (self->filter_revealer, lesson != NULL);
-  gtk_filter_changed (GTK_FILTER (self->practise_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  attune_scenario_picker_filter_strategy (self->scenario_picker, strategy);
 }
 
 static void
 role_play_left (AttuneWindow *self)
 {
   gtk_stack_set_visible_child_name (self->practise_mode, "picker");
-  gtk_widget_grab_focus (GTK_WIDGET (self->scenario_list));
+  gtk_widget_child_focus (GTK_WIDGET (self->scenario_picker), GTK_DIR_TAB_FORWARD);
 }
 
 /**
@@ -221,7 +163,7 @@ present_action (GtkWidget  *widget,
 {
   AttuneWindow *self = ATTUNE_WINDOW (widget);
   AttuneConversation *conversation = self->role_play != NULL ? attune_role_play_get_conversation (self->role_play) : NULL;
-  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (self->scenario_list));
+  GListModel *shown = attune_scenario_picker_get_shown (self->scenario_picker);
 
   if (conversation != NULL)
     attune_window_present_scenario (self, attune_scenario_get_id (attune_conversation_get_scenario (conversation)));
@@ -249,30 +191,11 @@ practise_scenario (AttuneWindow *self,
 }
 
 static void
-scenario_activated (AttuneWindow *self,
-                    guint         position)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->scenario_list));
-  g_autoptr(AttuneScenario) scenario = g_list_model_get_item (model, position);
-
-  if (scenario != NULL)
-    attune_window_start_scenario (self, attune_scenario_get_id (scenario));
-}
-
-static void
 practise_strategy (AttuneWindow *self,
                    const char   *strategy)
 {
   attune_window_filter_practise (self, strategy);
   attune_window_show_view (self, "practise");
-}
-
-static void
-clear_practise_filter (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  attune_window_filter_practise (ATTUNE_WINDOW (widget), NULL);
 }
 
 static void
@@ -361,7 +284,6 @@ update_content_state (AttuneWindow *self)
   guint n_bad = attune_library_get_n_bad_files (self->library);
   gboolean loaded = attune_library_get_loaded (self->library);
   guint n_lessons = g_list_model_get_n_items (attune_library_get_lessons (self->library));
-  guint n_scenarios = g_list_model_get_n_items (attune_library_get_scenarios (self->library));
 
   if (n_bad > 0)
     {
@@ -374,7 +296,6 @@ update_content_state (AttuneWindow *self)
 
   /* Before the first load finishes, an empty list is not yet "no lessons". */
   gtk_stack_set_visible_child_name (self->learn_stack, !loaded || n_lessons > 0 ? "list" : "empty");
-  gtk_stack_set_visible_child_name (self->practise_stack, !loaded || n_scenarios > 0 ? "list" : "empty");
 }
 
 static void
@@ -442,8 +363,6 @@ attune_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->library, self);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
-  g_clear_object (&self->practise_filter);
-  g_clear_pointer (&self->practise_strategy, g_free);
   g_clear_pointer (&self->pending_scenario, g_free);
 
   G_OBJECT_CLASS (attune_window_parent_class)->dispose (object);
@@ -461,6 +380,7 @@ attune_window_class_init (AttuneWindowClass *klass)
   window_class->close_request = attune_window_close_request;
 
   g_type_ensure (ATTUNE_TYPE_LESSON_BROWSER);
+  g_type_ensure (ATTUNE_TYPE_SCENARIO_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_revealer);
@@ -471,15 +391,11 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, progress_bin);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, practise_mode);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, play_bin);
-  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, filter_label);
-  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, practise_stack);
-  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, scenario_list);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, scenario_picker);
 
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts);
-  gtk_widget_class_install_action (widget_class, "win.clear-practise-filter", NULL, clear_practise_filter);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_lessons);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
@@ -523,9 +439,8 @@ attune_window_new (AttuneApplication *app)
   attune_lesson_browser_set_library (self->lesson_browser, self->library);
   g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
                            self, G_CONNECT_SWAPPED);
-  bind_scenario_list (self);
-  gtk_list_view_set_single_click_activate (self->scenario_list, TRUE);
-  g_signal_connect_object (self->scenario_list, "activate", G_CALLBACK (scenario_activated),
+  attune_scenario_picker_set_application (self->scenario_picker, app);
+  g_signal_connect_object (self->scenario_picker, "start-scenario", G_CALLBACK (attune_window_start_scenario),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson_browser, "lesson-shown", G_CALLBACK (lesson_shown),
                            self, G_CONNECT_SWAPPED);

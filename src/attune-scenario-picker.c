@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AttuneScenarioPicker: the role-plays to choose from. Practise Next comes
+ * first, with its reason; then filters by situation, difficulty and
+ * strategy; then the role-plays as cards: title, summary, and a line with
+ * the difficulty, the customer, the situation and the strategies trained.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attune-list-row.h"
+#include "attune-mastery.h"
+#include "attune-progress-report.h"
+#include "attune-scenario-picker.h"
+
+struct _AttuneScenarioPicker
+{
+  GtkWidget parent_instance;
+
+  AttuneApplication *app;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  GPtrArray *strategy_ids;      /* the strategy filter's entries; index 0 is "all" */
+  char *next_id;
+
+  GtkStack *stack;
+  GtkStack *list_stack;
+  GtkRevealer *filter_revealer;
+  GtkLabel *filter_label;
+  GtkWidget *next_card;
+  GtkLabel *next_title;
+  GtkLabel *next_reason;
+  GtkDropDown *situation_filter;
+  GtkDropDown *difficulty_filter;
+  GtkDropDown *strategy_filter;
+  GtkListView *list;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneScenarioPicker, attune_scenario_picker, GTK_TYPE_WIDGET)
+
+enum {
+  START_SCENARIO,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+matches (gpointer item,
+         gpointer user_data)
+{
+  AttuneScenarioPicker *self = user_data;
+  AttuneScenario *scenario = item;
+  guint situation = gtk_drop_down_get_selected (self->situation_filter);
+  guint difficulty = gtk_drop_down_get_selected (self->difficulty_filter);
+  guint strategy = gtk_drop_down_get_selected (self->strategy_filter);
+
+  if (situation > 0 && (guint) attune_scenario_get_situation (scenario) != situation - 1)
+    return FALSE;
+  if (difficulty > 0 && attune_scenario_get_difficulty (scenario) != difficulty)
+    return FALSE;
+  if (strategy > 0 && strategy < self->strategy_ids->len &&
+      !attune_scenario_practises (scenario, g_ptr_array_index (self->strategy_ids, strategy)))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          AttuneScenarioPicker     *self)
+{
+  AttuneScenario *scenario = gtk_list_item_get_item (item);
+  AttuneLibrary *library = attune_application_get_library (self->app);
+  GPtrArray *practises = attune_scenario_get_practises (scenario);
+  g_autoptr(GString) trains = g_string_new (NULL);
+  g_autofree char *detail = NULL;
+
+  for (guint i = 0; i < practises->len; i++)
+    {
+      const char *id = ((AttuneReference *) g_ptr_array_index (practises, i))->id;
+      AttuneLesson *lesson = attune_library_find_lesson (library, id);
+
+      if (i > 0)
+        /* Translators: between items of a list, such as lesson titles */
+        g_string_append (trains, C_("list separator", ", "));
+      g_string_append (trains, lesson != NULL ? attune_lesson_get_title (lesson) : id);
+    }
+  /* Translators: a role-play card: difficulty (1–3), customer's name,
+   * situation, and the strategies it trains */
+  detail = g_strdup_printf (_("Level %u of 3 · with %s · %s\nTrains: %s"),
+                            attune_scenario_get_difficulty (scenario),
+                            attune_scenario_get_customer_name (scenario),
+                            attune_situation_get_label (attune_scenario_get_situation (scenario)),
+                            trains->str);
+  attune_list_row_fill (item, attune_scenario_get_id (scenario), NULL, attune_scenario_get_title (scenario),
+                        attune_scenario_get_summary (scenario), detail, FALSE);
+}
+
+static void
+update_state (AttuneScenarioPicker *self)
+{
+  AttuneLibrary *library = attune_application_get_library (self->app);
+  guint total = g_list_model_get_n_items (attune_library_get_scenarios (library));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    !attune_library_get_loaded (library) || total > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "no-match");
+}
+
+static void
+filters_changed (AttuneScenarioPicker *self)
+{
+  guint strategy = gtk_drop_down_get_selected (self->strategy_filter);
+
+  if (self->filter == NULL)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (strategy == 0)
+    gtk_revealer_set_reveal_child (self->filter_revealer, FALSE);
+  update_state (self);
+}
+
+/* The strategy filter lists the lessons, by title, after "All strategies". */
+static void
+rebuild_strategies (AttuneScenarioPicker *self)
+{
+  GListModel *lessons = attune_library_get_lessons (attune_application_get_library (self->app));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *previous = NULL;
+  guint selected = gtk_drop_down_get_selected (self->strategy_filter);
+
+  if (selected > 0 && selected < self->strategy_ids->len)
+    previous = g_strdup (g_ptr_array_index (self->strategy_ids, selected));
+  g_ptr_array_set_size (self->strategy_ids, 0);
+  g_ptr_array_add (self->strategy_ids, g_strdup (""));
+  gtk_string_list_append (names, _("All strategies"));
+  selected = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (lessons); i++)
+    {
+      g_autoptr(AttuneLesson) lesson = g_list_model_get_item (lessons, i);
+
+      if (g_strcmp0 (previous, attune_lesson_get_id (lesson)) == 0)
+        selected = self->strategy_ids->len;
+      g_ptr_array_add (self->strategy_ids, g_strdup (attune_lesson_get_id (lesson)));
+      gtk_string_list_append (names, attune_lesson_get_title (lesson));
+    }
+  gtk_drop_down_set_model (self->strategy_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->strategy_filter, selected);
+}
+
+/* Reads the recommendation again (after the library or progress changed). */
+void
+attune_scenario_picker_refresh (AttuneScenarioPicker *self)
+{
+  AttuneStore *store = attune_application_get_store (self->app);
+  AttuneLibrary *library = attune_application_get_library (self->app);
+  g_autoptr(AttuneRecommendation) next = NULL;
+
+  g_clear_pointer (&self->next_id, g_free);
+  if (store != NULL && attune_library_get_loaded (library) && attune_application_get_profile (self->app) != 0)
+    {
+      gint64 now = g_get_real_time ();
+      gint64 profile = attune_application_get_profile (self->app);
+      g_autoptr(GPtrArray) stats = attune_store_get_strategy_stats (store, profile, now, NULL);
+      g_autoptr(GHashTable) played = attune_store_get_last_played (store, profile, NULL);
+
+      if (stats != NULL && played != NULL)
+        {
+          g_autoptr(GHashTable) mastery = attune_mastery_compute_from_stats (stats, now);
+
+          next = attune_mastery_recommend (mastery, library, played, now);
+        }
+    }
+  if (next != NULL)
+    {
+      self->next_id = g_strdup (attune_scenario_get_id (next->scenario));
+      gtk_label_set_text (self->next_title, attune_scenario_get_title (next->scenario));
+      gtk_label_set_text (self->next_reason, next->reason);
+    }
+  gtk_widget_set_visible (self->next_card, next != NULL);
+}
+
+static void
+library_changed (AttuneScenarioPicker *self)
+{
+  rebuild_strategies (self);
+  filters_changed (self);
+  attune_scenario_picker_refresh (self);
+}
+
+/* Only the role-plays that practise @strategy, with a bar saying so. */
+void
+attune_scenario_picker_filter_strategy (AttuneScenarioPicker *self,
+                                        const char           *strategy)
+{
+  AttuneLesson *lesson = attune_library_find_lesson (attune_application_get_library (self->app), strategy);
+
+  for (guint i = 1; i < self->strategy_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->strategy_ids, i), strategy) == 0)
+      {
+        gtk_drop_down_set_selected (self->situation_filter, 0);
+        gtk_drop_down_set_selected (self->difficulty_filter, 0);
+        gtk_drop_down_set_selected (self->strategy_filter, i);
+      }
+  if (lesson != NULL)
+    {
+      /* Translators: %s is the title of a lesson */
+      g_autofree char *text = g_strdup_printf (_("Role-plays that practise “%s”"), attune_lesson_get_title (lesson));
+
+      gtk_label_set_text (self->filter_label, text);
+      gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
+    }
+}
+
+/* For tests: situation (-1 for all) and difficulty (0 for all). */
+void
+attune_scenario_picker_set_filters (AttuneScenarioPicker *self,
+                                    int                   situation,
+                                    guint                 difficulty)
+{
+  gtk_drop_down_set_selected (self->situation_filter, situation < 0 ? 0 : (guint) situation + 1);
+  gtk_drop_down_set_selected (self->difficulty_filter, difficulty);
+}
+
+GListModel *
+attune_scenario_picker_get_shown (AttuneScenarioPicker *self)
+{
+  return G_LIST_MODEL (self->filtered);
+}
+
+static void
+scenario_activated (AttuneScenarioPicker *self,
+                    guint                 position)
+{
+  g_autoptr(AttuneScenario) scenario = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (scenario != NULL)
+    g_signal_emit (self, signals[START_SCENARIO], 0, attune_scenario_get_id (scenario));
+}
+
+static void
+show_all (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  AttuneScenarioPicker *self = ATTUNE_SCENARIO_PICKER (widget);
+
+  gtk_drop_down_set_selected (self->situation_filter, 0);
+  gtk_drop_down_set_selected (self->difficulty_filter, 0);
+  gtk_drop_down_set_selected (self->strategy_filter, 0);
+  gtk_revealer_set_reveal_child (self->filter_revealer, FALSE);
+}
+
+static void
+start_next (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AttuneScenarioPicker *self = ATTUNE_SCENARIO_PICKER (widget);
+
+  if (self->next_id != NULL)
+    g_signal_emit (self, signals[START_SCENARIO], 0, self->next_id);
+}
+
+void
+attune_scenario_picker_set_application (AttuneScenarioPicker *self,
+                                        AttuneApplication    *app)
+{
+  AttuneLibrary *library = attune_application_get_library (app);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->app = app;
+  self->filter = gtk_custom_filter_new (matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (attune_library_get_scenarios (library)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  g_signal_connect (factory, "setup", G_CALLBACK (attune_list_row_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->list, factory);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (factory);
+
+  g_signal_connect_object (library, "notify::loaded", G_CALLBACK (library_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (app, "store-changed", G_CALLBACK (attune_scenario_picker_refresh), self, G_CONNECT_SWAPPED);
+  library_changed (self);
+}
+
+static void
+attune_scenario_picker_dispose (GObject *object)
+{
+  AttuneScenarioPicker *self = ATTUNE_SCENARIO_PICKER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_SCENARIO_PICKER);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->strategy_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->next_id, g_free);
+  G_OBJECT_CLASS (attune_scenario_picker_parent_class)->dispose (object);
+}
+
+static void
+attune_scenario_picker_class_init (AttuneScenarioPickerClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = attune_scenario_picker_dispose;
+
+  signals[START_SCENARIO] =
+    g_signal_new ("start-scenario", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-scenario-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, next_card);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, next_title);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, next_reason);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, situation_filter);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, difficulty_filter);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, strategy_filter);
+  gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, list);
+  gtk_widget_class_bind_template_callback (widget_class, scenario_activated);
+  gtk_widget_class_install_action (widget_class, "picker.show-all", NULL, show_all);
+  gtk_widget_class_install_action (widget_class, "picker.start-next", NULL, start_next);
+}
+
+static void
+attune_scenario_picker_init (AttuneScenarioPicker *self)
+{
+  g_autoptr(GtkStringList) situations = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) difficulties = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->strategy_ids = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_string_list_append (situations, _("All situations"));
+  for (guint i = 0; i < ATTUNE_N_SITUATIONS; i++)
+    gtk_string_list_append (situations, attune_situation_get_label (i));
+  gtk_drop_down_set_model (self->situation_filter, G_LIST_MODEL (situations));
+
+  gtk_string_list_append (difficulties, _("All levels"));
+  for (guint i = 1; i <= 3; i++)
+    {
+      /* Translators: a difficulty level; %u is 1, 2 or 3 */
+      g_autofree char *level = g_strdup_printf (_("Level %u"), i);
+
+      gtk_string_list_append (difficulties, level);
+    }
+  gtk_drop_down_set_model (self->difficulty_filter, G_LIST_MODEL (difficulties));
+
+  g_signal_connect_swapped (self->situation_filter, "notify::selected", G_CALLBACK (filters_changed), self);
+  g_signal_connect_swapped (self->difficulty_filter, "notify::selected", G_CALLBACK (filters_changed), self);
+  g_signal_connect_swapped (self->strategy_filter, "notify::selected", G_CALLBACK (filters_changed), self);
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attune-application.h"
+
+G_BEGIN_DECLS
+
+#define ATTUNE_TYPE_SCENARIO_PICKER (attune_scenario_picker_get_type ())
+G_DECLARE_FINAL_TYPE (AttuneScenarioPicker, attune_scenario_picker, ATTUNE, SCENARIO_PICKER, GtkWidget)
+
+void        attune_scenario_picker_set_application (AttuneScenarioPicker *self,
+                                                    AttuneApplication    *app);
+void        attune_scenario_picker_filter_strategy (AttuneScenarioPicker *self,
+                                                    const char           *strategy);
+GListModel *attune_scenario_picker_get_shown       (AttuneScenarioPicker *self);
+void        attune_scenario_picker_set_filters     (AttuneScenarioPicker *self,
+                                                    int                   situation,
+                                                    guint                 difficulty);
+void        attune_scenario_picker_refresh         (AttuneScenarioPicker *self);
+
+G_END_DECLS
