@@ -11,31 +11,11 @@
 
 #include <glib/gi18n.h>
 
-#include "attune-export.h"
 #include "attune-progress-report.h"
-#include "attune-progress-view.h"
+#include "attune-progress-view-private.h"
 #include "attune-transcript-window.h"
 #include "attune-trend-chart.h"
 
-struct _AttuneProgressView
-{
-  GtkWidget parent_instance;
-
-  AttuneApplication *app;
-  AttuneProgressReport *report;
-  gint64 now;                        /* 0: the real clock */
-  GtkFileChooserNative *chooser;
-  char *export_format;
-
-  GtkRevealer *notice_revealer;
-  GtkLabel *notice_label;
-  GtkMenuButton *profile_button;
-  AdwButtonContent *profile_content;
-  GtkWidget *export_button;
-  GtkStack *stack;
-  AdwStatusPage *unavailable_page;
-  GtkBox *report_box;
-};
 
 G_DEFINE_FINAL_TYPE (AttuneProgressView, attune_progress_view, GTK_TYPE_WIDGET)
 
@@ -430,202 +410,6 @@ attune_progress_view_map (GtkWidget *widget)
 }
 
 static void
-switch_profile (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
-
-  attune_application_set_profile (self->app, g_variant_get_int64 (parameter));
-}
-
-/* A dialog asking for a profile name; @verb is the response's label. */
-static AdwMessageDialog *
-name_dialog (AttuneProgressView *self,
-             const char         *heading,
-             const char         *verb,
-             const char         *initial)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), initial != NULL ? initial : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "ok", verb,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  return ADW_MESSAGE_DIALOG (dialog);
-}
-
-static void
-show_error (AttuneProgressView *self,
-            const GError       *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("That Did Not Work"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-new_profile_response (AdwMessageDialog   *dialog,
-                      const char         *response,
-                      AttuneProgressView *self)
-{
-  const char *name = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "entry"));
-  g_autoptr(GError) error = NULL;
-  gint64 profile;
-
-  if (!g_str_equal (response, "ok"))
-    return;
-  profile = attune_store_create_profile (attune_application_get_store (self->app), name, &error);
-  if (profile == 0)
-    show_error (self, error);
-  else
-    attune_application_set_profile (self->app, profile);
-}
-
-static void
-new_profile (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
-  AdwMessageDialog *dialog = name_dialog (self, _("New Profile"), _("C_reate"), NULL);
-
-  adw_message_dialog_set_body (dialog, _("Each learner sharing this computer can have a profile of their own."));
-  g_signal_connect (dialog, "response", G_CALLBACK (new_profile_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-rename_profile_response (AdwMessageDialog   *dialog,
-                         const char         *response,
-                         AttuneProgressView *self)
-{
-  const char *name = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "entry"));
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "ok"))
-    return;
-  if (!attune_store_rename_profile (attune_application_get_store (self->app),
-                                    attune_application_get_profile (self->app), name, &error))
-    show_error (self, error);
-  else
-    attune_application_progress_changed (self->app);
-}
-
-static void
-rename_profile (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
-  AdwMessageDialog *dialog = name_dialog (self, _("Rename Profile"), _("_Rename"),
-                                          adw_button_content_get_label (self->profile_content));
-
-  g_signal_connect (dialog, "response", G_CALLBACK (rename_profile_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-delete_profile_response (AdwMessageDialog   *dialog,
-                         const char         *response,
-                         AttuneProgressView *self)
-{
-  AttuneStore *store = attune_application_get_store (self->app);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) left = NULL;
-
-  if (!g_str_equal (response, "delete"))
-    return;
-  if (!attune_store_delete_profile (store, attune_application_get_profile (self->app), &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  left = attune_store_list_profiles (store, NULL);
-  if (left != NULL && left->len > 0)
-    attune_application_set_profile (self->app, ((AttuneProfileRecord *) left->pdata[0])->id);
-  else
-    attune_application_set_profile (self->app,
-                                    attune_store_create_profile (store, C_("profile name", "Learner"), NULL));
-}
-
-static void
-delete_profile (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
-  /* Translators: %s is a profile name */
-  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), adw_button_content_get_label (self->profile_content));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                              _("Their history and progress will be removed. A backup of the progress file is kept next to it, so this can still be undone by hand."));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (delete_profile_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-export_response (GtkNativeDialog    *dialog,
-                 int                 response,
-                 AttuneProgressView *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      AttuneExportFormat format = ATTUNE_EXPORT_CSV;
-      g_autofree char *text = NULL;
-
-      attune_export_parse_format (self->export_format, &format);
-      text = attune_export_progress (attune_application_get_store (self->app),
-                                     attune_application_get_profile (self->app), format, &error);
-      if (text == NULL || !g_file_set_contents (path, text, -1, &error))
-        show_error (self, error);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-export_progress (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = NULL;
-
-  g_free (self->export_format);
-  self->export_format = g_strdup (format);
-  /* Translators: the suggested file name of an export; keep the extension */
-  name = g_strdup (g_str_equal (format, "csv") ? _("attune-progress.csv") : _("attune-progress.json"));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Progress"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
 open_attempt (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -709,11 +493,11 @@ attune_progress_view_class_init (AttuneProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, unavailable_page);
   gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, report_box);
 
-  gtk_widget_class_install_action (widget_class, "progress.switch-profile", "x", switch_profile);
-  gtk_widget_class_install_action (widget_class, "progress.new-profile", NULL, new_profile);
-  gtk_widget_class_install_action (widget_class, "progress.rename-profile", NULL, rename_profile);
-  gtk_widget_class_install_action (widget_class, "progress.delete-profile", NULL, delete_profile);
-  gtk_widget_class_install_action (widget_class, "progress.export", "s", export_progress);
+  gtk_widget_class_install_action (widget_class, "progress.switch-profile", "x", _attune_progress_view_switch_profile);
+  gtk_widget_class_install_action (widget_class, "progress.new-profile", NULL, _attune_progress_view_new_profile);
+  gtk_widget_class_install_action (widget_class, "progress.rename-profile", NULL, _attune_progress_view_rename_profile);
+  gtk_widget_class_install_action (widget_class, "progress.delete-profile", NULL, _attune_progress_view_delete_profile);
+  gtk_widget_class_install_action (widget_class, "progress.export", "s", _attune_progress_view_export_progress);
   gtk_widget_class_install_action (widget_class, "progress.open-attempt", "x", open_attempt);
   gtk_widget_class_install_action (widget_class, "progress.open-lesson", "s", open_lesson);
   gtk_widget_class_install_action (widget_class, "progress.practise", "s", practise);
