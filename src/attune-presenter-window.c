@@ -32,8 +32,6 @@ struct _AttunePresenterWindow
 
 G_DEFINE_FINAL_TYPE (AttunePresenterWindow, attune_presenter_window, ADW_TYPE_WINDOW)
 
-static const char *outcome_ids[] = { "resolved", "partly-resolved", "escalated", "lost" };
-
 static GtkWidget *
 big_text (const char *text,
           const char *css_class)
@@ -158,16 +156,10 @@ static void
 end_recording (AttunePresenterWindow *self)
 {
   AttuneStore *store = attune_application_get_store (self->app);
-  AttuneScenarioEnding *ending;
 
   if (self->attempt == 0 || store == NULL)
     return;
-  ending = attune_conversation_get_ending (self->conversation);
-  if (ending != NULL)
-    attune_store_finish_attempt (store, self->attempt, outcome_ids[ending->outcome],
-                                 attune_conversation_get_mood (self->conversation), NULL);
-  else
-    attune_store_abandon_attempt (store, self->attempt, NULL);
+  attune_store_end_conversation (store, self->attempt, self->conversation, NULL);
   self->attempt = 0;
   attune_application_progress_changed (self->app);
 }
@@ -192,19 +184,9 @@ attune_presenter_window_advance (AttunePresenterWindow *self)
   if (self->attempt != 0)
     {
       GArray *steps = attune_conversation_get_steps (self->conversation);
-      AttuneStep *step = &g_array_index (steps, AttuneStep, steps->len - 1);
-      g_autoptr(GArray) evidence = g_array_new (FALSE, FALSE, sizeof (AttuneStoreEvidence));
 
-      for (guint k = 0; k < step->choice->evidence->len; k++)
-        {
-          AttuneEvidence *e = g_ptr_array_index (step->choice->evidence, k);
-          AttuneStoreEvidence record = { e->strategy, e->weight };
-
-          g_array_append_val (evidence, record);
-        }
-      if (attune_store_record_choice (attune_application_get_store (self->app), self->attempt, step->node->id,
-                                      step->choice_index, 0, (AttuneStoreEvidence *) evidence->data,
-                                      evidence->len, NULL) == 0)
+      if (attune_store_record_step (attune_application_get_store (self->app), self->attempt,
+                                    &g_array_index (steps, AttuneStep, steps->len - 1), 0, NULL) == 0)
         self->attempt = 0;
     }
   self->revealed = TRUE;

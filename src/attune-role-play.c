@@ -51,8 +51,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *outcome_ids[] = { "resolved", "partly-resolved", "escalated", "lost" };
-
 static GtkWidget *
 text (const char *content,
       const char *css_class)
@@ -246,21 +244,12 @@ record_choice (AttuneRolePlay *self,
                AttuneStep     *step)
 {
   AttuneStore *store = attune_application_get_store (self->app);
-  g_autoptr(GArray) evidence = g_array_new (FALSE, FALSE, sizeof (AttuneStoreEvidence));
   g_autoptr(GError) error = NULL;
 
   if (store == NULL || self->attempt == 0)
     return;
-  for (guint k = 0; k < step->choice->evidence->len; k++)
-    {
-      AttuneEvidence *e = g_ptr_array_index (step->choice->evidence, k);
-      AttuneStoreEvidence record = { e->strategy, e->weight };
-
-      g_array_append_val (evidence, record);
-    }
-  if (attune_store_record_choice (store, self->attempt, step->node->id, step->choice_index,
-                                  (guint) ((g_get_monotonic_time () - self->shown_at) / 1000),
-                                  (AttuneStoreEvidence *) evidence->data, evidence->len, &error) == 0)
+  if (attune_store_record_step (store, self->attempt, step,
+                                (guint) ((g_get_monotonic_time () - self->shown_at) / 1000), &error) == 0)
     {
       /* The disk filled, say: practice goes on, unrecorded, and says so. */
       gtk_label_set_text (self->notice_label, error->message);
@@ -358,16 +347,10 @@ static void
 end_attempt (AttuneRolePlay *self)
 {
   AttuneStore *store = attune_application_get_store (self->app);
-  AttuneScenarioEnding *ending;
 
   if (store == NULL || self->attempt == 0 || self->conversation == NULL)
     return;
-  ending = attune_conversation_get_ending (self->conversation);
-  if (ending != NULL)
-    attune_store_finish_attempt (store, self->attempt, outcome_ids[ending->outcome],
-                                 attune_conversation_get_mood (self->conversation), NULL);
-  else
-    attune_store_abandon_attempt (store, self->attempt, NULL);
+  attune_store_end_conversation (store, self->attempt, self->conversation, NULL);
   self->attempt = 0;
   attune_application_progress_changed (self->app);
 }

@@ -210,3 +210,43 @@ attune_test_press (GtkWidget       *widget,
     handled = try_controllers (g_ptr_array_index (chain, i), keyval, modifiers, FALSE);
   g_assert_true (handled);
 }
+
+/* The first widget of @type under @root (itself included), named @name
+ * when @name is not NULL. */
+GtkWidget *
+attune_test_find_widget (GtkWidget  *root,
+                         GType       type,
+                         const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = attune_test_find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first label under @root whose text is @text, or contains it. */
+GtkWidget *
+attune_test_find_label (GtkWidget  *root,
+                        const char *text,
+                        gboolean    containing)
+{
+  if (GTK_IS_LABEL (root) &&
+      (containing ? strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL
+                  : g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = attune_test_find_label (child, text, containing);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -16,4 +16,11 @@ void  attune_test_press            (GtkWidget       *widget,
                                     guint            keyval,
                                     GdkModifierType  modifiers);
 
+GtkWidget *attune_test_find_widget (GtkWidget  *root,
+                                    GType       type,
+                                    const char *name);
+GtkWidget *attune_test_find_label  (GtkWidget  *root,
+                                    const char *text,
+                                    gboolean    containing);
+
 G_END_DECLS

@@ -26,44 +26,6 @@ library_loaded (gpointer data)
   return library != NULL && attune_library_get_loaded (library);
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static AttuneWindow *
 get_window (void)
 {
@@ -76,7 +38,7 @@ get_window (void)
 static AttuneLessonBrowser *
 get_browser (void)
 {
-  GtkWidget *browser = find_widget (GTK_WIDGET (get_window ()), ATTUNE_TYPE_LESSON_BROWSER, NULL);
+  GtkWidget *browser = attune_test_find_widget (GTK_WIDGET (get_window ()), ATTUNE_TYPE_LESSON_BROWSER, NULL);
 
   g_assert_nonnull (browser);
   return ATTUNE_LESSON_BROWSER (browser);
@@ -86,7 +48,7 @@ static void
 test_search (void)
 {
   AttuneLessonBrowser *browser = get_browser ();
-  GtkWidget *entry = find_widget (GTK_WIDGET (browser), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *entry = attune_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_SEARCH_ENTRY, NULL);
   GListModel *results = attune_lesson_browser_get_results (browser);
   g_autoptr(AttuneLesson) first = NULL;
   GtkWidget *stack;
@@ -110,7 +72,7 @@ test_search (void)
   /* Nothing found: a helpful empty state. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzzqqq");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
-  stack = find_widget (GTK_WIDGET (browser), GTK_TYPE_STACK, "lesson-results");
+  stack = attune_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_STACK, "lesson-results");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "no-results");
   {
     g_autofree char *png = attune_test_render_png (GTK_WIDGET (get_window ()), "learn-no-results");
@@ -122,7 +84,7 @@ test_search (void)
   g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "reflective-responses");
   /* ...and moves the reader into it, where the arrow keys scroll. */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (get_window ())),
-                                         find_widget (GTK_WIDGET (browser), ATTUNE_TYPE_LESSON_PAGE, NULL)));
+                                         attune_test_find_widget (GTK_WIDGET (browser), ATTUNE_TYPE_LESSON_PAGE, NULL)));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 28);
@@ -140,19 +102,19 @@ test_open_follow_back (void)
 
   g_assert_true (attune_lesson_browser_show_lesson (browser, "active-listening"));
   attune_test_wait_for_frame (GTK_WIDGET (get_window ()));
-  page = find_widget (GTK_WIDGET (browser), ATTUNE_TYPE_LESSON_PAGE, NULL);
+  page = attune_test_find_widget (GTK_WIDGET (browser), ATTUNE_TYPE_LESSON_PAGE, NULL);
   g_assert_true (attune_lesson_page_get_lesson (ATTUNE_LESSON_PAGE (page)) == lesson);
 
   /* The title is a heading for screen readers; sections too. */
-  heading = find_label (page, attune_lesson_get_title (lesson));
+  heading = attune_test_find_label (page, attune_lesson_get_title (lesson), FALSE);
   g_assert_nonnull (heading);
   gtk_test_accessible_assert_role (heading, GTK_ACCESSIBLE_ROLE_HEADING);
-  gtk_test_accessible_assert_role (find_label (page, _("Phrases That Backfire")), GTK_ACCESSIBLE_ROLE_HEADING);
-  g_assert_true (gtk_label_get_selectable (GTK_LABEL (find_label (page, attune_lesson_get_summary (lesson)))));
-  g_assert_nonnull (find_label (page, attune_lesson_get_what (lesson)[0]));
+  gtk_test_accessible_assert_role (attune_test_find_label (page, _("Phrases That Backfire"), FALSE), GTK_ACCESSIBLE_ROLE_HEADING);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (attune_test_find_label (page, attune_lesson_get_summary (lesson), FALSE))));
+  g_assert_nonnull (attune_test_find_label (page, attune_lesson_get_what (lesson)[0], FALSE));
 
   /* A related link is a button named for the lesson it opens. */
-  link = find_widget (page, GTK_TYPE_BUTTON, related->id);
+  link = attune_test_find_widget (page, GTK_TYPE_BUTTON, related->id);
   g_assert_nonnull (link);
   gtk_test_accessible_assert_role (link, GTK_ACCESSIBLE_ROLE_BUTTON);
   g_assert_true (gtk_widget_is_sensitive (link));
@@ -172,14 +134,14 @@ static void
 test_keyboard_list (void)
 {
   AttuneLessonBrowser *browser = get_browser ();
-  GtkWidget *list = find_widget (GTK_WIDGET (browser), GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *list = attune_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_LIST_VIEW, NULL);
 
   /* The list view's own activation, as Enter on a focused row triggers it. */
   gtk_widget_activate_action (list, "list.activate-item", "u", 1);
   g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "put-yourself-in-their-shoes");
   gtk_test_accessible_assert_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lessons"));
   /* Each row has the lesson's title as its name. */
-  gtk_test_accessible_assert_property (find_widget (list, GTK_TYPE_LABEL, "active-listening"),
+  gtk_test_accessible_assert_property (attune_test_find_widget (list, GTK_TYPE_LABEL, "active-listening"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        attune_lesson_get_title (attune_library_find_lesson (attune_application_get_library (app), "active-listening")));
 }
@@ -200,14 +162,14 @@ test_practise_this (void)
 
   gtk_widget_activate_action (GTK_WIDGET (browser), "lesson.practise", "s", "say-no-with-compassion");
   g_assert_cmpstr (attune_window_get_view (window), ==, "practise");
-  list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "scenario-list");
+  list = attune_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, "scenario-list");
   g_assert_nonnull (list);
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
   {
     g_autofree char *png = attune_test_render_png (GTK_WIDGET (window), "practise-filtered");
   }
-  gtk_widget_activate_action (find_widget (GTK_WIDGET (window), ATTUNE_TYPE_SCENARIO_PICKER, NULL), "picker.show-all", NULL);
+  gtk_widget_activate_action (attune_test_find_widget (GTK_WIDGET (window), ATTUNE_TYPE_SCENARIO_PICKER, NULL), "picker.show-all", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
                     g_list_model_get_n_items (attune_library_get_scenarios (library)));
 }
@@ -249,10 +211,10 @@ test_render_lesson_page (void)
 
   /* The whole page, top to bottom, a screen at a time, for reading it through. */
   browser = get_browser ();
-  page = find_widget (GTK_WIDGET (browser), ATTUNE_TYPE_LESSON_PAGE, NULL);
+  page = attune_test_find_widget (GTK_WIDGET (browser), ATTUNE_TYPE_LESSON_PAGE, NULL);
   {
     GtkAdjustment *adjustment =
-      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_widget (page, GTK_TYPE_SCROLLED_WINDOW, NULL)));
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (attune_test_find_widget (page, GTK_TYPE_SCROLLED_WINDOW, NULL)));
 
     for (guint part = 1; part <= 4; part++)
       {
@@ -276,12 +238,12 @@ test_render_lesson_page (void)
   browser = get_browser ();
   attune_window_show_lesson (window, "acknowledge-the-impact");
   attune_test_wait_for_frame (GTK_WIDGET (window));
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))));
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (attune_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))));
   g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-narrow"));
   /* Back with no history returns to the list. */
   g_assert_true (attune_lesson_browser_go_back (browser));
-  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))), ==, "sidebar");
-  while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))))
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (attune_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))), ==, "sidebar");
+  while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (attune_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))))
     g_main_context_iteration (NULL, TRUE);
   g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-list-narrow"));
 }

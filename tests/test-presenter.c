@@ -23,18 +23,6 @@ ready (gpointer data)
          attune_application_get_store (app) != NULL;
 }
 
-static gboolean
-has_label_containing (GtkWidget  *root,
-                      const char *text)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static AttunePresenterWindow *
 find_presenter (void)
 {
@@ -72,7 +60,7 @@ test_present_a_class (void)
 
   /* Large type: twice the normal size by default. */
   g_assert_cmpint (g_settings_get_int (settings, "presenter-zoom"), ==, 200);
-  g_assert_true (has_label_containing (GTK_WIDGET (presenter), "A"));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (presenter), "A", TRUE) != NULL));
   g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-question"));
 
   node = attune_conversation_get_node (attune_presenter_window_get_conversation (presenter));
@@ -82,7 +70,7 @@ test_present_a_class (void)
   g_assert_cmpint (attune_presenter_window_get_selected (presenter), ==, 1);
   g_assert_false (attune_presenter_window_get_revealed (presenter));
   chosen = g_ptr_array_index (node->choices, 1);
-  g_assert_false (has_label_containing (GTK_WIDGET (presenter), chosen->feedback));
+  g_assert_false ((attune_test_find_label (GTK_WIDGET (presenter), chosen->feedback, TRUE) != NULL));
   /* The class changes its mind: C. */
   attune_test_press (GTK_WIDGET (presenter), GDK_KEY_c, 0);
   g_assert_cmpint (attune_presenter_window_get_selected (presenter), ==, 2);
@@ -92,11 +80,11 @@ test_present_a_class (void)
   attune_test_press (GTK_WIDGET (presenter), GDK_KEY_space, 0);
   g_assert_true (attune_presenter_window_get_revealed (presenter));
   chosen = g_ptr_array_index (node->choices, 2);
-  g_assert_true (has_label_containing (GTK_WIDGET (presenter), chosen->feedback));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (presenter), chosen->feedback, TRUE) != NULL));
   g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-revealed"));
   /* No learner statistics on screen. */
-  g_assert_false (has_label_containing (GTK_WIDGET (presenter), "Score"));
-  g_assert_false (has_label_containing (GTK_WIDGET (presenter), "%"));
+  g_assert_false ((attune_test_find_label (GTK_WIDGET (presenter), "Score", TRUE) != NULL));
+  g_assert_false ((attune_test_find_label (GTK_WIDGET (presenter), "%", TRUE) != NULL));
 
   /* Ctrl+plus makes the text larger, and it is remembered. */
   attune_test_press (GTK_WIDGET (presenter), GDK_KEY_plus, GDK_CONTROL_MASK);

@@ -22,19 +22,6 @@ store_settled (gpointer data)
   return attune_application_get_store (app) != NULL || attune_application_get_store_error (app) != NULL;
 }
 
-static gboolean
-has_label_containing (GtkWidget  *root,
-                      const char *text)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL &&
-      gtk_widget_get_mapped (root))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static GtkWidget *
 start_on_progress (void)
 {
@@ -66,8 +53,9 @@ test_damaged_file (void)
       window = start_on_progress ();
       /* Still works, with a fresh file, and says where the old one went. */
       g_assert_nonnull (attune_application_get_store (app));
-      g_assert_true (has_label_containing (window, ".corrupt-"));
-      g_assert_true (has_label_containing (window, "damaged"));
+      /* Shown, not merely present. */
+      g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, ".corrupt-", TRUE)));
+      g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "damaged", TRUE)));
       g_free (attune_test_render_png (window, "progress-damaged"));
       gtk_window_destroy (GTK_WINDOW (window));
       g_clear_object (&app);
@@ -87,8 +75,8 @@ test_unwritable (void)
       g_setenv ("ATTUNE_DATABASE", "/proc/attune-test/progress.db", TRUE);
       window = start_on_progress ();
       g_assert_null (attune_application_get_store (app));
-      g_assert_true (has_label_containing (window, "Progress Is Not Being Saved"));
-      g_assert_true (has_label_containing (window, "not recorded"));
+      g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "Progress Is Not Being Saved", TRUE)));
+      g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "not recorded", TRUE)));
       g_free (attune_test_render_png (window, "progress-unwritable"));
       gtk_window_destroy (GTK_WINDOW (window));
       g_clear_object (&app);

@@ -28,36 +28,6 @@ ready (gpointer data)
          attune_application_get_store (app) != NULL;
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* Plays @id through the store API, choosing choice (seed + step) % n at
  * each node, as a learner would through the role-play pane. */
 static void
@@ -111,7 +81,7 @@ show_progress (void)
 
   attune_window_show_view (window, "progress");
   attune_test_wait_for_frame (GTK_WIDGET (window));
-  view = ATTUNE_PROGRESS_VIEW (find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL));
+  view = ATTUNE_PROGRESS_VIEW (attune_test_find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL));
   attune_progress_view_set_now (view, now);
   attune_test_wait_for_frame (GTK_WIDGET (window));
   return view;
@@ -124,9 +94,9 @@ test_new_profile_empty_state (void)
 
   /* A new learner: nothing played, every strategy not practised yet,
    * and still a suggestion to start with. */
-  g_assert_true (has_label (GTK_WIDGET (view), _("Practise Next")));
-  g_assert_true (has_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back."));
-  g_assert_true (has_label (GTK_WIDGET (view), "No decisions in the last 12 weeks."));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (view), _("Practise Next"), FALSE) != NULL));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back.", FALSE) != NULL));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (view), "No decisions in the last 12 weeks.", FALSE) != NULL));
   g_free (attune_test_render_png (gtk_widget_get_root (GTK_WIDGET (view)) != NULL
                                   ? GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))) : GTK_WIDGET (view),
                                   "progress-new-profile"));
@@ -155,16 +125,16 @@ test_with_history (void)
 
   view = show_progress ();
   window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view)));
-  g_assert_true (has_label (GTK_WIDGET (view), _("History")));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (view), _("History"), FALSE) != NULL));
   {
     g_autofree char *sessions = g_strdup_printf ("%u", played);
-    g_assert_true (has_label (GTK_WIDGET (view), sessions));
+    g_assert_true ((attune_test_find_label (GTK_WIDGET (view), sessions, FALSE) != NULL));
   }
 
   /* Each strategy row: its level in words, and a bar whose value text is that level. */
-  row = find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "active-listening");
+  row = attune_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "active-listening");
   g_assert_nonnull (row);
-  bar = find_widget (row, GTK_TYPE_LEVEL_BAR, NULL);
+  bar = attune_test_find_widget (row, GTK_TYPE_LEVEL_BAR, NULL);
   g_assert_nonnull (bar);
   gtk_test_accessible_assert_role (bar, GTK_ACCESSIBLE_ROLE_METER);
 
@@ -172,7 +142,7 @@ test_with_history (void)
   g_free (attune_test_render_png (window, "progress-report-light"));
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
-      GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW, NULL)));
+      GTK_SCROLLED_WINDOW (attune_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW, NULL)));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     g_free (attune_test_render_png (window, "progress-report-history"));
@@ -217,7 +187,7 @@ test_lesson_status (void)
   attune_test_wait_for_frame (GTK_WIDGET (window));
   expected = attune_progress_describe_lesson (store, profile, "active-listening", g_get_real_time ());
   g_assert_true (g_str_has_prefix (expected, "Your level: "));
-  g_assert_true (has_label (GTK_WIDGET (window), expected));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (window), expected, FALSE) != NULL));
   g_assert_true (attune_store_lesson_was_read (store, profile, "active-listening"));
   g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-with-level"));
 }
@@ -238,9 +208,9 @@ test_profiles (void)
   /* Remembered in the store. */
   g_assert_cmpint (attune_store_get_active_profile (store), ==, second);
   attune_test_wait_for_frame (GTK_WIDGET (view));
-  g_assert_true (has_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back."));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back.", FALSE) != NULL));
   gtk_widget_activate_action (GTK_WIDGET (view), "progress.switch-profile", "x", first);
-  g_assert_false (has_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back."));
+  g_assert_false ((attune_test_find_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back.", FALSE) != NULL));
 }
 
 static void
@@ -254,7 +224,7 @@ test_narrow (void)
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   attune_test_wait_for_frame (GTK_WIDGET (window));
-  attune_progress_view_set_now (ATTUNE_PROGRESS_VIEW (find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL)), now);
+  attune_progress_view_set_now (ATTUNE_PROGRESS_VIEW (attune_test_find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL)), now);
   g_free (attune_test_render_png (GTK_WIDGET (window), "progress-narrow"));
 }
 

@@ -35,18 +35,6 @@ focus (void)
   return gtk_root_get_focus (GTK_ROOT (window ()));
 }
 
-static gboolean
-has_label_containing (GtkWidget  *root,
-                      const char *text)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* Plays the best path by keyboard: its number key, then Enter on Continue. */
 static void
 play_best_path_by_keyboard (AttuneRolePlay *play)
@@ -89,15 +77,16 @@ test_play_to_the_end (void)
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
   g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-start"));
   /* The mood is in words as well as an icon. */
-  g_assert_true (has_label_containing (GTK_WIDGET (play), _("Upset")) || has_label_containing (GTK_WIDGET (play), _("Uneasy")));
+  g_assert_true (attune_test_find_label (GTK_WIDGET (play), _("Upset"), TRUE) != NULL ||
+                 attune_test_find_label (GTK_WIDGET (play), _("Uneasy"), TRUE) != NULL);
 
   play_best_path_by_keyboard (play);
   g_assert_true (attune_conversation_is_finished (attune_role_play_get_conversation (play)));
   g_assert_cmpint (attune_conversation_get_ending (attune_role_play_get_conversation (play))->outcome, ==,
                    ATTUNE_OUTCOME_RESOLVED);
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
-  g_assert_true (has_label_containing (GTK_WIDGET (play), _("Debrief")));
-  g_assert_true (has_label_containing (GTK_WIDGET (play), _("The Best Path, for Comparison")));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (play), _("Debrief"), TRUE) != NULL));
+  g_assert_true ((attune_test_find_label (GTK_WIDGET (play), _("The Best Path, for Comparison"), TRUE) != NULL));
   g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-debrief"));
 
   /* Recorded: one finished attempt with every decision. */
@@ -151,7 +140,7 @@ test_assessment_mode (void)
   attune_test_press (focus (), GDK_KEY_1, 0);
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
   /* No feedback and no Continue: the next customer line is already there. */
-  g_assert_false (has_label_containing (GTK_WIDGET (play), _("Feedback")));
+  g_assert_false ((attune_test_find_label (GTK_WIDGET (play), _("Feedback"), TRUE) != NULL));
   g_assert_cmpuint (attune_conversation_get_steps (attune_role_play_get_conversation (play))->len, ==, 1);
   g_assert_false (attune_role_play_continue (play));
   g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-assessment"));

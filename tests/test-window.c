@@ -32,26 +32,6 @@ get_window (void)
   return ATTUNE_WINDOW (window);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Xvfb has no window manager, so a mapped window keeps its size: open a
  * new window instead, which also takes its size from the settings. */
 static AttuneWindow *
@@ -107,7 +87,7 @@ test_views_list_content (void)
   attune_test_wait_for_frame (GTK_WIDGET (window));
 
   /* The real lessons and scenario are rows in the lists. */
-  row = find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "active-listening");
+  row = attune_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "active-listening");
   g_assert_nonnull (row);
   /* Its accessible name is the lesson's title. */
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -116,7 +96,7 @@ test_views_list_content (void)
                                    attune_lesson_get_title (attune_library_find_lesson (library, "active-listening"))));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "practise");
   attune_test_wait_for_frame (GTK_WIDGET (window));
-  row = find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "late-parcel");
+  row = attune_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "late-parcel");
   g_assert_nonnull (row);
 
   /* Alt+1..3 and the action switch views. */
@@ -144,8 +124,8 @@ static void
 test_accessibility (void)
 {
   AttuneWindow *window = get_window ();
-  GtkWidget *menu = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
-  GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *menu = attune_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *list = attune_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL);
 
   g_assert_nonnull (menu);
   /* The icon-only menu button has a name a screen reader can say. */
@@ -192,7 +172,7 @@ test_secondary_windows (void)
   png_preferences = attune_test_render_png (GTK_WIDGET (preferences), "preferences");
   /* The style row is bound to the setting. */
   g_settings_set_string (attune_application_get_settings (app), "color-scheme", "dark");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL))), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (attune_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL))), ==, 2);
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   g_settings_reset (attune_application_get_settings (app), "color-scheme");
   gtk_window_destroy (preferences);
@@ -232,9 +212,9 @@ test_banner_and_details (void)
   g_assert_nonnull (attune_library_find_lesson (library, "active-listening"));
   g_assert_nonnull (attune_library_find_lesson (library, "fixture-extra-lesson"));
 
-  revealer = GTK_REVEALER (find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, NULL));
+  revealer = GTK_REVEALER (attune_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, NULL));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
-  label = find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL, NULL);
+  label = attune_test_find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL, NULL);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "2 files could not be loaded.");
   png = attune_test_render_png (GTK_WIDGET (window), "banner");
 
@@ -250,7 +230,7 @@ test_banner_and_details (void)
   g_assert_nonnull (details);
   {
     g_autofree char *details_png = attune_test_render_png (GTK_WIDGET (details), "problems");
-    GtkWidget *row = find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, NULL);
+    GtkWidget *row = attune_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, NULL);
 
     g_assert_nonnull (row);
     /* Each row says the file and the line. */

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* One decision taken in a conversation. */
-typedef struct
+typedef struct _AttuneStep
 {
   AttuneScenarioNode *node;
   guint choice_index;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-conversation.h"
 #include "attune-store-private.h"
 
 static const char *mode_names[] = { "coach", "assessment", "presenter" };
@@ -359,3 +360,52 @@ attune_store_lesson_was_read (AttuneStore *self,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+
+/**
+ * attune_store_record_step:
+ * @step: the decision just taken in a conversation
+ * @time_taken_ms: how long the learner took to choose
+ *
+ * Records @step with the evidence its choice gives, as
+ * attune_store_record_choice() does.
+ */
+gint64
+attune_store_record_step (AttuneStore  *self,
+                          gint64        attempt,
+                          AttuneStep   *step,
+                          guint         time_taken_ms,
+                          GError      **error)
+{
+  g_autoptr(GArray) evidence = g_array_new (FALSE, FALSE, sizeof (AttuneStoreEvidence));
+
+  for (guint k = 0; k < step->choice->evidence->len; k++)
+    {
+      AttuneEvidence *e = g_ptr_array_index (step->choice->evidence, k);
+      AttuneStoreEvidence record = { e->strategy, e->weight };
+
+      g_array_append_val (evidence, record);
+    }
+  return attune_store_record_choice (self, attempt, step->node->id, step->choice_index, time_taken_ms,
+                                     (AttuneStoreEvidence *) evidence->data, evidence->len, error);
+}
+
+/**
+ * attune_store_end_conversation:
+ *
+ * Ends @attempt as @conversation stands: finished with its ending's
+ * outcome and the final mood, or abandoned when it has not ended.
+ */
+gboolean
+attune_store_end_conversation (AttuneStore         *self,
+                               gint64               attempt,
+                               AttuneConversation  *conversation,
+                               GError             **error)
+{
+  static const char *outcomes[] = { "resolved", "partly-resolved", "escalated", "lost" };
+  AttuneScenarioEnding *ending = attune_conversation_get_ending (conversation);
+
+  if (ending == NULL)
+    return attune_store_abandon_attempt (self, attempt, error);
+  return attune_store_finish_attempt (self, attempt, outcomes[ending->outcome],
+                                      attune_conversation_get_mood (conversation), error);
+}

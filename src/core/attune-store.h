@@ -206,6 +206,18 @@ GPtrArray            *attune_store_get_strategy_stats (AttuneStore       *self,
                                                     gint64                now,
                                                     GError              **error);
 
+struct _AttuneConversation;
+struct _AttuneStep;
+gint64                attune_store_record_step     (AttuneStore          *self,
+                                                    gint64                attempt,
+                                                    struct _AttuneStep   *step,
+                                                    guint                 time_taken_ms,
+                                                    GError              **error);
+gboolean              attune_store_end_conversation (AttuneStore         *self,
+                                                    gint64                attempt,
+                                                    struct _AttuneConversation *conversation,
+                                                    GError              **error);
+
 void                  attune_evidence_record_free  (AttuneEvidenceRecord *record);
 void                  attune_strategy_stats_free   (AttuneStrategyStats  *stats);
 void                  attune_attempt_record_free   (AttuneAttemptRecord  *record);
