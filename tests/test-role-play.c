@@ -37,7 +37,8 @@ focus (void)
 
 /* Plays the best path by keyboard: its number key, then Enter on Continue. */
 static void
-play_best_path_by_keyboard (AttuneRolePlay *play)
+play_best_path_by_keyboard (AttuneRolePlay *play,
+                            gboolean        render)
 {
   AttuneConversation *conversation = attune_role_play_get_conversation (play);
   g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (attune_conversation_get_scenario (conversation));
@@ -53,7 +54,7 @@ play_best_path_by_keyboard (AttuneRolePlay *play)
       g_assert_nonnull (focused);
       g_assert_true (gtk_widget_is_ancestor (focused, GTK_WIDGET (play)));
       attune_test_press (focused, GDK_KEY_1 + index, 0);
-      if (i == 0)
+      if (i == 0 && render)
         g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-feedback"));
       /* Continue has the focus: Enter activates it. */
       focused = focus ();
@@ -80,7 +81,7 @@ test_play_to_the_end (void)
   g_assert_true (attune_test_find_label (GTK_WIDGET (play), _("Upset"), TRUE) != NULL ||
                  attune_test_find_label (GTK_WIDGET (play), _("Uneasy"), TRUE) != NULL);
 
-  play_best_path_by_keyboard (play);
+  play_best_path_by_keyboard (play, TRUE);
   g_assert_true (attune_conversation_is_finished (attune_role_play_get_conversation (play)));
   g_assert_cmpint (attune_conversation_get_ending (attune_role_play_get_conversation (play))->outcome, ==,
                    ATTUNE_OUTCOME_RESOLVED);
@@ -128,6 +129,25 @@ test_retry_and_leave (void)
   g_assert_true (gtk_widget_is_ancestor (focus (), GTK_WIDGET (window ())));
 }
 
+/* Every shipped scenario can be played to the end by keyboard alone. */
+static void
+test_every_scenario_by_keyboard (void)
+{
+  GListModel *scenarios = attune_library_get_scenarios (attune_application_get_library (app));
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(AttuneScenario) scenario = g_list_model_get_item (scenarios, i);
+      AttuneRolePlay *play;
+
+      g_assert_true (attune_window_start_scenario (window (), attune_scenario_get_id (scenario)));
+      play = attune_window_get_role_play (window ());
+      play_best_path_by_keyboard (play, FALSE);
+      g_assert_true (attune_conversation_is_finished (attune_role_play_get_conversation (play)));
+      attune_test_press (focus (), GDK_KEY_Escape, 0);
+    }
+}
+
 static void
 test_assessment_mode (void)
 {
@@ -166,6 +186,20 @@ test_accessibility (void)
     g_autofree char *expected = g_strdup_printf (_("Reply %u: %s"), 1, first->reply);
 
     gtk_test_accessible_assert_property (reply, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+    /* After a choice: the learner's line is read as "You: …", and the
+     * feedback is a region named "Feedback" described by its text. */
+    attune_test_press (reply, GDK_KEY_1, 0);
+    attune_test_wait_for_frame (GTK_WIDGET (window ()));
+    {
+      GtkWidget *feedback = gtk_widget_get_parent (attune_test_find_label (GTK_WIDGET (play), _("Feedback"), FALSE));
+      g_autofree char *said = g_strdup_printf (C_("chat line", "%s: %s"), C_("speaker", "You"), first->reply);
+      GtkWidget *line = gtk_widget_get_parent (attune_test_find_label (GTK_WIDGET (play), first->reply, FALSE));
+
+      gtk_test_accessible_assert_property (feedback, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feedback"));
+      gtk_test_accessible_assert_property (feedback, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, first->feedback);
+      gtk_test_accessible_assert_property (line, GTK_ACCESSIBLE_PROPERTY_LABEL, said);
+    }
   }
   attune_role_play_leave (play);
 }
@@ -189,6 +223,7 @@ main (int   argc,
 
   g_test_add_func ("/role-play/play-to-the-end", test_play_to_the_end);
   g_test_add_func ("/role-play/retry-and-leave", test_retry_and_leave);
+  g_test_add_func ("/role-play/every-scenario-by-keyboard", test_every_scenario_by_keyboard);
   g_test_add_func ("/role-play/assessment-mode", test_assessment_mode);
   g_test_add_func ("/role-play/accessibility", test_accessibility);
   status = g_test_run ();
