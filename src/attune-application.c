@@ -385,14 +385,29 @@ attune_application_progress_changed (AttuneApplication *self)
   g_signal_emit (self, signals[STORE_CHANGED], 0);
 }
 
+/**
+ * attune_application_get_main_window:
+ *
+ * The main window, or %NULL: other windows (presenter mode, dialogs) may
+ * be the active one.
+ */
+AttuneWindow *
+attune_application_get_main_window (AttuneApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (ATTUNE_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
 static AttuneWindow *
 ensure_window (AttuneApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AttuneWindow *window = attune_application_get_main_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (attune_window_new (self));
-  return ATTUNE_WINDOW (window);
+    window = attune_window_new (self);
+  return window;
 }
 
 static AttuneWindow *

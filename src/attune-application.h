@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 #define ATTUNE_TYPE_APPLICATION (attune_application_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneApplication, attune_application, ATTUNE, APPLICATION, AdwApplication)
 
+typedef struct _AttuneWindow AttuneWindow;
+
 AttuneApplication *attune_application_new         (void);
+AttuneWindow      *attune_application_get_main_window (AttuneApplication *self);
 AttuneLibrary     *attune_application_get_library (AttuneApplication *self);
 GSettings         *attune_application_get_settings (AttuneApplication *self);
 void               attune_application_reload_library (AttuneApplication *self);

@@ -8,12 +8,15 @@
 
 #include "attune-application.h"
 #include "attune-lesson-browser.h"
+#include "attune-presenter-window.h"
 #include "attune-test-utils.h"
 #include "attune-window.h"
 
 static AttuneApplication *app;
 static char *seen_view;
 static char *seen_lesson;
+static char *seen_scenario;
+static char *seen_presented;
 static gboolean seen_extra_lesson;
 
 static void
@@ -41,7 +44,7 @@ find_browser (GtkWidget *root)
 static gboolean
 inspect_and_quit (gpointer data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = GTK_WINDOW (attune_application_get_main_window (app));
   AttuneLibrary *library = attune_application_get_library (app);
 
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) || !attune_library_get_loaded (library))
@@ -50,6 +53,25 @@ inspect_and_quit (gpointer data)
   loaded (library);
   seen_view = g_strdup (attune_window_get_view (ATTUNE_WINDOW (window)));
   seen_lesson = g_strdup (attune_lesson_browser_get_lesson_id (ATTUNE_LESSON_BROWSER (find_browser (GTK_WIDGET (window)))));
+  {
+    AttuneRolePlay *play = attune_window_get_role_play (ATTUNE_WINDOW (window));
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    if (play != NULL && attune_role_play_get_conversation (play) != NULL)
+      seen_scenario = g_strdup (attune_scenario_get_id (attune_conversation_get_scenario (attune_role_play_get_conversation (play))));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+        if (ATTUNE_IS_PRESENTER_WINDOW (candidate))
+          {
+            seen_presented = g_strdup (attune_scenario_get_id (
+              attune_conversation_get_scenario (attune_presenter_window_get_conversation (ATTUNE_PRESENTER_WINDOW (candidate)))));
+            gtk_window_destroy (GTK_WINDOW (candidate));
+            break;
+          }
+      }
+  }
   gtk_window_destroy (window);
   return G_SOURCE_REMOVE;
 }
@@ -62,6 +84,8 @@ run_app (char **argv,
 
   g_clear_pointer (&seen_view, g_free);
   g_clear_pointer (&seen_lesson, g_free);
+  g_clear_pointer (&seen_scenario, g_free);
+  g_clear_pointer (&seen_presented, g_free);
   seen_extra_lesson = FALSE;
   app = attune_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
@@ -94,6 +118,26 @@ test_lesson_deep_link (void)
   g_assert_cmpstr (seen_lesson, ==, "reassure");
 }
 
+/* `attune --scenario ID` starts a role-play; `--present ID` opens
+ * presenter mode; both once the library has loaded. */
+static void
+test_scenario_deep_links (void)
+{
+  {
+    char *argv[] = { "attune", "--scenario", "late-parcel", NULL };
+
+    run_app (argv, G_N_ELEMENTS (argv) - 1);
+    g_assert_cmpstr (seen_view, ==, "practise");
+    g_assert_cmpstr (seen_scenario, ==, "late-parcel");
+  }
+  {
+    char *argv[] = { "attune", "--present", "expired-coupon", NULL };
+
+    run_app (argv, G_N_ELEMENTS (argv) - 1);
+    g_assert_cmpstr (seen_presented, ==, "expired-coupon");
+  }
+}
+
 /* Quitting while content is still loading (here: right after the first
  * frame, as the start-up benchmark does) must exit cleanly every time:
  * libxml2 frees its tables at exit, so the load must be stopped first. */
@@ -123,6 +167,7 @@ main (int argc, char *argv[])
   g_free (attune_test_isolate_database ());
   g_test_add_func ("/command-line/view-and-library", test_view_and_library);
   g_test_add_func ("/command-line/lesson-deep-link", test_lesson_deep_link);
+  g_test_add_func ("/command-line/scenario-deep-links", test_scenario_deep_links);
   g_test_add_func ("/command-line/quit-while-loading", test_quit_while_loading);
   return g_test_run ();
 }

@@ -41,7 +41,7 @@ find_presenter (void)
 static void
 test_present_a_class (void)
 {
-  AttuneWindow *window = ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AttuneWindow *window = attune_application_get_main_window (app);
   AttuneStore *store = attune_application_get_store (app);
   AttunePresenterWindow *presenter;
   AttuneScenarioNode *node;
@@ -114,7 +114,7 @@ test_present_a_class (void)
 static void
 test_recording_when_enabled (void)
 {
-  AttuneWindow *window = ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AttuneWindow *window = attune_application_get_main_window (app);
   AttunePresenterWindow *presenter;
   g_autoptr(GPtrArray) attempts = NULL;
 

@@ -33,7 +33,7 @@ start_on_progress (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_settings_set_string (attune_application_get_settings (app), "last-view", "progress");
   g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  window = GTK_WINDOW (attune_application_get_main_window (app));
   attune_test_wait_for_frame (GTK_WIDGET (window));
   attune_application_open_store (app);
   attune_test_wait_until (store_settled, NULL);

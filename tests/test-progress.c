@@ -76,7 +76,7 @@ play (AttuneStore *store,
 static AttuneProgressView *
 show_progress (void)
 {
-  AttuneWindow *window = ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AttuneWindow *window = attune_application_get_main_window (app);
   AttuneProgressView *view;
 
   attune_window_show_view (window, "progress");
@@ -177,7 +177,7 @@ test_with_history (void)
 static void
 test_lesson_status (void)
 {
-  AttuneWindow *window = ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AttuneWindow *window = attune_application_get_main_window (app);
   AttuneStore *store = attune_application_get_store (app);
   gint64 profile = attune_application_get_profile (app);
   g_autofree char *expected = NULL;
@@ -216,13 +216,13 @@ test_profiles (void)
 static void
 test_narrow (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = GTK_WINDOW (attune_application_get_main_window (app));
 
   gtk_window_destroy (window);
   g_settings_set_int (attune_application_get_settings (app), "window-width", 360);
   g_settings_set_string (attune_application_get_settings (app), "last-view", "progress");
   g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  window = GTK_WINDOW (attune_application_get_main_window (app));
   attune_test_wait_for_frame (GTK_WIDGET (window));
   attune_progress_view_set_now (ATTUNE_PROGRESS_VIEW (attune_test_find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL)), now);
   g_free (attune_test_render_png (GTK_WIDGET (window), "progress-narrow"));

@@ -26,7 +26,7 @@ ready (gpointer data)
 static AttuneWindow *
 window (void)
 {
-  return ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  return attune_application_get_main_window (app);
 }
 
 static GtkWidget *
@@ -186,6 +186,13 @@ test_accessibility (void)
     g_autofree char *expected = g_strdup_printf (_("Reply %u: %s"), 1, first->reply);
 
     gtk_test_accessible_assert_property (reply, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+    /* The arrow keys move between the replies. */
+    attune_test_press (reply, GDK_KEY_Down, 0);
+    g_assert_true (focus () != reply);
+    g_assert_true (gtk_widget_get_parent (focus ()) == gtk_widget_get_parent (reply));
+    attune_test_press (focus (), GDK_KEY_Up, 0);
+    g_assert_true (focus () == reply);
 
     /* After a choice: the learner's line is read as "You: …", and the
      * feedback is a region named "Feedback" described by its text. */

@@ -25,7 +25,7 @@ library_loaded (gpointer data)
 static AttuneWindow *
 open_at_width (int width)
 {
-  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *old = GTK_WINDOW (attune_application_get_main_window (app));
 
   if (old != NULL)
     gtk_window_destroy (old);
@@ -33,8 +33,8 @@ open_at_width (int width)
   g_settings_set_int (attune_application_get_settings (app), "window-height", 720);
   g_application_activate (G_APPLICATION (app));
   attune_test_wait_until (library_loaded, NULL);
-  attune_test_wait_for_frame (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))));
-  return ATTUNE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  attune_test_wait_for_frame (GTK_WIDGET (attune_application_get_main_window (app)));
+  return attune_application_get_main_window (app);
 }
 
 static void

@@ -26,7 +26,7 @@ library_loaded (gpointer data)
 static AttuneWindow *
 get_window (void)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = GTK_WINDOW (attune_application_get_main_window (app));
 
   g_assert_true (ATTUNE_IS_WINDOW (window));
   return ATTUNE_WINDOW (window);
