@@ -144,13 +144,16 @@ strategy_chips (AttuneRolePlay *self,
       AttuneStrategyTally *entry = &g_array_index (tally, AttuneStrategyTally, i);
       AttuneLesson *lesson = attune_library_find_lesson (library, entry->strategy);
       const char *title = lesson != NULL ? attune_lesson_get_title (lesson) : entry->strategy;
-      /* Translators: a chip after a choice; %s is a lesson title. Shown
-       * and missed differ in words and icon, not only colour. */
-      g_autofree char *label = g_strdup_printf (entry->total > 0 ? _("✓ Shown: %s") : _("✗ Missed: %s"), title);
-      GtkWidget *chip = gtk_button_new_with_label (label);
+      g_autofree char *label = NULL;
+      GtkWidget *chip;
 
+      /* Evidence that cancelled out says nothing either way. */
       if (entry->total == 0)
         continue;
+      /* Translators: a chip after a choice; %s is a lesson title. Shown
+       * and missed differ in words and icon, not only colour. */
+      label = g_strdup_printf (entry->total > 0 ? _("✓ Shown: %s") : _("✗ Missed: %s"), title);
+      chip = gtk_button_new_with_label (label);
       gtk_widget_add_css_class (chip, "pill");
       gtk_widget_add_css_class (chip, entry->total > 0 ? "attune-shown" : "attune-missed");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "role-play.open-lesson");
