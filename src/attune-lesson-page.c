@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-chat-bubble.h"
 #include "attune-lesson-page.h"
 
 struct _AttuneLessonPage
@@ -151,21 +152,10 @@ append_example (AttuneLessonPage *self,
   for (guint i = 0; i < lines->len; i++)
     {
       AttuneExampleLine *line = g_ptr_array_index (lines, i);
-      GtkWidget *bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       /* Translators: who speaks in a worked example; shown above each line */
-      GtkWidget *speaker = gtk_label_new (line->from_customer ? C_("speaker", "Customer") : C_("speaker", "You"));
-      GtkWidget *text = text_label (line->text, NULL);
+      const char *speaker = line->from_customer ? C_("speaker", "Customer") : C_("speaker", "You");
 
-      gtk_label_set_xalign (GTK_LABEL (speaker), 0);
-      gtk_widget_add_css_class (speaker, "caption-heading");
-      gtk_widget_add_css_class (bubble, "attune-bubble");
-      gtk_widget_add_css_class (bubble, line->from_customer ? "customer" : "agent");
-      gtk_widget_set_halign (bubble, line->from_customer ? GTK_ALIGN_START : GTK_ALIGN_END);
-      gtk_widget_set_margin_start (bubble, line->from_customer ? 0 : 48);
-      gtk_widget_set_margin_end (bubble, line->from_customer ? 48 : 0);
-      gtk_box_append (GTK_BOX (bubble), speaker);
-      gtk_box_append (GTK_BOX (bubble), text);
-      gtk_box_append (GTK_BOX (exchange), bubble);
+      gtk_box_append (GTK_BOX (exchange), attune_chat_bubble_new (speaker, line->text, line->from_customer, TRUE));
     }
   append (self, exchange);
 

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-chat-bubble.h"
 #include "attune-role-play.h"
 
 struct _AttuneRolePlay
@@ -97,16 +98,9 @@ add_bubble (AttuneRolePlay *self,
             const char     *words,
             gboolean        from_customer)
 {
-  GtkWidget *bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *bubble = attune_chat_bubble_new (speaker, words, from_customer, FALSE);
   g_autofree char *spoken = NULL;
 
-  gtk_widget_add_css_class (bubble, "attune-bubble");
-  gtk_widget_add_css_class (bubble, from_customer ? "customer" : "agent");
-  gtk_widget_set_halign (bubble, from_customer ? GTK_ALIGN_START : GTK_ALIGN_END);
-  gtk_widget_set_margin_start (bubble, from_customer ? 0 : 48);
-  gtk_widget_set_margin_end (bubble, from_customer ? 48 : 0);
-  gtk_box_append (GTK_BOX (bubble), text (speaker, "caption-heading"));
-  gtk_box_append (GTK_BOX (bubble), text (words, NULL));
   /* A screen reader hears who speaks, then the words, in order. */
   /* Translators: how a chat line is read out: speaker, then words */
   spoken = g_strdup_printf (C_("chat line", "%s: %s"), speaker, words);

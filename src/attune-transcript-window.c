@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-chat-bubble.h"
 #include "attune-transcript-window.h"
 
 struct _AttuneTranscriptWindow
@@ -40,19 +41,7 @@ add_bubble (AttuneTranscriptWindow *self,
             const char             *text,
             gboolean                from_customer)
 {
-  GtkWidget *bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  gtk_widget_add_css_class (bubble, "attune-bubble");
-  gtk_widget_add_css_class (bubble, from_customer ? "customer" : "agent");
-  gtk_widget_set_halign (bubble, from_customer ? GTK_ALIGN_START : GTK_ALIGN_END);
-  gtk_widget_set_margin_start (bubble, from_customer ? 0 : 48);
-  gtk_widget_set_margin_end (bubble, from_customer ? 48 : 0);
-  gtk_box_append (GTK_BOX (bubble), line_label (speaker, "caption-heading"));
-  /* Only the words are for selecting; the speaker's name is not, or it
-   * would be selected when the window opens. */
-  gtk_label_set_selectable (GTK_LABEL (gtk_widget_get_last_child (bubble)), FALSE);
-  gtk_box_append (GTK_BOX (bubble), line_label (text, NULL));
-  gtk_box_append (self->content, bubble);
+  gtk_box_append (self->content, attune_chat_bubble_new (speaker, text, from_customer, TRUE));
 }
 
 static void
