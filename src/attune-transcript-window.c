@@ -68,6 +68,11 @@ attune_transcript_window_init (AttuneTranscriptWindow *self)
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_box_append (GTK_BOX (box), scroller);
   adw_window_set_content (ADW_WINDOW (self), box);
+  /* The transcript starts with the focus on the scrolled area, so that
+   * Page Up and Page Down scroll it. Left to itself GTK would focus the
+   * first selectable line, which selects all its words. */
+  gtk_widget_set_focusable (scroller, TRUE);
+  gtk_window_set_focus (GTK_WINDOW (self), scroller);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 640);
 }

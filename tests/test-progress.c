@@ -87,6 +87,18 @@ show_progress (void)
   return view;
 }
 
+/* Whether any label below @widget has text selected. */
+static gboolean
+has_selection (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), NULL, NULL))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_selection (child))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_new_profile_empty_state (void)
 {
@@ -168,6 +180,9 @@ test_with_history (void)
       }
     g_assert_nonnull (transcript);
     g_free (attune_test_render_png (GTK_WIDGET (transcript), "transcript"));
+    /* It opens scrollable by keyboard, with no words selected. */
+    g_assert_true (GTK_IS_SCROLLED_WINDOW (gtk_window_get_focus (transcript)));
+    g_assert_false (has_selection (GTK_WIDGET (transcript)));
     gtk_window_destroy (transcript);
   }
 }
