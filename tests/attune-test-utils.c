@@ -155,6 +155,21 @@ attune_test_isolate_database (void)
   return path;
 }
 
+/* The application as the UI tests drive it: non-unique, so that test
+ * programs can run side by side, and registered, so that its settings
+ * and actions exist; not yet activated. */
+AttuneApplication *
+attune_test_new_application (void)
+{
+  g_autoptr(GError) error = NULL;
+  AttuneApplication *app = attune_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
 /* Presses @keyval+@modifiers on @widget the way a key press reaches it:
  * the shortcuts of the widget and then of each ancestor, first match
  * wins. Asserts that something handled it. */

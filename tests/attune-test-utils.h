@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "attune-application.h"
+
 G_BEGIN_DECLS
 
 void  attune_test_wait_for_frame (GtkWidget  *widget);
@@ -12,6 +14,7 @@ char *attune_test_render_png     (GtkWidget  *widget,
                                   const char *name);
 
 char *attune_test_isolate_database (void);
+AttuneApplication *attune_test_new_application (void);
 void  attune_test_press            (GtkWidget       *widget,
                                     guint            keyval,
                                     GdkModifierType  modifiers);

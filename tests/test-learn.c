@@ -203,6 +203,7 @@ test_render_lesson_page (void)
   AttuneWindow *window;
   AttuneLessonBrowser *browser;
   GtkWidget *page;
+  AdwLeaflet *leaflet;
 
   window = reopen_at_size (1100, 800);
   attune_window_show_lesson (window, "what-empathy-is");
@@ -236,14 +237,15 @@ test_render_lesson_page (void)
   /* Narrow: the list and the page one at a time, with a way back. */
   window = reopen_at_size (360, 720);
   browser = get_browser ();
+  leaflet = ADW_LEAFLET (attune_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL));
   attune_window_show_lesson (window, "acknowledge-the-impact");
   attune_test_wait_for_frame (GTK_WIDGET (window));
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (attune_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
   g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-narrow"));
   /* Back with no history returns to the list. */
   g_assert_true (attune_lesson_browser_go_back (browser));
-  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (attune_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))), ==, "sidebar");
-  while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (attune_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL))))
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
+  while (adw_leaflet_get_child_transition_running (leaflet))
     g_main_context_iteration (NULL, TRUE);
   g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-list-narrow"));
 }
@@ -252,15 +254,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   g_free (attune_test_isolate_database ());
-  app = attune_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = attune_test_new_application ();
   g_settings_set_int (attune_application_get_settings (app), "window-width", 1100);
   g_settings_set_int (attune_application_get_settings (app), "window-height", 800);
   g_application_activate (G_APPLICATION (app));

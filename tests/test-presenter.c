@@ -134,14 +134,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   g_free (attune_test_isolate_database ());
-  app = attune_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  app = attune_test_new_application ();
   g_application_activate (G_APPLICATION (app));
   attune_test_wait_until (ready, NULL);
 

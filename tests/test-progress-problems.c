@@ -28,9 +28,7 @@ start_on_progress (void)
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
-  app = attune_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  app = attune_test_new_application ();
   g_settings_set_string (attune_application_get_settings (app), "last-view", "progress");
   g_application_activate (G_APPLICATION (app));
   window = GTK_WINDOW (attune_application_get_main_window (app));

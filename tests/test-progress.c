@@ -247,16 +247,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   g_free (attune_test_isolate_database ());
   now = g_get_real_time ();
 
-  app = attune_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  app = attune_test_new_application ();
   g_settings_set_int (attune_application_get_settings (app), "window-width", 1000);
   g_settings_set_int (attune_application_get_settings (app), "window-height", 760);
   g_application_activate (G_APPLICATION (app));

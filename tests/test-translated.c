@@ -60,7 +60,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *fixtures = NULL;
   const char *folders[2] = { NULL, NULL };
   int status;
@@ -73,10 +72,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = attune_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = attune_test_new_application ();
   /* The fixture lesson has a translated title and summary. */
   fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", "good", NULL);
   folders[0] = fixtures;
