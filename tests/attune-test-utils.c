@@ -170,6 +170,31 @@ attune_test_new_application (void)
   return app;
 }
 
+/* Xvfb has no window manager, so a mapped window keeps its size: to see
+ * another size, close the main window and open a new one, which takes its
+ * size, and its view when @view is not NULL, from the settings. */
+AttuneWindow *
+attune_test_reopen_window (AttuneApplication *app,
+                           const char        *view,
+                           int                width,
+                           int                height)
+{
+  GSettings *settings = attune_application_get_settings (app);
+  AttuneWindow *window = attune_application_get_main_window (app);
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  if (view != NULL)
+    g_settings_set_string (settings, "last-view", view);
+  g_application_activate (G_APPLICATION (app));
+  window = attune_application_get_main_window (app);
+  g_assert_true (ATTUNE_IS_WINDOW (window));
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
 /* Presses @keyval+@modifiers on @widget the way a key press reaches it:
  * the shortcuts of the widget and then of each ancestor, first match
  * wins. Asserts that something handled it. */

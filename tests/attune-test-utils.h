@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "attune-application.h"
+#include "attune-window.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,10 @@ char *attune_test_render_png     (GtkWidget  *widget,
 
 char *attune_test_isolate_database (void);
 AttuneApplication *attune_test_new_application (void);
+AttuneWindow *attune_test_reopen_window     (AttuneApplication *app,
+                                             const char        *view,
+                                             int                width,
+                                             int                height);
 void  attune_test_press            (GtkWidget       *widget,
                                     guint            keyval,
                                     GdkModifierType  modifiers);

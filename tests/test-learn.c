@@ -182,21 +182,6 @@ test_unknown_lesson (void)
   g_assert_false (attune_lesson_browser_show_lesson (browser, "no-such-lesson"));
 }
 
-static AttuneWindow *
-reopen_at_size (int width,
-                int height)
-{
-  GSettings *settings = attune_application_get_settings (app);
-
-  gtk_window_destroy (GTK_WINDOW (get_window ()));
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-  g_settings_set_string (settings, "last-view", "learn");
-  g_application_activate (G_APPLICATION (app));
-  attune_test_wait_for_frame (GTK_WIDGET (get_window ()));
-  return get_window ();
-}
-
 static void
 test_render_lesson_page (void)
 {
@@ -205,7 +190,7 @@ test_render_lesson_page (void)
   GtkWidget *page;
   AdwLeaflet *leaflet;
 
-  window = reopen_at_size (1100, 800);
+  window = attune_test_reopen_window (app, "learn", 1100, 800);
   attune_window_show_lesson (window, "what-empathy-is");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-light"));
@@ -235,7 +220,7 @@ test_render_lesson_page (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Narrow: the list and the page one at a time, with a way back. */
-  window = reopen_at_size (360, 720);
+  window = attune_test_reopen_window (app, "learn", 360, 720);
   browser = get_browser ();
   leaflet = ADW_LEAFLET (attune_test_find_widget (GTK_WIDGET (browser), ADW_TYPE_LEAFLET, NULL));
   attune_window_show_lesson (window, "acknowledge-the-impact");

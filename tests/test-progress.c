@@ -231,14 +231,8 @@ test_profiles (void)
 static void
 test_narrow (void)
 {
-  GtkWindow *window = GTK_WINDOW (attune_application_get_main_window (app));
+  AttuneWindow *window = attune_test_reopen_window (app, "progress", 360, 760);
 
-  gtk_window_destroy (window);
-  g_settings_set_int (attune_application_get_settings (app), "window-width", 360);
-  g_settings_set_string (attune_application_get_settings (app), "last-view", "progress");
-  g_application_activate (G_APPLICATION (app));
-  window = GTK_WINDOW (attune_application_get_main_window (app));
-  attune_test_wait_for_frame (GTK_WIDGET (window));
   attune_progress_view_set_now (ATTUNE_PROGRESS_VIEW (attune_test_find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL)), now);
   g_free (attune_test_render_png (GTK_WIDGET (window), "progress-narrow"));
 }

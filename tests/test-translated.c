@@ -25,16 +25,11 @@ library_loaded (gpointer data)
 static AttuneWindow *
 open_at_width (int width)
 {
-  GtkWindow *old = GTK_WINDOW (attune_application_get_main_window (app));
+  AttuneWindow *window = attune_test_reopen_window (app, NULL, width, 720);
 
-  if (old != NULL)
-    gtk_window_destroy (old);
-  g_settings_set_int (attune_application_get_settings (app), "window-width", width);
-  g_settings_set_int (attune_application_get_settings (app), "window-height", 720);
-  g_application_activate (G_APPLICATION (app));
   attune_test_wait_until (library_loaded, NULL);
-  attune_test_wait_for_frame (GTK_WIDGET (attune_application_get_main_window (app)));
-  return attune_application_get_main_window (app);
+  attune_test_wait_for_frame (GTK_WIDGET (window));
+  return window;
 }
 
 static void

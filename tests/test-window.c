@@ -32,23 +32,14 @@ get_window (void)
   return ATTUNE_WINDOW (window);
 }
 
-/* Xvfb has no window manager, so a mapped window keeps its size: open a
- * new window instead, which also takes its size from the settings. */
 static AttuneWindow *
 reopen_at_size (AttuneWindow *window,
                 int           width,
                 int           height)
 {
-  GSettings *settings = attune_application_get_settings (app);
   g_autofree char *view = g_strdup (attune_window_get_view (window));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-  g_settings_set_string (settings, "last-view", view);
-  g_application_activate (G_APPLICATION (app));
-  window = get_window ();
-  attune_test_wait_for_frame (GTK_WIDGET (window));
+  window = attune_test_reopen_window (app, view, width, height);
   /* The surface includes client-side decoration borders; the widget may be
    * a few pixels narrower than the default size, never wider. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
