@@ -170,6 +170,18 @@ attune_test_new_application (void)
   return app;
 }
 
+/* For attune_test_wait_until(): whether the application @data has loaded
+ * its content and opened its progress store, both of which happen after
+ * the first frame. */
+gboolean
+attune_test_app_ready (gpointer data)
+{
+  AttuneApplication *app = data;
+
+  return attune_library_get_loaded (attune_application_get_library (app)) &&
+         attune_application_get_store (app) != NULL;
+}
+
 /* Xvfb has no window manager, so a mapped window keeps its size: to see
  * another size, close the main window and open a new one, which takes its
  * size, and its view when @view is not NULL, from the settings. */

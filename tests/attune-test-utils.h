@@ -16,6 +16,7 @@ char *attune_test_render_png     (GtkWidget  *widget,
 
 char *attune_test_isolate_database (void);
 AttuneApplication *attune_test_new_application (void);
+gboolean      attune_test_app_ready         (gpointer           data);
 AttuneWindow *attune_test_reopen_window     (AttuneApplication *app,
                                              const char        *view,
                                              int                width,

@@ -16,13 +16,6 @@
 
 static AttuneApplication *app;
 
-static gboolean
-ready (gpointer data)
-{
-  return attune_library_get_loaded (attune_application_get_library (app)) &&
-         attune_application_get_store (app) != NULL;
-}
-
 static AttunePresenterWindow *
 find_presenter (void)
 {
@@ -140,7 +133,7 @@ main (int   argc,
   g_free (attune_test_isolate_database ());
   app = attune_test_new_application ();
   g_application_activate (G_APPLICATION (app));
-  attune_test_wait_until (ready, NULL);
+  attune_test_wait_until (attune_test_app_ready, app);
 
   g_test_add_func ("/presenter/present-a-class", test_present_a_class);
   g_test_add_func ("/presenter/recording-when-enabled", test_recording_when_enabled);

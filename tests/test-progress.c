@@ -21,13 +21,6 @@
 static AttuneApplication *app;
 static gint64 now;
 
-static gboolean
-ready (gpointer data)
-{
-  return attune_library_get_loaded (attune_application_get_library (app)) &&
-         attune_application_get_store (app) != NULL;
-}
-
 /* Plays @id through the store API, choosing choice (seed + step) % n at
  * each node, as a learner would through the role-play pane. */
 static void
@@ -252,7 +245,7 @@ main (int   argc,
   g_settings_set_int (attune_application_get_settings (app), "window-height", 760);
   g_application_activate (G_APPLICATION (app));
   attune_application_open_store (app);
-  attune_test_wait_until (ready, NULL);
+  attune_test_wait_until (attune_test_app_ready, app);
 
   g_test_add_func ("/progress/new-profile-empty-state", test_new_profile_empty_state);
   g_test_add_func ("/progress/with-history", test_with_history);

@@ -16,13 +16,6 @@
 
 static AttuneApplication *app;
 
-static gboolean
-ready (gpointer data)
-{
-  return attune_library_get_loaded (attune_application_get_library (app)) &&
-         attune_application_get_store (app) != NULL;
-}
-
 static AttuneWindow *
 window (void)
 {
@@ -223,7 +216,7 @@ main (int   argc,
   g_settings_set_int (attune_application_get_settings (app), "window-width", 1000);
   g_settings_set_int (attune_application_get_settings (app), "window-height", 760);
   g_application_activate (G_APPLICATION (app));
-  attune_test_wait_until (ready, NULL);
+  attune_test_wait_until (attune_test_app_ready, app);
 
   g_test_add_func ("/role-play/play-to-the-end", test_play_to_the_end);
   g_test_add_func ("/role-play/retry-and-leave", test_retry_and_leave);
