@@ -110,7 +110,8 @@ attune_application_handle_local_options (GApplication *app,
       g_autoptr(GString) summary = g_string_new (NULL);
       AttuneValidateStatus status;
 
-      status = attune_validate_paths (remaining, attune_content_dir (), errors, summary);
+      status = attune_validate_paths (remaining, attune_content_dir (),
+                                      g_variant_dict_contains (options, "strict"), errors, summary);
       fputs (errors->str, stderr);
       fputs (summary->str, status == ATTUNE_VALIDATE_OK ? stdout : stderr);
       return status;
@@ -623,6 +624,8 @@ attune_application_init (AttuneApplication *self)
       N_("Show the version and exit"), NULL },
     { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Check lesson and scenario files (or folders of them) and report problems, without opening a window"), NULL },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --validate: treat warnings as errors"), NULL },
     { "library", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       N_("Also load lessons and scenarios from this folder (may be repeated)"), N_("FOLDER") },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -653,8 +656,9 @@ attune_application_init (AttuneApplication *self)
                                             _("Practise expressing empathy in customer service."));
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("With --validate, each PATH is a lesson or scenario file, or a folder of them. "
-                                                   "Problems are printed as FILE:LINE: error: MESSAGE. The exit status is 0 when "
-                                                   "every file is valid, 1 when any is not, and 2 for a usage error."));
+                                                   "Problems are printed as FILE:LINE: error: MESSAGE, and replies that give the answer "
+                                                   "away as FILE:LINE: warning: MESSAGE. The exit status is 0 when every file is valid "
+                                                   "(warnings allowed, unless --strict), 1 when any is not, and 2 for a usage error."));
 }
 
 AttuneLibrary *

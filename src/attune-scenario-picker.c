@@ -164,7 +164,7 @@ attune_scenario_picker_refresh (AttuneScenarioPicker *self)
     {
       gint64 now = g_get_real_time ();
       gint64 profile = attune_application_get_profile (self->app);
-      g_autoptr(GPtrArray) stats = attune_store_get_strategy_stats (store, profile, now, NULL);
+      g_autoptr(GPtrArray) stats = attune_store_get_strategy_stats (store, profile, now, attune_mastery_utc_offset (now), NULL);
       g_autoptr(GHashTable) played = attune_store_get_last_played (store, profile, NULL);
 
       if (stats != NULL && played != NULL)

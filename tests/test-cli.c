@@ -135,6 +135,42 @@ test_validate_bad (void)
   g_assert_cmpstr (lines[2], ==, "2 files have problems.");
 }
 
+/* Replies that give the answer away: warnings with file and line, exit 0;
+ * --strict makes them errors. */
+static void
+test_validate_cue_warnings (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) strict = { 0 };
+  g_autofree char *giveaway = fixture ("cues/giveaway.xml");
+  g_autofree char *longest = g_strdup_printf ("%s:6: warning: The best reply is the longest in 2 of 2 decisions", giveaway);
+  g_autofree char *sympathy = g_strdup_printf ("%s:6: warning: The best reply has the most sympathy words", giveaway);
+  g_autofree char *tie = g_strdup_printf ("%s:27: warning: Two replies tie", giveaway);
+  g_autofree char *close_ask = g_strdup_printf ("%s:14: warning: This level 2–3 decision has no close call", giveaway);
+  g_autofree char *close_when = g_strdup_printf ("%s:27: warning: This level 2–3 decision has no close call", giveaway);
+  g_autoptr(GRegex) gnu = g_regex_new ("^[^:\n]+:[0-9]+: warning: [^\n]+$", G_REGEX_MULTILINE, 0, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  run_attune (&run, "--validate", giveaway, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1 file checked: it is valid.\n1 file has warnings: see above.\n");
+  lines = g_strsplit (run.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (g_regex_match (gnu, lines[i], 0, NULL));
+  g_assert_nonnull (strstr (run.err, longest));
+  g_assert_nonnull (strstr (run.err, sympathy));
+  g_assert_nonnull (strstr (run.err, tie));
+  g_assert_nonnull (strstr (run.err, close_ask));
+  g_assert_nonnull (strstr (run.err, close_when));
+
+  run_attune (&strict, "--validate", "--strict", giveaway, NULL);
+  g_assert_cmpint (strict.status, ==, 1);
+  g_assert_cmpstr (strict.out, ==, "");
+  g_assert_nonnull (strstr (strict.err, longest));
+  g_assert_true (g_str_has_suffix (strict.err, "\n1 file has warnings, and --strict treats them as errors.\n"));
+}
+
 static void
 test_validate_mixed (void)
 {
@@ -283,6 +319,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/help-translated", test_help_translated);
   g_test_add_func ("/cli/validate-good", test_validate_good);
+  g_test_add_func ("/cli/validate-cue-warnings", test_validate_cue_warnings);
   g_test_add_func ("/cli/validate-bad", test_validate_bad);
   g_test_add_func ("/cli/validate-mixed", test_validate_mixed);
   g_test_add_func ("/cli/validate-missing", test_validate_missing);

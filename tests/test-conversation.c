@@ -37,7 +37,7 @@ test_play_and_retry (void)
   /* The loop: asking again stays at "ask" with mood falling. */
   choice = attune_conversation_choose (conversation, 1, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (choice->feedback, ==, "Asking again without listening costs trust.");
+  g_assert_cmpstr (choice->feedback, ==, "Polite, but she was clear: asking again without listening costs trust.");
   g_assert_cmpstr (attune_conversation_get_node (conversation)->id, ==, "ask");
   g_assert_cmpint (attune_conversation_get_mood (conversation), ==, -3);
 
@@ -56,15 +56,16 @@ test_play_and_retry (void)
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  /* Score: weights -1, +2, then -2 -1: 2 good of 6. */
-  g_assert_cmpuint (attune_conversation_get_score (conversation), ==, 33);
+  /* Score: weights +1 -2, +2, then -2 +1: 4 good of 8. */
+  g_assert_cmpuint (attune_conversation_get_score (conversation), ==, 50);
   {
     g_autoptr(GArray) tally = attune_conversation_tally (conversation);
 
     g_assert_cmpuint (tally->len, ==, 2);
-    g_assert_cmpstr (g_array_index (tally, AttuneStrategyTally, 0).strategy, ==, "active-listening");
-    g_assert_cmpint (g_array_index (tally, AttuneStrategyTally, 0).total, ==, 0);
-    g_assert_cmpint (g_array_index (tally, AttuneStrategyTally, 1).total, ==, -2);
+    g_assert_cmpstr (g_array_index (tally, AttuneStrategyTally, 0).strategy, ==, "fixture-extra-lesson");
+    g_assert_cmpint (g_array_index (tally, AttuneStrategyTally, 0).total, ==, -1);
+    g_assert_cmpstr (g_array_index (tally, AttuneStrategyTally, 1).strategy, ==, "active-listening");
+    g_assert_cmpint (g_array_index (tally, AttuneStrategyTally, 1).total, ==, 1);
   }
 
   /* Retry from the last decision: back at "explain" with the mood then. */
@@ -161,6 +162,64 @@ test_mood_words (void)
   g_assert_cmpstr (attune_mood_get_icon_name (-3), !=, attune_mood_get_icon_name (3));
 }
 
+/* Replies are shown shuffled: the same within an attempt, new for each
+ * attempt and retry, every order possible, and each step says what was
+ * shown where. */
+static void
+test_shuffle (void)
+{
+  AttuneScenario *refund = scenario ("fixture-refund");
+  guint first_shown[2] = { 0, 0 };
+
+  for (guint32 seed = 0; seed < 200; seed++)
+    {
+      g_autoptr(AttuneConversation) conversation = attune_conversation_new (refund);
+      guint8 order[ATTUNE_MAX_CHOICES], again[ATTUNE_MAX_CHOICES];
+      guint n;
+
+      attune_conversation_set_seed (conversation, seed);
+      n = attune_conversation_get_order (conversation, order);
+      g_assert_cmpuint (n, ==, 2);
+      g_assert_cmpuint (order[0] + order[1], ==, 1);
+      first_shown[order[0]]++;
+      /* Stable within the attempt, also when the node comes round again. */
+      attune_conversation_choose (conversation, 1, NULL);
+      g_assert_cmpstr (attune_conversation_get_node (conversation)->id, ==, "ask");
+      attune_conversation_get_order (conversation, again);
+      g_assert_cmpmem (order, n, again, n);
+      /* The step records the order shown, and the authored choice. */
+      {
+        AttuneStep *step = &g_array_index (attune_conversation_get_steps (conversation), AttuneStep, 0);
+
+        g_assert_cmpuint (step->choice_index, ==, 1);
+        g_assert_cmpuint (step->n_shown, ==, 2);
+        g_assert_cmpmem (step->shown_order, 2, order, 2);
+      }
+      g_assert_cmpuint (attune_conversation_authored_index (conversation, 0), ==, order[0]);
+      g_assert_cmpuint (attune_conversation_authored_index (conversation, 2), ==, G_MAXUINT);
+    }
+  /* Both replies come first about half of the time. */
+  g_assert_cmpuint (first_shown[0], >, 60);
+  g_assert_cmpuint (first_shown[1], >, 60);
+
+  /* A retry reshuffles: over many retries the first reply changes. */
+  {
+    g_autoptr(AttuneConversation) conversation = attune_conversation_new (refund);
+    guint changed = 0;
+    guint8 before[ATTUNE_MAX_CHOICES], after[ATTUNE_MAX_CHOICES];
+
+    for (guint i = 0; i < 50; i++)
+      {
+        attune_conversation_get_order (conversation, before);
+        attune_conversation_choose (conversation, 0, NULL);
+        g_assert_true (attune_conversation_retry_from (conversation, 0));
+        attune_conversation_get_order (conversation, after);
+        changed += before[0] != after[0];
+      }
+    g_assert_cmpuint (changed, >, 10);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -177,6 +236,7 @@ main (int argc, char *argv[])
   g_assert_cmpuint (attune_library_get_n_bad_files (library), ==, 0);
 
   g_test_add_func ("/conversation/play-and-retry", test_play_and_retry);
+  g_test_add_func ("/conversation/shuffle", test_shuffle);
   g_test_add_func ("/conversation/every-shipped-scenario", test_every_shipped_scenario);
   g_test_add_func ("/conversation/every-strategy-practised-twice", test_every_strategy_practised_twice);
   g_test_add_func ("/conversation/mood-words", test_mood_words);

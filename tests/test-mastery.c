@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 
+#include "attune-conversation.h"
 #include "attune-mastery.h"
 #include "attune-store.h"
 
@@ -25,17 +26,31 @@ evidence_new (void)
 }
 
 static void
-add (GPtrArray  *evidence,
-     const char *strategy,
-     int         weight,
-     gint64      at)
+add_full (GPtrArray  *evidence,
+          const char *strategy,
+          int         weight,
+          gint64      at,
+          const char *scenario,
+          double      credit)
 {
   AttuneEvidenceRecord *record = g_new0 (AttuneEvidenceRecord, 1);
 
   record->strategy = g_strdup (strategy);
   record->weight = weight;
   record->at = at;
+  record->scenario = g_strdup (scenario);
+  record->credit = credit;
   g_ptr_array_add (evidence, record);
+}
+
+/* First attempts, from two role-plays in turn. */
+static void
+add (GPtrArray  *evidence,
+     const char *strategy,
+     int         weight,
+     gint64      at)
+{
+  add_full (evidence, strategy, weight, at, evidence->len % 2 ? "role-play-a" : "role-play-b", 1.0);
 }
 
 static AttuneStrategyMastery *
@@ -95,8 +110,10 @@ test_more_good_never_lowers (void)
       if (a != NULL)
         {
           g_assert_cmpfloat (b->estimate, >=, a->estimate);
-          /* Levels only move up too, once there is a verdict. */
-          if (a->level >= ATTUNE_MASTERY_LEARNING)
+          /* Levels only move up too, once there is a verdict (review is
+           * a matter of time, not a rank). */
+          if (a->level >= ATTUNE_MASTERY_LEARNING && a->level != ATTUNE_MASTERY_DUE_FOR_REVIEW &&
+              b->level != ATTUNE_MASTERY_DUE_FOR_REVIEW)
             g_assert_cmpint (b->level, >=, a->level);
         }
     }
@@ -118,8 +135,8 @@ test_old_evidence_fades (void)
     }
   for (guint i = 0; i < 6; i++)
     {
-      add (recent_bad, "reassure", 2, NOW - 1 * DAY);
-      add (old_bad, "reassure", 2, NOW - 1 * DAY);
+      add (recent_bad, "reassure", 2, NOW - (1 + i % 2) * DAY);
+      add (old_bad, "reassure", 2, NOW - (1 + i % 2) * DAY);
     }
   a = assess (recent_bad, &m1);
   b = assess (old_bad, &m2);
@@ -153,11 +170,16 @@ test_levels_and_figure (void)
   for (guint i = 0; i < 9; i++)
     add (evidence, "reassure", i < 7 ? 2 : -1, NOW - (9 - i) * DAY);
   m = assess (evidence, &mastery);
-  g_assert_cmpuint (m->recent_good, ==, 7);
-  g_assert_cmpuint (m->recent_total, ==, 9);
   g_assert_cmpint (m->level, ==, ATTUNE_MASTERY_HANDLES_WELL);
   text = attune_mastery_describe (m);
-  g_assert_cmpstr (text, ==, "7 of your last 9 decisions showed this.");
+  /* The caption states the very figure that decided the level. */
+  {
+    g_autofree char *figure = g_strdup_printf ("%u%%", (guint) (100 * m->estimate + 0.5));
+
+    g_assert_cmpfloat (m->estimate, >=, 0.75);
+    g_assert_nonnull (strstr (text, figure));
+    g_assert_nonnull (strstr (text, "more than one role-play and on more than one day"));
+  }
 
   /* Mostly against: learning. */
   {
@@ -166,8 +188,98 @@ test_levels_and_figure (void)
 
     for (guint i = 0; i < 8; i++)
       add (poor, "reassure", i < 2 ? 1 : -2, NOW - DAY);
-    g_assert_cmpint (assess (poor, &pm)->level, ==, ATTUNE_MASTERY_LEARNING);
+    m = assess (poor, &pm);
+    g_assert_cmpint (m->level, ==, ATTUNE_MASTERY_LEARNING);
+    g_clear_pointer (&text, g_free);
+    text = attune_mastery_describe (m);
+    {
+      g_autofree char *figure = g_strdup_printf ("showed this %u%% of the time", (guint) (100 * m->estimate + 0.5));
+
+      g_assert_nonnull (strstr (text, figure));
+      g_assert_nonnull (strstr (text, "50%"));
+    }
   }
+
+  /* Little evidence: the caption gives the amount against the threshold. */
+  {
+    g_autoptr(GPtrArray) little = evidence_new ();
+    g_autoptr(GHashTable) lm = NULL;
+
+    add (little, "reassure", 2, NOW);
+    m = assess (little, &lm);
+    g_assert_cmpint (m->level, ==, ATTUNE_MASTERY_NOT_ENOUGH);
+    g_clear_pointer (&text, g_free);
+    text = attune_mastery_describe (m);
+    g_assert_cmpstr (text, ==, "Evidence so far: 2.0 of the 4 points a verdict needs.");
+  }
+}
+
+/* "Handles well" needs two role-plays and two days, at full credit. */
+static void
+test_breadth (void)
+{
+  g_autoptr(GPtrArray) one_play = evidence_new ();
+  g_autoptr(GPtrArray) one_day = evidence_new ();
+  g_autoptr(GPtrArray) both = evidence_new ();
+  g_autoptr(GPtrArray) retries = evidence_new ();
+  g_autoptr(GHashTable) m1 = NULL, m2 = NULL, m3 = NULL, m4 = NULL;
+  AttuneStrategyMastery *m;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      add_full (one_play, "reassure", 3, NOW - (gint64) (i % 3) * DAY, "late-parcel", 1.0);
+      add_full (one_day, "reassure", 3, NOW - (gint64) i * G_USEC_PER_SEC * 60, i % 2 ? "late-parcel" : "lonely-caller", 1.0);
+      add_full (both, "reassure", 3, NOW - (gint64) (i % 2) * DAY, i % 2 ? "late-parcel" : "lonely-caller", 1.0);
+      add_full (retries, "reassure", 3, NOW - (gint64) (i % 2) * DAY, i % 2 ? "late-parcel" : "lonely-caller", 0.25);
+    }
+
+  m = assess (one_play, &m1);
+  g_assert_cmpint (m->level, ==, ATTUNE_MASTERY_GETTING_THERE);
+  g_assert_cmpint (m->limit, ==, ATTUNE_MASTERY_LIMIT_SCENARIOS);
+  text = attune_mastery_describe (m);
+  g_assert_nonnull (strstr (text, "all in one role-play"));
+
+  m = assess (one_day, &m2);
+  g_assert_cmpint (m->level, ==, ATTUNE_MASTERY_GETTING_THERE);
+  g_assert_cmpint (m->limit, ==, ATTUNE_MASTERY_LIMIT_DAYS);
+  g_clear_pointer (&text, g_free);
+  text = attune_mastery_describe (m);
+  g_assert_nonnull (strstr (text, "all on one day"));
+
+  m = assess (both, &m3);
+  g_assert_cmpint (m->level, ==, ATTUNE_MASTERY_HANDLES_WELL);
+  g_assert_cmpuint (m->good_scenarios, ==, 2);
+  g_assert_cmpuint (m->good_days, ==, 2);
+
+  /* The same answers given as retries count a quarter and earn nothing. */
+  m = assess (retries, &m4);
+  g_assert_cmpfloat_with_epsilon (m->amount, ((AttuneStrategyMastery *) g_hash_table_lookup (m3, "reassure"))->amount / 4, 1e-9);
+  g_assert_cmpint (m->level, <, ATTUNE_MASTERY_HANDLES_WELL);
+  g_assert_cmpuint (m->good_scenarios, ==, 0);
+}
+
+/* Ageing evidence makes a strategy due for review, with a date, rather
+ * than "not enough practice". */
+static void
+test_ageing_is_review (void)
+{
+  g_autoptr(GPtrArray) evidence = evidence_new ();
+  g_autoptr(GHashTable) mastery = NULL;
+  g_autofree char *text = NULL;
+  AttuneStrategyMastery *m;
+
+  for (guint i = 0; i < 6; i++)
+    add (evidence, "reassure", 3, NOW - (gint64) (200 + i % 2) * DAY);
+  m = assess (evidence, &mastery);
+  g_assert_cmpfloat (m->amount, <, ATTUNE_MASTERY_MIN_EVIDENCE);
+  g_assert_cmpint (m->level, ==, ATTUNE_MASTERY_DUE_FOR_REVIEW);
+  g_assert_true (m->due);
+  g_assert_cmpint (m->due_at, <, NOW);
+  g_assert_cmpint (m->due_at, >, m->last_practised);
+  text = attune_mastery_describe (m);
+  g_assert_true (g_str_has_prefix (text, "Due for review since "));
+  g_assert_cmpstr (attune_mastery_level_get_label (m->level), ==, "Due for review");
 }
 
 static void
@@ -175,8 +287,9 @@ test_review_intervals_grow (void)
 {
   gint64 previous_interval = 0;
 
-  /* The more days of good practice, the longer until the next review. */
-  for (guint days = 1; days <= 5; days++)
+  /* The more days of good practice, the longer until the next review
+   * (two days are the least that "handles well" needs). */
+  for (guint days = 2; days <= 6; days++)
     {
       g_autoptr(GPtrArray) evidence = evidence_new ();
       g_autoptr(GHashTable) mastery = NULL;
@@ -199,8 +312,9 @@ test_review_intervals_grow (void)
     g_autoptr(GHashTable) mastery = NULL;
 
     for (guint i = 0; i < 4; i++)
-      add (evidence, "reassure", 3, NOW - 20 * DAY);
+      add (evidence, "reassure", 3, NOW - (20 + i % 2) * DAY);
     g_assert_true (assess (evidence, &mastery)->due);
+    g_assert_cmpint (assess (evidence, &mastery)->level, ==, ATTUNE_MASTERY_DUE_FOR_REVIEW);
   }
 }
 
@@ -227,14 +341,24 @@ test_sql_agrees (void)
 
   /* Two hundred decisions over a year, written as the store would. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "BEGIN; INSERT INTO attempt VALUES (1, 1, 'late-parcel', 'coach', 0, NULL, NULL, NULL)", NULL, NULL, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN;"
+                                  "INSERT INTO attempt (id, profile_id, scenario_id, mode, started_at, credit)"
+                                  " VALUES (1, 1, 'late-parcel', 'coach', 0, 1.0), (2, 1, 'lonely-caller', 'coach', 0, 0.25),"
+                                  " (3, 1, 'flooded-home', 'coach', 0, 1.0)", NULL, NULL, NULL), ==, SQLITE_OK);
   for (guint i = 0; i < 200; i++)
     {
-      gint64 at = NOW - (gint64) (200 - i) * (DAY * 365 / 200);
+      /* Over a year, then the last 40 within a few days, so that
+       * "handles well" and review both occur. */
+      gint64 at = i < 160 ? NOW - (gint64) (200 - i) * (DAY * 365 / 200) : NOW - (gint64) (200 - i) * (DAY / 8);
       int weight = g_rand_int_range (rand, -3, 4);
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO choice VALUES (%u, 1, %u, 'n', 0, %" G_GINT64_FORMAT ", 1000);"
-                                              "INSERT INTO evidence VALUES (%u, 1, '%s', %d, %" G_GINT64_FORMAT ");",
-                                              i + 1, i + 1, at, i + 1, strategies[i % 3], weight == 0 ? 2 : weight, at);
+      guint attempt = 1 + g_rand_int_range (rand, 0, 3);
+      g_autofree char *sql =
+        g_strdup_printf ("INSERT INTO choice (id, attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms)"
+                         " VALUES (%u, %u, %u, 'n', 0, %" G_GINT64_FORMAT ", 1000);"
+                         "INSERT INTO evidence (choice_id, profile_id, strategy_id, weight, at, credit, scenario_id)"
+                         " SELECT %u, 1, '%s', %d, %" G_GINT64_FORMAT ", credit, scenario_id FROM attempt WHERE id = %u;",
+                         i + 1, attempt, i + 1, at, i + 1, strategies[i % 3], weight == 0 ? 2 : (i >= 160 ? ABS (weight) : weight),
+                         at, attempt);
 
       g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
     }
@@ -243,7 +367,7 @@ test_sql_agrees (void)
 
   store = attune_store_open (path, NULL, &error);
   evidence = attune_store_get_evidence (store, 1, &error);
-  stats = attune_store_get_strategy_stats (store, 1, NOW, &error);
+  stats = attune_store_get_strategy_stats (store, 1, NOW, attune_mastery_utc_offset (NOW), &error);
   g_assert_no_error (error);
   from_c = attune_mastery_compute (evidence, NOW);
   from_sql = attune_mastery_compute_from_stats (stats, NOW);
@@ -257,8 +381,9 @@ test_sql_agrees (void)
       g_assert_cmpfloat_with_epsilon (c->estimate, q->estimate, 1e-9);
       g_assert_cmpfloat_with_epsilon (c->amount, q->amount, 1e-9);
       g_assert_cmpint (c->level, ==, q->level);
-      g_assert_cmpuint (c->recent_good, ==, q->recent_good);
-      g_assert_cmpuint (c->recent_total, ==, q->recent_total);
+      g_assert_cmpint (c->limit, ==, q->limit);
+      g_assert_cmpuint (c->good_scenarios, ==, q->good_scenarios);
+      g_assert_cmpuint (c->good_days, ==, q->good_days);
       g_assert_cmpint (c->last_practised, ==, q->last_practised);
       g_assert_cmpint (c->due_at, ==, q->due_at);
     }
@@ -300,7 +425,7 @@ test_recommend (void)
         if (g_str_equal (attune_lesson_get_id (lesson), "say-no-with-compassion"))
           continue;
         for (guint j = 0; j < 4; j++)
-          add (evidence, attune_lesson_get_id (lesson), 3, NOW - DAY);
+          add (evidence, attune_lesson_get_id (lesson), 3, NOW - (1 + j % 2) * DAY);
       }
   }
   mastery = attune_mastery_compute (evidence, NOW);
@@ -324,6 +449,176 @@ test_recommend (void)
   g_assert_true (attune_scenario_practises (after_playing->scenario, "say-no-with-compassion"));
 }
 
+/* Plays the best path of @scenario as a learner would at @at, adding its
+ * evidence with @credit. */
+static void
+play_best_path (GPtrArray      *evidence,
+                AttuneScenario *scenario,
+                gint64          at,
+                double          credit)
+{
+  g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (scenario);
+  g_autoptr(AttuneConversation) conversation = attune_conversation_new (scenario);
+
+  g_assert_false (analysis->truncated);
+  for (guint i = 0; i < analysis->best_path->len; i++)
+    {
+      AttuneChoice *choice = attune_conversation_choose (conversation, g_array_index (analysis->best_path, guint, i), NULL);
+
+      g_assert_nonnull (choice);
+      for (guint k = 0; k < choice->evidence->len; k++)
+        {
+          AttuneEvidence *e = g_ptr_array_index (choice->evidence, k);
+
+          add_full (evidence, e->strategy, e->weight, at + (gint64) i * G_USEC_PER_SEC * 30,
+                    attune_scenario_get_id (scenario), credit);
+        }
+    }
+  g_assert_true (attune_conversation_is_finished (conversation));
+}
+
+/* Local noon, @days_ago days before NOW. */
+static gint64
+noon (guint days_ago)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (NOW / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, -(int) days_ago);
+  g_autoptr(GDateTime) at = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                   g_date_time_get_day_of_month (day), 12, 0, 0);
+
+  return g_date_time_to_unix (at) * G_USEC_PER_SEC;
+}
+
+static guint
+count_handled_well (GHashTable *mastery)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, mastery);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += ((AttuneStrategyMastery *) value)->level == ATTUNE_MASTERY_HANDLES_WELL;
+  return n;
+}
+
+/* One afternoon of best paths through every shipped role-play is not yet
+ * "handles well" for anything; a second day earns it. */
+static void
+test_one_day_is_not_enough (void)
+{
+  GListModel *scenarios = attune_library_get_scenarios (library);
+  GListModel *lessons = attune_library_get_lessons (library);
+  g_autoptr(GPtrArray) evidence = evidence_new ();
+  g_autoptr(GHashTable) after_one = NULL;
+  g_autoptr(GHashTable) after_two = NULL;
+  guint n = g_list_model_get_n_items (scenarios);
+
+  g_assert_cmpuint (n, >=, 16);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AttuneScenario) scenario = g_list_model_get_item (scenarios, i);
+
+      play_best_path (evidence, scenario, noon (1) + (gint64) i * G_USEC_PER_SEC * 600, 1.0);
+    }
+  after_one = attune_mastery_compute (evidence, NOW);
+  g_assert_cmpuint (count_handled_well (after_one), ==, 0);
+
+  /* The next day, first attempts again (more than a few hours later, so
+   * they are not retries). */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AttuneScenario) scenario = g_list_model_get_item (scenarios, (i + 5) % n);
+
+      play_best_path (evidence, scenario, noon (0) + (gint64) i * G_USEC_PER_SEC * 600, 1.0);
+    }
+  after_two = attune_mastery_compute (evidence, NOW + DAY / 2);
+  /* Every strategy of the curriculum that a role-play practises is earned. */
+  for (guint i = 0; i < g_list_model_get_n_items (lessons); i++)
+    {
+      g_autoptr(AttuneLesson) lesson = g_list_model_get_item (lessons, i);
+      const char *id = attune_lesson_get_id (lesson);
+      gboolean practised = FALSE;
+
+      for (guint j = 0; j < n && !practised; j++)
+        {
+          g_autoptr(AttuneScenario) scenario = g_list_model_get_item (scenarios, j);
+
+          practised = attune_scenario_practises (scenario, id);
+        }
+      if (!practised)
+        continue;
+      if (attune_mastery_level_for (after_two, id) != ATTUNE_MASTERY_HANDLES_WELL)
+        g_test_fail_printf ("“%s” is not handled well after two days of best paths", id);
+    }
+}
+
+/* Every strategy can be earned on its own: the best paths of two
+ * role-plays that show it, on different days, until it is handled well. */
+static void
+test_every_strategy_can_be_earned (void)
+{
+  GListModel *scenarios = attune_library_get_scenarios (library);
+  GListModel *lessons = attune_library_get_lessons (library);
+  guint n = g_list_model_get_n_items (scenarios);
+  guint earned = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lessons); i++)
+    {
+      g_autoptr(AttuneLesson) lesson = g_list_model_get_item (lessons, i);
+      const char *id = attune_lesson_get_id (lesson);
+      g_autoptr(GPtrArray) showing = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) evidence = evidence_new ();
+      g_autoptr(GHashTable) mastery = NULL;
+      gboolean practised = FALSE;
+
+      /* The role-plays whose best path shows this strategy. */
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(AttuneScenario) scenario = g_list_model_get_item (scenarios, j);
+          g_autoptr(GPtrArray) probe = evidence_new ();
+
+          practised |= attune_scenario_practises (scenario, id);
+          play_best_path (probe, scenario, NOW, 1.0);
+          for (guint k = 0; k < probe->len; k++)
+            {
+              AttuneEvidenceRecord *r = g_ptr_array_index (probe, k);
+
+              if (g_str_equal (r->strategy, id) && r->weight > 0)
+                {
+                  g_ptr_array_add (showing, g_object_ref (scenario));
+                  break;
+                }
+            }
+        }
+      if (!practised)
+        continue;
+      if (showing->len < 2)
+        {
+          g_test_fail_printf ("only %u role-play shows “%s” on its best path", showing->len, id);
+          continue;
+        }
+
+      /* Day by day, alternating role-plays, at most six days. */
+      for (guint day = 0; day < 6; day++)
+        {
+          g_clear_pointer (&mastery, g_hash_table_unref);
+          play_best_path (evidence, g_ptr_array_index (showing, day % showing->len), noon (6 - day), 1.0);
+          mastery = attune_mastery_compute (evidence, noon (6 - day) + (gint64) G_USEC_PER_SEC * 3600);
+          if (attune_mastery_level_for (mastery, id) == ATTUNE_MASTERY_HANDLES_WELL)
+            {
+              /* One day is never enough. */
+              g_assert_cmpuint (day, >, 0);
+              break;
+            }
+        }
+      if (attune_mastery_level_for (mastery, id) != ATTUNE_MASTERY_HANDLES_WELL)
+        g_test_fail_printf ("“%s” was not earned in six days of best paths", id);
+      earned++;
+    }
+  g_assert_cmpuint (earned, >=, 28);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -341,8 +636,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/mastery/old-evidence-fades", test_old_evidence_fades);
   g_test_add_func ("/mastery/levels-and-figure", test_levels_and_figure);
   g_test_add_func ("/mastery/review-intervals-grow", test_review_intervals_grow);
+  g_test_add_func ("/mastery/breadth", test_breadth);
+  g_test_add_func ("/mastery/ageing-is-review", test_ageing_is_review);
   g_test_add_func ("/mastery/recommend", test_recommend);
   g_test_add_func ("/mastery/sql-agrees", test_sql_agrees);
+  g_test_add_func ("/mastery/one-day-is-not-enough", test_one_day_is_not_enough);
+  g_test_add_func ("/mastery/every-strategy-can-be-earned", test_every_strategy_can_be_earned);
   status = g_test_run ();
   g_clear_object (&library);
   return status;

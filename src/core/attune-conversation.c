@@ -5,6 +5,11 @@
  * chosen, and how it ended; it can go back to any earlier decision. It is
  * deterministic: the same choices always give the same conversation.
  *
+ * The replies of each decision are shown in an order shuffled from a seed
+ * that is new for every conversation and every retry, and the same for
+ * every visit to a node within one, so that a learner cannot pass by
+ * remembering positions, and history can say what was seen where.
+ *
  * attune_scenario_analyse() walks every simple path (no node twice) from
  * the start to an ending, which is finite even when a scenario has loops,
  * and finds the best and worst paths by total evidence weight.
@@ -24,6 +29,7 @@ struct _AttuneConversation
   AttuneScenarioNode *node;      /* NULL once ended */
   AttuneScenarioEnding *ending;  /* NULL until ended */
   int mood;
+  guint32 seed;                  /* for the order the replies are shown in */
   GArray *steps;                 /* AttuneStep */
 };
 
@@ -49,6 +55,7 @@ static void
 attune_conversation_init (AttuneConversation *self)
 {
   self->steps = g_array_new (FALSE, FALSE, sizeof (AttuneStep));
+  self->seed = g_random_int ();
 }
 
 /**
@@ -67,6 +74,63 @@ attune_conversation_new (AttuneScenario *scenario)
   self->mood = attune_scenario_get_start_mood (scenario);
   g_return_val_if_fail (self->node != NULL, self);
   return self;
+}
+
+/* Fixes the shuffle, for tests and for replaying a recorded order. */
+void
+attune_conversation_set_seed (AttuneConversation *self,
+                              guint32             seed)
+{
+  g_return_if_fail (ATTUNE_IS_CONVERSATION (self));
+  self->seed = seed;
+}
+
+/**
+ * attune_conversation_get_order:
+ * @order: (out caller-allocates) (array fixed-size=4): receives the authored
+ *   index of the reply shown first, second, …
+ *
+ * The order in which the current node's replies are shown: a shuffle that
+ * depends only on the seed and the node, so it holds for the whole attempt.
+ * Returns the number of replies (0 once the conversation has ended).
+ */
+guint
+attune_conversation_get_order (AttuneConversation *self,
+                               guint8             *order)
+{
+  g_autoptr(GRand) rand = NULL;
+  guint n;
+
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), 0);
+
+  if (self->node == NULL)
+    return 0;
+  n = MIN (self->node->choices->len, ATTUNE_MAX_CHOICES);
+  rand = g_rand_new_with_seed (self->seed ^ g_str_hash (self->node->id));
+  for (guint i = 0; i < n; i++)
+    order[i] = (guint8) i;
+  /* Fisher–Yates */
+  for (guint i = n - 1; i > 0; i--)
+    {
+      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i + 1);
+      guint8 t = order[i];
+
+      order[i] = order[j];
+      order[j] = t;
+    }
+  return n;
+}
+
+/* The authored index of the reply shown at @position (0 for the first),
+ * or G_MAXUINT when there is none. */
+guint
+attune_conversation_authored_index (AttuneConversation *self,
+                                    guint               position)
+{
+  guint8 order[ATTUNE_MAX_CHOICES];
+  guint n = attune_conversation_get_order (self, order);
+
+  return position < n ? order[position] : G_MAXUINT;
 }
 
 AttuneScenario *
@@ -143,6 +207,7 @@ attune_conversation_choose (AttuneConversation  *self,
       return NULL;
     }
 
+  step.n_shown = attune_conversation_get_order (self, step.shown_order);
   step.node = self->node;
   step.choice_index = index;
   step.choice = g_ptr_array_index (self->node->choices, index);
@@ -161,7 +226,8 @@ attune_conversation_choose (AttuneConversation  *self,
  * @step: the decision to take again (0 is the first)
  *
  * Goes back to just before decision @step, forgetting it and everything
- * after, with the mood as it was then.
+ * after, with the mood as it was then. A retry is a new attempt, so the
+ * replies are shuffled afresh.
  */
 gboolean
 attune_conversation_retry_from (AttuneConversation *self,
@@ -178,6 +244,7 @@ attune_conversation_retry_from (AttuneConversation *self,
   self->mood = target->mood_before;
   self->ending = NULL;
   g_array_set_size (self->steps, step);
+  self->seed = g_random_int ();
   return TRUE;
 }
 
@@ -243,16 +310,6 @@ typedef struct
   GArray *path;
 } Walk;
 
-static int
-choice_weight (AttuneChoice *choice)
-{
-  int total = 0;
-
-  for (guint k = 0; k < choice->evidence->len; k++)
-    total += ((AttuneEvidence *) g_ptr_array_index (choice->evidence, k))->weight;
-  return total;
-}
-
 static void
 walk (Walk               *w,
       AttuneScenarioNode *node,
@@ -270,7 +327,7 @@ walk (Walk               *w,
     {
       AttuneChoice *choice = g_ptr_array_index (node->choices, i);
       AttuneScenarioEnding *ending = attune_scenario_find_ending (w->scenario, choice->next);
-      int total = score + choice_weight (choice);
+      int total = score + attune_choice_get_net_weight (choice);
 
       g_array_append_val (w->path, i);
       if (ending != NULL)

@@ -7,14 +7,19 @@
 
 G_BEGIN_DECLS
 
+/* The schema allows two to four replies per decision. */
+#define ATTUNE_MAX_CHOICES 4
+
 /* One decision taken in a conversation. */
 typedef struct _AttuneStep
 {
   AttuneScenarioNode *node;
-  guint choice_index;
+  guint choice_index;      /* as authored in the file */
   AttuneChoice *choice;
   int mood_before;
   int mood_after;
+  guint n_shown;
+  guint8 shown_order[ATTUNE_MAX_CHOICES];  /* authored indexes, in the order shown */
 } AttuneStep;
 
 /* What a strategy's evidence added up to over a conversation. */
@@ -43,6 +48,12 @@ typedef struct
 G_DECLARE_FINAL_TYPE (AttuneConversation, attune_conversation, ATTUNE, CONVERSATION, GObject)
 
 AttuneConversation   *attune_conversation_new          (AttuneScenario     *scenario);
+void                  attune_conversation_set_seed     (AttuneConversation *self,
+                                                        guint32             seed);
+guint                 attune_conversation_get_order    (AttuneConversation *self,
+                                                        guint8             *order);
+guint                 attune_conversation_authored_index (AttuneConversation *self,
+                                                        guint               position);
 AttuneScenario       *attune_conversation_get_scenario (AttuneConversation *self);
 AttuneScenarioNode   *attune_conversation_get_node     (AttuneConversation *self);
 AttuneScenarioEnding *attune_conversation_get_ending   (AttuneConversation *self);

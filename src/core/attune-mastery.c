@@ -5,19 +5,30 @@
  * The model. Every choice gives evidence for or against strategies, with a
  * weight from -3 to 3. For one strategy:
  *
- *   - each piece of evidence counts r = 2^(-age / half-life), with a
- *     half-life of ATTUNE_MASTERY_HALF_LIFE_DAYS, so recent practice
- *     matters more and old evidence fades;
- *   - G is the recency-weighted sum of positive weights, B of negative
- *     ones; the estimate is (G + 1) / (G + B + 2), the mean of a Beta(1, 1)
- *     prior updated with the evidence. More good evidence can only raise
- *     it; more bad evidence can only lower it;
+ *   - each piece of evidence counts its weight times its attempt's credit
+ *     (1 for a first attempt, ¼ for a retry after the feedback, 1/10 after
+ *     the expert path was shown: attune_attempt_kind_get_credit()) times
+ *     r = 2^(-age / half-life), with a half-life of
+ *     ATTUNE_MASTERY_HALF_LIFE_DAYS, so recent practice matters more and
+ *     old evidence fades;
+ *   - G is that sum over positive weights, B over negative ones; the
+ *     estimate is (G + 1) / (G + B + 2), the mean of a Beta(1, 1) prior
+ *     updated with the evidence. More good evidence can only raise it;
+ *     more bad evidence can only lower it;
  *   - while G + B (the amount) is below ATTUNE_MASTERY_MIN_EVIDENCE there
- *     is no verdict: "not enough practice yet". One answer, even a
- *     perfect one (weight 3), is never "handles well";
+ *     is no verdict: "not enough practice yet". If the amount was enough
+ *     before ageing, the strategy is "due for review" instead, from the
+ *     day the amount fell below the threshold;
  *   - levels: learning below 0.5, getting there below 0.75, handles well
- *     from 0.75.
+ *     from 0.75, but only with good evidence at full credit from at least
+ *     ATTUNE_MASTERY_MIN_SCENARIOS different role-plays on at least
+ *     ATTUNE_MASTERY_MIN_DAYS different local days: one afternoon, or one
+ *     role-play learnt by heart, is not yet a skill.
  *
+ * Each level's caption (attune_mastery_describe()) states the figure that
+ * decided it: the evidence against the threshold, the estimate as a
+ * percentage against the next level, the missing role-play or day, or the
+ * date a review fell due.
  *
  * The same sums are computed inside SQLite for the Progress view
  * (attune_store_get_strategy_stats(), with attune_mastery_decay()
@@ -25,8 +36,8 @@
  * an index; a test checks both give the same result.
  *
  * Review. A strategy handled well becomes due again after an interval that
- * doubles with each day it was practised well since (3, 6, 12 … up to 60
- * days), counted from the last practice: spaced repetition.
+ * doubles with each day it was practised well (3, 6, 12 … up to 60 days),
+ * counted from the last practice: spaced repetition.
  *
  * Practise next. Each scenario scores the need of the strategies it
  * practises (not practised, not enough, learning and due count most),
@@ -55,28 +66,21 @@ strategy_mastery_free (AttuneStrategyMastery *mastery)
   g_free (mastery);
 }
 
-static AttuneMasteryLevel
-level_of (double estimate,
-          double amount,
-          guint  count)
-{
-  if (count == 0)
-    return ATTUNE_MASTERY_NOT_PRACTISED;
-  if (amount < ATTUNE_MASTERY_MIN_EVIDENCE)
-    return ATTUNE_MASTERY_NOT_ENOUGH;
-  if (estimate < 0.5)
-    return ATTUNE_MASTERY_LEARNING;
-  if (estimate < 0.75)
-    return ATTUNE_MASTERY_GETTING_THERE;
-  return ATTUNE_MASTERY_HANDLES_WELL;
-}
-
 /* How much evidence @age_days old still counts: 1 today, ½ after one
  * half-life. The store uses this same function inside SQLite. */
 double
 attune_mastery_decay (double age_days)
 {
   return exp2 (-MAX (0.0, age_days) / ATTUNE_MASTERY_HALF_LIFE_DAYS);
+}
+
+/* The learner's offset from UTC at @now, in µs: where their days begin. */
+gint64
+attune_mastery_utc_offset (gint64 now)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now / G_USEC_PER_SEC);
+
+  return local != NULL ? g_date_time_get_utc_offset (local) : 0;
 }
 
 static AttuneStrategyMastery *
@@ -88,20 +92,57 @@ assess (AttuneStrategyStats *stats,
   mastery->strategy = g_strdup (stats->strategy);
   mastery->amount = stats->good + stats->bad;
   mastery->estimate = (stats->good + 1.0) / (stats->good + stats->bad + 2.0);
-  mastery->level = level_of (mastery->estimate, mastery->amount, stats->count);
-  mastery->recent_good = stats->recent_good;
-  mastery->recent_total = stats->recent_total;
+  mastery->good_scenarios = stats->good_scenarios;
+  mastery->good_days = stats->good_days;
   mastery->last_practised = stats->last_at;
 
-  if (mastery->level == ATTUNE_MASTERY_HANDLES_WELL)
+  if (stats->count == 0)
+    mastery->level = ATTUNE_MASTERY_NOT_PRACTISED;
+  else if (mastery->amount < ATTUNE_MASTERY_MIN_EVIDENCE)
+    {
+      mastery->level = ATTUNE_MASTERY_NOT_ENOUGH;
+      if (stats->raw >= ATTUNE_MASTERY_MIN_EVIDENCE && mastery->amount > 0)
+        {
+          /* All evidence ages alike, so the amount t µs from now is
+           * amount · 2^(-t / half-life): solve for the threshold. */
+          double days = ATTUNE_MASTERY_HALF_LIFE_DAYS * log2 (mastery->amount / ATTUNE_MASTERY_MIN_EVIDENCE);
+
+          mastery->level = ATTUNE_MASTERY_DUE_FOR_REVIEW;
+          mastery->due_at = now + (gint64) (days * (double) DAY);
+        }
+    }
+  else if (mastery->estimate < 0.5)
+    {
+      mastery->level = ATTUNE_MASTERY_LEARNING;
+      mastery->limit = ATTUNE_MASTERY_LIMIT_SHARE;
+    }
+  else if (mastery->estimate < 0.75)
+    {
+      mastery->level = ATTUNE_MASTERY_GETTING_THERE;
+      mastery->limit = ATTUNE_MASTERY_LIMIT_SHARE;
+    }
+  else if (stats->good_scenarios < ATTUNE_MASTERY_MIN_SCENARIOS)
+    {
+      mastery->level = ATTUNE_MASTERY_GETTING_THERE;
+      mastery->limit = ATTUNE_MASTERY_LIMIT_SCENARIOS;
+    }
+  else if (stats->good_days < ATTUNE_MASTERY_MIN_DAYS)
+    {
+      mastery->level = ATTUNE_MASTERY_GETTING_THERE;
+      mastery->limit = ATTUNE_MASTERY_LIMIT_DAYS;
+    }
+  else
     {
       /* Each day of good practice doubles the next interval. */
       guint doublings = MIN (MAX (stats->good_days, 1) - 1, 8);
       gint64 interval = MIN ((gint64) FIRST_REVIEW_DAYS << doublings, MAX_REVIEW_DAYS);
 
+      mastery->level = ATTUNE_MASTERY_HANDLES_WELL;
       mastery->due_at = mastery->last_practised + interval * DAY;
-      mastery->due = now >= mastery->due_at;
+      if (now >= mastery->due_at)
+        mastery->level = ATTUNE_MASTERY_DUE_FOR_REVIEW;
     }
+  mastery->due = mastery->level == ATTUNE_MASTERY_DUE_FOR_REVIEW;
   return mastery;
 }
 
@@ -134,14 +175,15 @@ stats_from_evidence (GPtrArray *evidence,
                      gint64     now)
 {
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 offset = attune_mastery_utc_offset (now);
   GPtrArray *stats = g_ptr_array_new_with_free_func ((GDestroyNotify) attune_strategy_stats_free);
 
   for (guint i = 0; i < evidence->len; i++)
     {
       AttuneEvidenceRecord *record = g_ptr_array_index (evidence, i);
       AttuneStrategyStats *s = g_hash_table_lookup (index, record->strategy);
-      double recency = attune_mastery_decay ((double) (now - record->at) / (double) DAY);
+      double counted = attune_mastery_decay ((double) (now - record->at) / (double) DAY) * record->credit;
 
       if (s == NULL)
         {
@@ -152,33 +194,25 @@ stats_from_evidence (GPtrArray *evidence,
         }
       if (record->weight > 0)
         {
-          g_autofree char *day = g_strdup_printf ("%s/%" G_GINT64_FORMAT, record->strategy, record->at / DAY);
-
-          s->good += recency * record->weight;
-          if (g_hash_table_add (days, g_steal_pointer (&day)))
-            s->good_days = MIN (s->good_days + 1, ATTUNE_STATS_MAX_DAYS);
-        }
-      else
-        s->bad += recency * -record->weight;
-      s->count++;
-      s->last_at = MAX (s->last_at, record->at);
-    }
-
-  /* The last few decisions, newest first. */
-  for (guint i = 0; i < stats->len; i++)
-    {
-      AttuneStrategyStats *s = g_ptr_array_index (stats, i);
-
-      for (guint j = evidence->len; j-- > 0 && s->recent_total < ATTUNE_STATS_RECENT;)
-        {
-          AttuneEvidenceRecord *record = g_ptr_array_index (evidence, j);
-
-          if (g_str_equal (record->strategy, s->strategy))
+          s->good += counted * record->weight;
+          if (record->credit >= 1.0)
             {
-              s->recent_total++;
-              s->recent_good += record->weight > 0;
+              g_autofree char *day = g_strdup_printf ("day/%s/%" G_GINT64_FORMAT, record->strategy,
+                                                      (record->at + offset) / DAY);
+              g_autofree char *scenario = g_strdup_printf ("scenario/%s/%s", record->strategy,
+                                                           record->scenario != NULL ? record->scenario : "");
+
+              if (g_hash_table_add (seen, g_steal_pointer (&day)))
+                s->good_days = MIN (s->good_days + 1, ATTUNE_STATS_MAX_DAYS);
+              if (g_hash_table_add (seen, g_steal_pointer (&scenario)))
+                s->good_scenarios++;
             }
         }
+      else
+        s->bad += counted * -record->weight;
+      s->raw += ABS (record->weight) * record->credit;
+      s->count++;
+      s->last_at = MAX (s->last_at, record->at);
     }
   return stats;
 }
@@ -225,21 +259,62 @@ attune_mastery_level_get_label (AttuneMasteryLevel level)
       return C_("mastery level", "Getting there");
     case ATTUNE_MASTERY_HANDLES_WELL:
       return C_("mastery level", "Handles well");
+    case ATTUNE_MASTERY_DUE_FOR_REVIEW:
+      return C_("mastery level", "Due for review");
     default:
       g_return_val_if_reached (NULL);
     }
 }
 
-/* The figure behind a level, in words: "7 of your last 9 decisions showed this." */
+static char *
+format_date (gint64 at)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
+
+  /* Translators: a date, as in “Due for review since 3 March 2027”; see g_date_time_format() */
+  return local != NULL ? g_date_time_format (local, _("%e %B %Y")) : g_strdup ("?");
+}
+
+/* The figure that decided a level, in words. */
 char *
 attune_mastery_describe (AttuneStrategyMastery *mastery)
 {
-  if (mastery == NULL || mastery->recent_total == 0)
+  guint percent;
+
+  if (mastery == NULL || mastery->level == ATTUNE_MASTERY_NOT_PRACTISED)
     return g_strdup (_("You have not practised this yet."));
-  return g_strdup_printf (ngettext ("%u of your last %u decision showed this.",
-                                    "%u of your last %u decisions showed this.",
-                                    mastery->recent_total),
-                          mastery->recent_good, mastery->recent_total);
+  percent = (guint) round (100.0 * mastery->estimate);
+  switch (mastery->level)
+    {
+    case ATTUNE_MASTERY_NOT_ENOUGH:
+      /* Translators: both numbers are amounts of evidence, such as “2.5 of the 4” */
+      return g_strdup_printf (_("Evidence so far: %.1f of the %.0f points a verdict needs."),
+                              mastery->amount, ATTUNE_MASTERY_MIN_EVIDENCE);
+    case ATTUNE_MASTERY_DUE_FOR_REVIEW:
+      {
+        g_autofree char *due = format_date (mastery->due_at);
+        g_autofree char *last = format_date (mastery->last_practised);
+
+        /* Translators: both are dates */
+        return g_strdup_printf (_("Due for review since %s; last practised on %s."), g_strstrip (due), g_strstrip (last));
+      }
+    case ATTUNE_MASTERY_LEARNING:
+      /* Translators: %u%% is a percentage; “Getting there” is a mastery level */
+      return g_strdup_printf (_("Your replies showed this %u%% of the time; “Getting there” starts at 50%%."), percent);
+    case ATTUNE_MASTERY_GETTING_THERE:
+      if (mastery->limit == ATTUNE_MASTERY_LIMIT_SCENARIOS)
+        /* Translators: %u%% is a percentage; “Handles well” is a mastery level */
+        return g_strdup_printf (_("Your replies showed this %u%% of the time, all in one role-play; “Handles well” needs a second role-play."), percent);
+      if (mastery->limit == ATTUNE_MASTERY_LIMIT_DAYS)
+        /* Translators: %u%% is a percentage; “Handles well” is a mastery level */
+        return g_strdup_printf (_("Your replies showed this %u%% of the time, all on one day; “Handles well” needs practice on a second day."), percent);
+      /* Translators: %u%% is a percentage; “Handles well” is a mastery level */
+      return g_strdup_printf (_("Your replies showed this %u%% of the time; “Handles well” starts at 75%%."), percent);
+    case ATTUNE_MASTERY_HANDLES_WELL:
+    default:
+      /* Translators: %u%% is a percentage */
+      return g_strdup_printf (_("Your replies showed this %u%% of the time, in more than one role-play and on more than one day."), percent);
+    }
 }
 
 void
@@ -272,7 +347,9 @@ need_of (GHashTable *mastery,
     case ATTUNE_MASTERY_GETTING_THERE:
       return 0.45;
     case ATTUNE_MASTERY_HANDLES_WELL:
-      return found->due ? 0.7 : 0.0;
+      return 0.0;
+    case ATTUNE_MASTERY_DUE_FOR_REVIEW:
+      return 0.7;
     default:
       return 0.0;
     }
@@ -314,23 +391,25 @@ reason_for (const char *title,
   if (found == NULL || found->level == ATTUNE_MASTERY_NOT_PRACTISED)
     /* Translators: %s is a lesson title, such as “Reassure” */
     return g_strdup_printf (_("You haven’t practised “%s” yet."), title);
-  if (found->level == ATTUNE_MASTERY_HANDLES_WELL)
+  if (found->level == ATTUNE_MASTERY_DUE_FOR_REVIEW)
     {
-      guint days = (guint) MAX (1, (now - found->last_practised) / DAY);
+      g_autofree char *last = format_date (found->last_practised);
 
-      /* Translators: %s is a lesson title; %u a number of days */
-      return g_strdup_printf (ngettext ("You handle “%s” well, but haven’t practised it in %u day.",
-                                        "You handle “%s” well, but haven’t practised it in %u days.", days),
-                              title, days);
+      /* Translators: %s is a lesson title, the second %s a date */
+      return g_strdup_printf (_("“%s” is due for review: you last practised it on %s."), title, g_strstrip (last));
     }
   if (found->level == ATTUNE_MASTERY_NOT_ENOUGH)
     /* Translators: %s is a lesson title */
     return g_strdup_printf (_("A little more practice will show how you handle “%s”."), title);
-  /* Translators: %s is a lesson title; then "N of your last M decisions" */
-  return g_strdup_printf (ngettext ("“%s” needs work: %u of your last %u decision showed it.",
-                                    "“%s” needs work: %u of your last %u decisions showed it.",
-                                    found->recent_total),
-                          title, found->recent_good, found->recent_total);
+  if (found->limit == ATTUNE_MASTERY_LIMIT_SCENARIOS)
+    /* Translators: %s is a lesson title */
+    return g_strdup_printf (_("You have shown “%s” well in one role-play so far; a second will confirm it."), title);
+  if (found->limit == ATTUNE_MASTERY_LIMIT_DAYS)
+    /* Translators: %s is a lesson title */
+    return g_strdup_printf (_("You have shown “%s” well on one day; practise it again today to confirm it."), title);
+  /* Translators: %s is a lesson title; %u%% a percentage */
+  return g_strdup_printf (_("“%s” needs work: your replies showed it %u%% of the time."),
+                          title, (guint) round (100.0 * found->estimate));
 }
 
 /**

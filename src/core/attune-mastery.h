@@ -19,19 +19,35 @@ typedef enum
   ATTUNE_MASTERY_LEARNING,
   ATTUNE_MASTERY_GETTING_THERE,
   ATTUNE_MASTERY_HANDLES_WELL,
+  ATTUNE_MASTERY_DUE_FOR_REVIEW,  /* the evidence has aged, or a spaced review is due */
 } AttuneMasteryLevel;
+
+/* What holds a strategy below "handles well", for its caption. */
+typedef enum
+{
+  ATTUNE_MASTERY_LIMIT_NONE,
+  ATTUNE_MASTERY_LIMIT_SHARE,       /* too little of the evidence was for it */
+  ATTUNE_MASTERY_LIMIT_SCENARIOS,   /* shown well in one role-play only */
+  ATTUNE_MASTERY_LIMIT_DAYS,        /* shown well on one day only */
+} AttuneMasteryLimit;
+
+/* "Handles well" needs good evidence at full credit from this many
+ * different role-plays, on this many different local days. */
+#define ATTUNE_MASTERY_MIN_SCENARIOS 2
+#define ATTUNE_MASTERY_MIN_DAYS 2
 
 typedef struct
 {
   char *strategy;
   AttuneMasteryLevel level;
+  AttuneMasteryLimit limit;
   double estimate;        /* 0..1: share of recent evidence that was for the strategy */
-  double amount;          /* recency-weighted evidence, in weight points */
-  guint recent_good;      /* of the last ATTUNE_STATS_RECENT decisions */
-  guint recent_total;
+  double amount;          /* recency- and credit-weighted evidence, in weight points */
+  guint good_scenarios;   /* role-plays that showed it at full credit */
+  guint good_days;        /* local days that showed it at full credit */
   gint64 last_practised;  /* µs since the epoch */
-  gboolean due;           /* handled well, and due for a refresher */
-  gint64 due_at;          /* when a refresher is due (0 if not handled well) */
+  gboolean due;           /* level is ATTUNE_MASTERY_DUE_FOR_REVIEW */
+  gint64 due_at;          /* when a review is or was due (0 if never) */
 } AttuneStrategyMastery;
 
 typedef struct
@@ -46,6 +62,7 @@ GHashTable           *attune_mastery_compute        (GPtrArray           *eviden
 GHashTable           *attune_mastery_compute_from_stats (GPtrArray       *stats,
                                                      gint64               now);
 double                attune_mastery_decay          (double               age_days);
+gint64                attune_mastery_utc_offset     (gint64               now);
 AttuneMasteryLevel    attune_mastery_level_for      (GHashTable          *mastery,
                                                      const char          *strategy);
 const char           *attune_mastery_level_get_label (AttuneMasteryLevel  level);

@@ -16,6 +16,7 @@ struct _AttuneProblem
   char *file;
   guint line;
   char *message;
+  gboolean warning;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneProblem, attune_problem, G_TYPE_OBJECT)
@@ -60,6 +61,26 @@ attune_problem_new (const char *file,
   return self;
 }
 
+/* A warning: the file loads, but something in it deserves a look
+ * (`attune --validate` reports it; `--strict` makes it an error). */
+AttuneProblem *
+attune_problem_new_warning (const char *file,
+                            guint       line,
+                            const char *message)
+{
+  AttuneProblem *self = attune_problem_new (file, line, message);
+
+  self->warning = TRUE;
+  return self;
+}
+
+gboolean
+attune_problem_is_warning (AttuneProblem *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_PROBLEM (self), FALSE);
+  return self->warning;
+}
+
 const char *
 attune_problem_get_file (AttuneProblem *self)
 {
@@ -87,11 +108,16 @@ attune_problem_get_message (AttuneProblem *self)
 char *
 attune_problem_to_string (AttuneProblem *self)
 {
+  const char *kind;
+
   g_return_val_if_fail (ATTUNE_IS_PROBLEM (self), NULL);
 
+  /* "error" and "warning" stay in English: editors and build tools parse them. */
+  kind = self->warning ? "warning" : "error";
+
   if (self->line > 0)
-    return g_strdup_printf ("%s:%u: error: %s", self->file, self->line, self->message);
-  return g_strdup_printf ("%s: error: %s", self->file, self->message);
+    return g_strdup_printf ("%s:%u: %s: %s", self->file, self->line, kind, self->message);
+  return g_strdup_printf ("%s: %s: %s", self->file, kind, self->message);
 }
 
 /* Appends a new problem to @problems (a GPtrArray owning AttuneProblems). */

@@ -11,6 +11,10 @@ G_DECLARE_FINAL_TYPE (AttuneProblem, attune_problem, ATTUNE, PROBLEM, GObject)
 AttuneProblem *attune_problem_new        (const char    *file,
                                           guint          line,
                                           const char    *message);
+AttuneProblem *attune_problem_new_warning (const char    *file,
+                                          guint          line,
+                                          const char    *message);
+gboolean       attune_problem_is_warning (AttuneProblem *self);
 const char    *attune_problem_get_file   (AttuneProblem *self);
 guint          attune_problem_get_line   (AttuneProblem *self);
 const char    *attune_problem_get_message (AttuneProblem *self);

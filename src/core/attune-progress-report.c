@@ -43,7 +43,7 @@ attune_progress_report_new (AttuneStore    *store,
   report->profile = profile;
   if (!attune_store_get_summary (store, profile, now, &report->summary, error))
     return NULL;
-  stats = attune_store_get_strategy_stats (store, profile, now, error);
+  stats = attune_store_get_strategy_stats (store, profile, now, attune_mastery_utc_offset (now), error);
   if (stats == NULL)
     return NULL;
   report->mastery = attune_mastery_compute_from_stats (stats, now);
@@ -137,7 +137,7 @@ attune_progress_describe_lesson (AttuneStore *store,
                                  const char  *strategy,
                                  gint64       now)
 {
-  g_autoptr(GPtrArray) stats = attune_store_get_strategy_stats (store, profile, now, NULL);
+  g_autoptr(GPtrArray) stats = attune_store_get_strategy_stats (store, profile, now, attune_mastery_utc_offset (now), NULL);
   g_autoptr(GHashTable) mastery = NULL;
   g_autofree char *level = NULL;
   g_autofree char *figure = NULL;

@@ -378,6 +378,89 @@ attune_scenario_compare (gconstpointer a,
   return g_utf8_collate (sa->title, sb->title);
 }
 
+/* The sum of a reply's evidence weights: what it showed less what it
+ * missed. The best reply at a decision is the one with the highest. */
+int
+attune_choice_get_net_weight (AttuneChoice *choice)
+{
+  int total = 0;
+
+  for (guint k = 0; k < choice->evidence->len; k++)
+    total += ((AttuneEvidence *) g_ptr_array_index (choice->evidence, k))->weight;
+  return total;
+}
+
+static gboolean
+has_evidence_of_sign (AttuneChoice *choice,
+                      int           sign)
+{
+  for (guint k = 0; k < choice->evidence->len; k++)
+    if (((AttuneEvidence *) g_ptr_array_index (choice->evidence, k))->weight * sign > 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+attune_choice_has_positive_evidence (AttuneChoice *choice)
+{
+  return has_evidence_of_sign (choice, 1);
+}
+
+gboolean
+attune_choice_has_negative_evidence (AttuneChoice *choice)
+{
+  return has_evidence_of_sign (choice, -1);
+}
+
+/**
+ * attune_scenario_node_get_best_choice:
+ * @unique: (out) (optional): %FALSE when another reply has the same weight
+ *
+ * The authored index of the reply with the highest net evidence weight;
+ * on a tie, the first of them.
+ */
+guint
+attune_scenario_node_get_best_choice (AttuneScenarioNode *node,
+                                      gboolean           *unique)
+{
+  guint best = 0;
+  int best_weight = G_MININT;
+  gboolean tie = FALSE;
+
+  for (guint i = 0; i < node->choices->len; i++)
+    {
+      int weight = attune_choice_get_net_weight (g_ptr_array_index (node->choices, i));
+
+      if (weight > best_weight)
+        {
+          best = i;
+          best_weight = weight;
+          tie = FALSE;
+        }
+      else if (weight == best_weight)
+        tie = TRUE;
+    }
+  if (unique != NULL)
+    *unique = !tie;
+  return best;
+}
+
+/* Strong (a best reply), partly right (not the best but it shows some
+ * strategy), or weak (it shows none). Replies tied for best are all strong. */
+AttuneReplyQuality
+attune_scenario_node_get_quality (AttuneScenarioNode *node,
+                                  guint               index)
+{
+  AttuneChoice *choice = g_ptr_array_index (node->choices, index);
+  AttuneChoice *best = g_ptr_array_index (node->choices, attune_scenario_node_get_best_choice (node, NULL));
+
+  if (attune_choice_get_net_weight (choice) == attune_choice_get_net_weight (best))
+    return ATTUNE_REPLY_STRONG;
+  if (attune_choice_has_positive_evidence (choice))
+    return ATTUNE_REPLY_PARTLY;
+  return ATTUNE_REPLY_WEAK;
+}
+
 const char *
 attune_situation_get_label (AttuneSituation situation)
 {

@@ -63,6 +63,14 @@ typedef struct
   guint line;
 } AttuneScenarioEnding;
 
+/* How a reply compares with the others at its decision. */
+typedef enum
+{
+  ATTUNE_REPLY_STRONG,   /* the best reply: the highest net evidence weight */
+  ATTUNE_REPLY_PARTLY,   /* not the best, but it shows some strategy */
+  ATTUNE_REPLY_WEAK,     /* shows no strategy at all */
+} AttuneReplyQuality;
+
 #define ATTUNE_TYPE_SCENARIO (attune_scenario_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneScenario, attune_scenario, ATTUNE, SCENARIO, GObject)
 
@@ -93,6 +101,13 @@ int                   attune_scenario_compare            (gconstpointer   a,
                                                           gconstpointer   b,
                                                           gpointer        user_data);
 
+int                   attune_choice_get_net_weight       (AttuneChoice   *choice);
+gboolean              attune_choice_has_positive_evidence (AttuneChoice  *choice);
+gboolean              attune_choice_has_negative_evidence (AttuneChoice  *choice);
+guint                 attune_scenario_node_get_best_choice (AttuneScenarioNode *node,
+                                                          gboolean       *unique);
+AttuneReplyQuality    attune_scenario_node_get_quality   (AttuneScenarioNode *node,
+                                                          guint           index);
 const char           *attune_situation_get_label         (AttuneSituation situation);
 const char           *attune_outcome_get_label           (AttuneOutcome   outcome);
 

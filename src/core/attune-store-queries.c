@@ -16,6 +16,7 @@ void
 attune_evidence_record_free (AttuneEvidenceRecord *record)
 {
   g_free (record->strategy);
+  g_free (record->scenario);
   g_free (record);
 }
 
@@ -26,7 +27,7 @@ attune_store_get_evidence (AttuneStore  *self,
                            GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    _attune_store_prepare (self, "SELECT strategy_id, weight, at FROM evidence WHERE profile_id = ?1"
+    _attune_store_prepare (self, "SELECT strategy_id, weight, at, credit, scenario_id FROM evidence WHERE profile_id = ?1"
                            " ORDER BY at, choice_id, strategy_id", error);
   GPtrArray *records;
   int rc;
@@ -42,6 +43,8 @@ attune_store_get_evidence (AttuneStore  *self,
       record->strategy = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       record->weight = sqlite3_column_int (stmt, 1);
       record->at = sqlite3_column_int64 (stmt, 2);
+      record->credit = sqlite3_column_double (stmt, 3);
+      record->scenario = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       g_ptr_array_add (records, record);
     }
   if (rc != SQLITE_DONE)
@@ -84,6 +87,7 @@ void
 attune_choice_record_free (AttuneChoiceRecord *record)
 {
   g_free (record->node);
+  g_free (record->shown_order);
   g_array_unref (record->evidence);
   g_free (record);
 }
@@ -150,7 +154,8 @@ attune_store_list_choices (AttuneStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt =
     _attune_store_prepare (self,
-             "SELECT c.id, c.seq, c.node_id, c.choice_index, c.chosen_at, c.time_taken_ms, e.strategy_id, e.weight"
+             "SELECT c.id, c.seq, c.node_id, c.choice_index, c.chosen_at, c.time_taken_ms, e.strategy_id, e.weight,"
+             " c.shown_order"
              " FROM choice c LEFT JOIN evidence e ON e.choice_id = c.id"
              " WHERE c.attempt_id = ?1 ORDER BY c.seq, e.strategy_id", error);
   GPtrArray *choices;
@@ -175,6 +180,7 @@ attune_store_list_choices (AttuneStore  *self,
           current->choice_index = (guint) sqlite3_column_int (stmt, 3);
           current->chosen_at = sqlite3_column_int64 (stmt, 4);
           current->time_taken_ms = (guint) sqlite3_column_int (stmt, 5);
+          current->shown_order = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
           current->evidence = g_array_new (FALSE, FALSE, sizeof (AttuneStoreEvidence));
           g_array_set_clear_func (current->evidence, (GDestroyNotify) clear_evidence);
           g_ptr_array_add (choices, current);
@@ -329,38 +335,40 @@ attune_strategy_stats_free (AttuneStrategyStats *stats)
 
 /**
  * attune_store_get_strategy_stats:
+ * @utc_offset: the learner's offset from UTC in µs, which decides where
+ *   their days begin and end
  *
  * Mastery's input for @profile, summed inside SQLite so that a long
  * history costs one pass over an index rather than one allocation per
- * piece of evidence: recency-weighted sums per strategy, then, per
- * strategy, the last few decisions and the days of good practice.
+ * piece of evidence: recency- and credit-weighted sums per strategy, the
+ * role-plays that showed it at full credit, then, per strategy, the local
+ * days of good practice at full credit.
  */
 GPtrArray *
 attune_store_get_strategy_stats (AttuneStore  *self,
                                  gint64        profile,
                                  gint64        now,
+                                 gint64        utc_offset,
                                  GError      **error)
 {
   g_autoptr(sqlite3_stmt) sums =
     _attune_store_prepare (self,
                            "SELECT strategy_id,"
-                           "  total(CASE WHEN weight > 0 THEN weight * attune_decay(?2 - at) END),"
-                           "  total(CASE WHEN weight < 0 THEN -weight * attune_decay(?2 - at) END),"
-                           "  count(*), max(at)"
+                           "  total(CASE WHEN weight > 0 THEN weight * credit * attune_decay(?2 - at) END),"
+                           "  total(CASE WHEN weight < 0 THEN -weight * credit * attune_decay(?2 - at) END),"
+                           "  total(abs(weight) * credit),"
+                           "  count(*), max(at),"
+                           "  count(DISTINCT CASE WHEN weight > 0 AND credit >= 1.0 THEN scenario_id END)"
                            " FROM evidence WHERE profile_id = ?1 GROUP BY strategy_id", error);
-  g_autoptr(sqlite3_stmt) recent =
-    _attune_store_prepare (self,
-                           "SELECT weight FROM evidence WHERE profile_id = ?1 AND strategy_id = ?2"
-                           " ORDER BY at DESC LIMIT ?3", error);
   g_autoptr(sqlite3_stmt) days =
     _attune_store_prepare (self,
-                           "SELECT count(*) FROM (SELECT at / ?3 AS d FROM evidence"
-                           " WHERE profile_id = ?1 AND strategy_id = ?2 AND weight > 0"
+                           "SELECT count(*) FROM (SELECT (at + ?5) / ?3 AS d FROM evidence"
+                           " WHERE profile_id = ?1 AND strategy_id = ?2 AND weight > 0 AND credit >= 1.0"
                            " GROUP BY d ORDER BY d DESC LIMIT ?4)", error);
   g_autoptr(GPtrArray) stats = NULL;
   int rc;
 
-  if (sums == NULL || recent == NULL || days == NULL)
+  if (sums == NULL || days == NULL)
     return NULL;
   stats = g_ptr_array_new_with_free_func ((GDestroyNotify) attune_strategy_stats_free);
   sqlite3_bind_int64 (sums, 1, profile);
@@ -372,8 +380,10 @@ attune_store_get_strategy_stats (AttuneStore  *self,
       s->strategy = g_strdup ((const char *) sqlite3_column_text (sums, 0));
       s->good = sqlite3_column_double (sums, 1);
       s->bad = sqlite3_column_double (sums, 2);
-      s->count = (guint) sqlite3_column_int (sums, 3);
-      s->last_at = sqlite3_column_int64 (sums, 4);
+      s->raw = sqlite3_column_double (sums, 3);
+      s->count = (guint) sqlite3_column_int (sums, 4);
+      s->last_at = sqlite3_column_int64 (sums, 5);
+      s->good_scenarios = (guint) sqlite3_column_int (sums, 6);
       g_ptr_array_add (stats, s);
     }
   if (rc != SQLITE_DONE)
@@ -386,26 +396,12 @@ attune_store_get_strategy_stats (AttuneStore  *self,
     {
       AttuneStrategyStats *s = g_ptr_array_index (stats, i);
 
-      sqlite3_reset (recent);
-      sqlite3_bind_int64 (recent, 1, profile);
-      sqlite3_bind_text (recent, 2, s->strategy, -1, SQLITE_STATIC);
-      sqlite3_bind_int (recent, 3, ATTUNE_STATS_RECENT);
-      while ((rc = sqlite3_step (recent)) == SQLITE_ROW)
-        {
-          s->recent_total++;
-          s->recent_good += sqlite3_column_int (recent, 0) > 0;
-        }
-      if (rc != SQLITE_DONE)
-        {
-          _attune_store_set_error (error, self->db, rc, self->path);
-          return NULL;
-        }
-
       sqlite3_reset (days);
       sqlite3_bind_int64 (days, 1, profile);
       sqlite3_bind_text (days, 2, s->strategy, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (days, 3, G_USEC_PER_SEC * (gint64) 86400);
       sqlite3_bind_int (days, 4, ATTUNE_STATS_MAX_DAYS);
+      sqlite3_bind_int64 (days, 5, utc_offset);
       if ((rc = sqlite3_step (days)) != SQLITE_ROW)
         {
           _attune_store_set_error (error, self->db, rc, self->path);

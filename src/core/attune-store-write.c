@@ -15,6 +15,33 @@
 
 static const char *mode_names[] = { "coach", "assessment", "presenter" };
 
+/**
+ * attune_attempt_kind_get_credit:
+ *
+ * How much an attempt's evidence counts towards mastery. A first attempt
+ * shows what the learner can do: it counts in full. A retry comes right
+ * after the feedback on the very same decisions, so a right answer shows
+ * memory as much as skill: it counts a quarter. After the expert path has
+ * been shown, the retry is close to copying an answer key: a tenth. Only
+ * full-credit evidence counts towards the role-plays and days that
+ * "handles well" asks for.
+ */
+double
+attune_attempt_kind_get_credit (AttuneAttemptKind kind)
+{
+  switch (kind)
+    {
+    case ATTUNE_ATTEMPT_FIRST:
+      return 1.0;
+    case ATTUNE_ATTEMPT_RETRY:
+      return 0.25;
+    case ATTUNE_ATTEMPT_RETRY_AFTER_EXPERT:
+      return 0.1;
+    default:
+      g_return_val_if_reached (0.0);
+    }
+}
+
 gint64
 attune_store_create_profile (AttuneStore  *self,
                              const char   *name,
@@ -190,27 +217,71 @@ attune_store_begin_attempt (AttuneStore        *self,
                             AttuneAttemptMode   mode,
                             GError            **error)
 {
-  sqlite3_stmt *stmt = _attune_store_prepare (self, "INSERT INTO attempt (profile_id, scenario_id, mode, started_at) "
-                                      "VALUES (?1, ?2, ?3, ?4)", error);
+  return attune_store_begin_attempt_full (self, profile, scenario, mode, ATTUNE_ATTEMPT_FIRST, error);
+}
 
+/**
+ * attune_store_begin_attempt_full:
+ * @kind: what the learner had seen before; a "first" attempt at a
+ *   scenario the profile started less than ATTUNE_RETRY_WINDOW_HOURS ago is
+ *   recorded as a retry, since its feedback is still fresh
+ *
+ * Starts an attempt, with the credit its evidence will carry
+ * (attune_attempt_kind_get_credit()).
+ */
+gint64
+attune_store_begin_attempt_full (AttuneStore        *self,
+                                 gint64              profile,
+                                 const char         *scenario,
+                                 AttuneAttemptMode   mode,
+                                 AttuneAttemptKind   kind,
+                                 GError            **error)
+{
+  gint64 now = g_get_real_time ();
+  sqlite3_stmt *stmt;
+
+  if (kind == ATTUNE_ATTEMPT_FIRST)
+    {
+      g_autoptr(sqlite3_stmt) recent =
+        _attune_store_prepare (self, "SELECT 1 FROM attempt WHERE profile_id = ?1 AND scenario_id = ?2"
+                               " AND started_at > ?3 LIMIT 1", error);
+
+      if (recent == NULL)
+        return 0;
+      sqlite3_bind_int64 (recent, 1, profile);
+      sqlite3_bind_text (recent, 2, scenario, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (recent, 3, now - (gint64) ATTUNE_RETRY_WINDOW_HOURS * 3600 * G_USEC_PER_SEC);
+      if (sqlite3_step (recent) == SQLITE_ROW)
+        kind = ATTUNE_ATTEMPT_RETRY;
+    }
+
+  stmt = _attune_store_prepare (self, "INSERT INTO attempt (profile_id, scenario_id, mode, started_at, credit) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, profile);
   sqlite3_bind_text (stmt, 2, scenario, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, mode_names[mode], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_double (stmt, 5, attune_attempt_kind_get_credit (kind));
   if (!_attune_store_step_done (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
 }
 
-/**
- * attune_store_record_choice:
- *
- * Records one decision and the evidence it gave, in one transaction. When
- * this returns a non-zero id the choice is on disk and survives a crash
- * or power cut.
- */
+/* How much @attempt's evidence counts, or 0 if there is no such attempt. */
+double
+attune_store_get_attempt_credit (AttuneStore *self,
+                                 gint64       attempt)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attune_store_prepare (self, "SELECT credit FROM attempt WHERE id = ?1", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, attempt);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_double (stmt, 0) : 0;
+}
+
 gint64
 attune_store_record_choice (AttuneStore               *self,
                             gint64                     attempt,
@@ -221,15 +292,45 @@ attune_store_record_choice (AttuneStore               *self,
                             guint                      n_evidence,
                             GError                   **error)
 {
+  return attune_store_record_choice_full (self, attempt, node, choice_index, NULL, 0,
+                                          time_taken_ms, evidence, n_evidence, error);
+}
+
+/**
+ * attune_store_record_choice_full:
+ * @choice_index: the reply chosen, as authored in the scenario
+ * @shown_order: (array length=n_shown) (nullable): authored indexes in the
+ *   order the learner saw them
+ *
+ * Records one decision and the evidence it gave, in one transaction. When
+ * this returns a non-zero id the choice is on disk and survives a crash
+ * or power cut.
+ */
+gint64
+attune_store_record_choice_full (AttuneStore               *self,
+                                 gint64                     attempt,
+                                 const char                *node,
+                                 guint                      choice_index,
+                                 const guint8              *shown_order,
+                                 guint                      n_shown,
+                                 guint                      time_taken_ms,
+                                 const AttuneStoreEvidence *evidence,
+                                 guint                      n_evidence,
+                                 GError                   **error)
+{
   sqlite3_stmt *stmt;
   gint64 now = g_get_real_time ();
   gint64 choice;
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (guint i = 0; i < n_shown; i++)
+    g_string_append_printf (order, i > 0 ? ",%u" : "%u", shown_order[i]);
 
   if (!_attune_store_exec (self, "BEGIN IMMEDIATE", error))
     return 0;
 
-  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms) "
-                        "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5)", error);
+  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms, shown_order) "
+                        "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, attempt);
@@ -237,12 +338,16 @@ attune_store_record_choice (AttuneStore               *self,
   sqlite3_bind_int (stmt, 3, (int) choice_index);
   sqlite3_bind_int64 (stmt, 4, now);
   sqlite3_bind_int (stmt, 5, (int) time_taken_ms);
+  if (n_shown > 0)
+    sqlite3_bind_text (stmt, 6, order->str, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 6);
   if (!_attune_store_step_done (self, stmt, error))
     goto fail;
   choice = sqlite3_last_insert_rowid (self->db);
 
-  stmt = _attune_store_prepare (self, "INSERT INTO evidence (choice_id, profile_id, strategy_id, weight, at) "
-                        "SELECT ?1, profile_id, ?2, ?3, ?4 FROM attempt WHERE id = ?5", error);
+  stmt = _attune_store_prepare (self, "INSERT INTO evidence (choice_id, profile_id, strategy_id, weight, at, credit, scenario_id) "
+                        "SELECT ?1, profile_id, ?2, ?3, ?4, credit, scenario_id FROM attempt WHERE id = ?5", error);
   if (stmt == NULL)
     goto fail;
   for (guint i = 0; i < n_evidence; i++)
@@ -385,8 +490,9 @@ attune_store_record_step (AttuneStore  *self,
 
       g_array_append_val (evidence, record);
     }
-  return attune_store_record_choice (self, attempt, step->node->id, step->choice_index, time_taken_ms,
-                                     (AttuneStoreEvidence *) evidence->data, evidence->len, error);
+  return attune_store_record_choice_full (self, attempt, step->node->id, step->choice_index,
+                                          step->shown_order, step->n_shown, time_taken_ms,
+                                          (AttuneStoreEvidence *) evidence->data, evidence->len, error);
 }
 
 /**

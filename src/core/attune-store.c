@@ -87,6 +87,17 @@ static const char *migrations[] = {
   "DROP INDEX attempt_by_profile;"
   "CREATE INDEX attempt_by_profile ON attempt (profile_id, started_at, ended_at);"
   "CREATE INDEX attempt_by_scenario ON attempt (profile_id, scenario_id, started_at);",
+  /* 2 -> 3: how much each attempt counts (retries count less), the order
+   * the replies were shown in, and the role-play each piece of evidence
+   * came from, so that "handles well" can ask for two role-plays. */
+  "ALTER TABLE attempt ADD COLUMN credit REAL NOT NULL DEFAULT 1.0;"
+  "ALTER TABLE choice ADD COLUMN shown_order TEXT;"
+  "ALTER TABLE evidence ADD COLUMN credit REAL NOT NULL DEFAULT 1.0;"
+  "ALTER TABLE evidence ADD COLUMN scenario_id TEXT NOT NULL DEFAULT '';"
+  "UPDATE evidence SET scenario_id = (SELECT a.scenario_id FROM choice c JOIN attempt a ON a.id = c.attempt_id"
+  "  WHERE c.id = evidence.choice_id);"
+  "DROP INDEX evidence_by_profile;"
+  "CREATE INDEX evidence_by_profile ON evidence (profile_id, strategy_id, at, weight, credit, scenario_id);",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATTUNE_STORE_SCHEMA_VERSION);
 

@@ -34,6 +34,19 @@ typedef enum
   ATTUNE_ATTEMPT_PRESENTER,
 } AttuneAttemptMode;
 
+/* What the learner had seen before an attempt, which decides how much its
+ * evidence counts (see attune-mastery.h). */
+typedef enum
+{
+  ATTUNE_ATTEMPT_FIRST,               /* a fresh attempt */
+  ATTUNE_ATTEMPT_RETRY,               /* after the feedback on this scenario */
+  ATTUNE_ATTEMPT_RETRY_AFTER_EXPERT,  /* after the expert path was shown */
+} AttuneAttemptKind;
+
+/* A fresh attempt at a scenario started less than this long after the
+ * last one is a retry: its feedback is still fresh. */
+#define ATTUNE_RETRY_WINDOW_HOURS 12
+
 /* One piece of evidence a choice gave, as recorded. */
 typedef struct
 {
@@ -47,6 +60,8 @@ typedef struct
   char *strategy;
   int weight;
   gint64 at;                          /* microseconds since the epoch, UTC */
+  double credit;                      /* how much its attempt counts, 0..1 */
+  char *scenario;
 } AttuneEvidenceRecord;
 
 typedef struct
@@ -59,16 +74,16 @@ typedef struct
 typedef struct
 {
   char *strategy;
-  double good;           /* recency-weighted sum of positive weights */
-  double bad;            /* recency-weighted sum of negative weights, positive */
+  double good;           /* recency- and credit-weighted sum of positive weights */
+  double bad;            /* the same for negative weights, positive */
+  double raw;            /* good + bad before ageing, for "due for review" */
   guint count;
   gint64 last_at;
-  guint recent_good;     /* among the last ATTUNE_STATS_RECENT decisions */
-  guint recent_total;
-  guint good_days;       /* distinct days with positive evidence, at most ATTUNE_STATS_MAX_DAYS */
+  guint good_scenarios;  /* distinct role-plays with positive evidence at full credit */
+  guint good_days;       /* distinct local days with positive evidence at full credit,
+                            at most ATTUNE_STATS_MAX_DAYS */
 } AttuneStrategyStats;
 
-#define ATTUNE_STATS_RECENT 10
 #define ATTUNE_STATS_MAX_DAYS 16
 
 typedef struct
@@ -92,7 +107,8 @@ typedef struct
   gint64 attempt;
   guint seq;
   char *node;
-  guint choice_index;
+  guint choice_index;    /* as authored */
+  char *shown_order;     /* authored indexes in the order shown, "2,0,1"; NULL if not recorded */
   gint64 chosen_at;
   guint time_taken_ms;
   GArray *evidence;      /* AttuneStoreEvidence, strategy owned by the record */
@@ -111,13 +127,14 @@ typedef struct
   guint total;
 } AttuneTrendPoint;
 
-#define ATTUNE_STORE_SCHEMA_VERSION 2
+#define ATTUNE_STORE_SCHEMA_VERSION 3
 #define ATTUNE_STORE_BACKUPS 3
 
 #define ATTUNE_TYPE_STORE (attune_store_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneStore, attune_store, ATTUNE, STORE, GObject)
 
 GQuark                attune_store_error_quark     (void);
+double                attune_attempt_kind_get_credit (AttuneAttemptKind kind);
 char                 *attune_store_default_path    (void);
 AttuneStore          *attune_store_open            (const char           *path,
                                                     AttuneStoreOpenResult *result,
@@ -151,6 +168,24 @@ gint64                attune_store_begin_attempt   (AttuneStore          *self,
                                                     const char           *scenario,
                                                     AttuneAttemptMode     mode,
                                                     GError              **error);
+gint64                attune_store_begin_attempt_full (AttuneStore       *self,
+                                                    gint64                profile,
+                                                    const char           *scenario,
+                                                    AttuneAttemptMode     mode,
+                                                    AttuneAttemptKind     kind,
+                                                    GError              **error);
+gint64                attune_store_record_choice_full (AttuneStore       *self,
+                                                    gint64                attempt,
+                                                    const char           *node,
+                                                    guint                 choice_index,
+                                                    const guint8         *shown_order,
+                                                    guint                 n_shown,
+                                                    guint                 time_taken_ms,
+                                                    const AttuneStoreEvidence *evidence,
+                                                    guint                 n_evidence,
+                                                    GError              **error);
+double                attune_store_get_attempt_credit (AttuneStore       *self,
+                                                    gint64                attempt);
 gint64                attune_store_record_choice   (AttuneStore          *self,
                                                     gint64                attempt,
                                                     const char           *node,
@@ -204,6 +239,7 @@ GHashTable           *attune_store_get_last_played (AttuneStore          *self,
 GPtrArray            *attune_store_get_strategy_stats (AttuneStore       *self,
                                                     gint64                profile,
                                                     gint64                now,
+                                                    gint64                utc_offset,
                                                     GError              **error);
 
 struct _AttuneConversation;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "attune-content.h"
+#include "attune-fairness.h"
 #include "attune-problem.h"
 #include "attune-validator.h"
 
@@ -46,7 +47,9 @@ load_reference_lessons (const char *reference_dir,
  * attune_validate_paths:
  * @paths: files or folders to check
  * @reference_dir: (nullable): the bundled content folder
- * @errors: receives one "FILE:LINE: error: MESSAGE" line per problem
+ * @strict: warnings count as errors
+ * @errors: receives one "FILE:LINE: error: MESSAGE" line per problem, and
+ *   one "FILE:LINE: warning: MESSAGE" line per warning
  * @summary: receives a one-line, translated summary
  *
  * Returns the exit status for the command line.
@@ -54,6 +57,7 @@ load_reference_lessons (const char *reference_dir,
 AttuneValidateStatus
 attune_validate_paths (const char * const *paths,
                        const char         *reference_dir,
+                       gboolean            strict,
                        GString            *errors,
                        GString            *summary)
 {
@@ -61,7 +65,8 @@ attune_validate_paths (const char * const *paths,
   g_autoptr(AttuneContentSet) reference = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) validated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_bad;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_bad, n_warned;
 
   if (paths == NULL || paths[0] == NULL)
     {
@@ -85,14 +90,35 @@ attune_validate_paths (const char * const *paths,
   reference = load_reference_lessons (reference_dir, validated);
   attune_content_set_cross_check (set, reference->lessons);
 
+  /* Cue warnings only for scenarios that load: a broken file has its
+   * errors to fix first. */
+  for (guint i = 0; i < set->scenarios->len; i++)
+    attune_lint_scenario_cues (g_ptr_array_index (set->scenarios, i), warnings);
+
   for (guint i = 0; i < set->problems->len; i++)
     {
       g_autofree char *line = attune_problem_to_string (g_ptr_array_index (set->problems, i));
 
       g_string_append_printf (errors, "%s\n", line);
     }
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *line = attune_problem_to_string (g_ptr_array_index (warnings, i));
+
+      g_string_append_printf (errors, "%s\n", line);
+    }
 
   n_bad = attune_problems_count_files (set->problems);
+  n_warned = attune_problems_count_files (warnings);
+  if (strict && n_bad == 0 && n_warned > 0)
+    {
+      g_string_append_printf (summary,
+                              ngettext ("%u file has warnings, and --strict treats them as errors.",
+                                        "%u files have warnings, and --strict treats them as errors.", n_warned),
+                              n_warned);
+      g_string_append_c (summary, '\n');
+      return ATTUNE_VALIDATE_INVALID;
+    }
   if (n_bad == 0 && g_hash_table_size (validated) == 0)
     {
       g_string_append_printf (summary, "%s\n", _("No lesson or scenario files (*.xml) were found."));
@@ -106,6 +132,14 @@ attune_validate_paths (const char * const *paths,
                               ngettext ("%u file checked: it is valid.",
                                         "%u files checked: all are valid.", n),
                               n);
+      if (n_warned > 0)
+        {
+          g_string_append_c (summary, '\n');
+          g_string_append_printf (summary,
+                                  ngettext ("%u file has warnings: see above.",
+                                            "%u files have warnings: see above.", n_warned),
+                                  n_warned);
+        }
       g_string_append_c (summary, '\n');
       return ATTUNE_VALIDATE_OK;
     }

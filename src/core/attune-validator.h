@@ -15,6 +15,7 @@ typedef enum
 
 AttuneValidateStatus attune_validate_paths (const char * const *paths,
                                             const char         *reference_dir,
+                                            gboolean            strict,
                                             GString            *errors,
                                             GString            *summary);
 
