@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Extracts the first ```xml block of each format guide and validates it with
-`attune --validate`, so the annotated examples trainers copy always work."""
+`attune --validate --strict`, so the annotated examples trainers copy always work."""
 import os
 import re
 import subprocess
@@ -21,7 +21,7 @@ for guide in guides:
         path = os.path.join(tmp, "example.xml")
         with open(path, "w", encoding="utf-8") as f:
             f.write(match.group(1))
-        result = subprocess.run([attune, "--validate", path], capture_output=True, text=True)
+        result = subprocess.run([attune, "--validate", "--strict", path], capture_output=True, text=True)
         print(f"{guide}: exit {result.returncode}: {result.stdout.strip()} {result.stderr.strip()}")
         if result.returncode != 0:
             failed += 1

@@ -528,6 +528,55 @@ test_migrations (Fixture *f, gconstpointer data)
   g_assert_cmpstr (backup_version, ==, "1");
 }
 
+/* The order the replies were shown in is kept with the authored choice,
+ * and each attempt carries the credit its evidence counts for: a fresh
+ * attempt in full, a retry (from the debrief, or the same role-play again
+ * within hours) less, and after the expert path least. */
+static void
+test_shown_order_and_credit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = attune_store_open (f->path, NULL, &error);
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  AttuneStoreEvidence given[] = { { "active-listening", 2 } };
+  const guint8 order[] = { 2, 0, 1 };
+  gint64 profile, first, again, expert, other;
+
+  g_assert_no_error (error);
+  profile = attune_store_create_profile (store, "Ana", &error);
+  first = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (attune_store_record_choice_full (store, first, "opening", 1, order, 3, 1500, given, 1, &error), >, 0);
+  g_assert_cmpint (attune_store_record_choice (store, first, "details", 0, 900, given, 1, &error), >, 0);
+  choices = attune_store_list_choices (store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (choices->len, ==, 2);
+  g_assert_cmpuint (((AttuneChoiceRecord *) choices->pdata[0])->choice_index, ==, 1);
+  g_assert_cmpstr (((AttuneChoiceRecord *) choices->pdata[0])->shown_order, ==, "2,0,1");
+  g_assert_null (((AttuneChoiceRecord *) choices->pdata[1])->shown_order);
+
+  /* The same role-play again straight away is a retry, whatever the caller says. */
+  again = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  expert = attune_store_begin_attempt_full (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH,
+                                            ATTUNE_ATTEMPT_RETRY_AFTER_EXPERT, &error);
+  other = attune_store_begin_attempt (store, profile, "lonely-caller", ATTUNE_ATTEMPT_COACH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (attune_store_get_attempt_credit (store, first), ==, 1.0);
+  g_assert_cmpfloat (attune_store_get_attempt_credit (store, again), ==, 0.25);
+  g_assert_cmpfloat (attune_store_get_attempt_credit (store, expert), ==, 0.1);
+  g_assert_cmpfloat (attune_store_get_attempt_credit (store, other), ==, 1.0);
+
+  /* Evidence carries its attempt's credit and role-play. */
+  attune_store_record_choice (store, expert, "opening", 1, 1000, given, 1, &error);
+  evidence = attune_store_get_evidence (store, profile, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 3);
+  g_assert_cmpfloat (((AttuneEvidenceRecord *) evidence->pdata[0])->credit, ==, 1.0);
+  g_assert_cmpfloat (((AttuneEvidenceRecord *) evidence->pdata[2])->credit, ==, 0.1);
+  g_assert_cmpstr (((AttuneEvidenceRecord *) evidence->pdata[2])->scenario, ==, "late-parcel");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -542,6 +591,7 @@ main (int argc, char *argv[])
   ADD ("/store/backups-rotate", test_backups_rotate);
   ADD ("/store/queries-for-the-view", test_queries_for_the_view);
   ADD ("/store/migrations", test_migrations);
+  ADD ("/store/shown-order-and-credit", test_shown_order_and_credit);
   ADD ("/store/disk-full", test_disk_full);
   ADD ("/store/crash", test_crash);
 #undef ADD
