@@ -74,6 +74,8 @@ render (AttunePresenterWindow *self)
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *mood_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GArray *steps = attune_conversation_get_steps (self->conversation);
+  guint8 order[ATTUNE_MAX_CHOICES];
+  guint n_shown;
 
   clear (self);
   gtk_box_append (GTK_BOX (top), big_text (attune_scenario_get_customer_name (scenario), "attune-presenter-name"));
@@ -90,7 +92,13 @@ render (AttunePresenterWindow *self)
       /* The picked reply and what it did. */
       AttuneStep *step = &g_array_index (steps, AttuneStep, steps->len - 1);
       /* Translators: presenter mode; %c is the letter of the reply the class chose */
-      g_autofree char *chosen = g_strdup_printf (_("The class chose %c"), 'A' + step->choice_index);
+      guint position = 0;
+      g_autofree char *chosen = NULL;
+
+      /* The letter the class saw, in the shuffled order. */
+      while (position + 1 < step->n_shown && step->shown_order[position] != step->choice_index)
+        position++;
+      chosen = g_strdup_printf (_("The class chose %c"), 'A' + position);
 
       gtk_box_append (self->content, big_text (step->node->text, "attune-presenter-line"));
       gtk_box_append (self->content, big_text (chosen, "attune-presenter-chosen"));
@@ -113,9 +121,10 @@ render (AttunePresenterWindow *self)
   if (node->cue != NULL)
     gtk_box_append (self->content, big_text (node->cue, "attune-cue"));
   gtk_box_append (self->content, big_text (node->text, "attune-presenter-line"));
-  for (guint i = 0; i < node->choices->len; i++)
+  n_shown = attune_conversation_get_order (self->conversation, order);
+  for (guint i = 0; i < n_shown; i++)
     {
-      AttuneChoice *choice = g_ptr_array_index (node->choices, i);
+      AttuneChoice *choice = g_ptr_array_index (node->choices, order[i]);
       GtkWidget *button = gtk_button_new ();
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
       g_autofree char *letter = g_strdup_printf ("%c", 'A' + i);
@@ -138,7 +147,7 @@ render (AttunePresenterWindow *self)
                                            : _("A–D: pick the class’s choice"), "dim-label"));
 }
 
-/* Picks the class's choice (0 = A); the feedback stays hidden. */
+/* Picks the class's choice (0 = A, as shown); the feedback stays hidden. */
 gboolean
 attune_presenter_window_select (AttunePresenterWindow *self,
                                 guint                  index)
@@ -180,7 +189,8 @@ attune_presenter_window_advance (AttunePresenterWindow *self)
   if (self->selected < 0)
     return FALSE;
 
-  attune_conversation_choose (self->conversation, (guint) self->selected, NULL);
+  attune_conversation_choose (self->conversation,
+                              attune_conversation_authored_index (self->conversation, (guint) self->selected), NULL);
   if (self->attempt != 0)
     {
       GArray *steps = attune_conversation_get_steps (self->conversation);

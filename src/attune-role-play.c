@@ -7,9 +7,13 @@
  *
  * Coach mode (the default) shows the feedback after each choice, with the
  * strategies shown or missed as links to their lessons; assessment mode
- * keeps it for the debrief. The debrief gives the outcome, final mood and
- * score, every choice with its feedback, the strategies, the best path for
- * comparison, and ways to try again from the start or from any decision.
+ * keeps it for the debrief, and keeps the customer's mood hidden too, since
+ * its changes would give the answers away. The replies are shown in an
+ * order shuffled for each attempt. The debrief gives the outcome, final
+ * mood and score, every decision marked strong, partly right or weak with
+ * its feedback, the strategies, and ways to try again from the start or
+ * from any decision. The expert path is shown only on request, because a
+ * retry made after seeing it counts for less (attune-store-write.c).
  *
  * Every attempt and choice is recorded through the progress store; leaving
  * before the end records an abandoned attempt. Without a store, practice
@@ -31,6 +35,8 @@ struct _AttuneRolePlay
   gint64 attempt;              /* 0 when not recording */
   gint64 shown_at;             /* when the current choices appeared, µs */
   gboolean awaiting_continue;
+  gboolean expert_path_seen;   /* in this run of the scenario: retries count less */
+  GtkBox *expert_box;          /* in the debrief; owned by the transcript */
 
   GtkLabel *title_label;
   GtkLabel *customer_label;
@@ -108,15 +114,26 @@ add_bubble (AttuneRolePlay *self,
   gtk_box_append (self->transcript, bubble);
 }
 
+static gboolean
+assessing (AttuneRolePlay *self)
+{
+  return g_settings_get_boolean (attune_application_get_settings (self->app), "assessment-mode");
+}
+
+/* In assessment mode the mood stays hidden until the end: how it moves
+ * after each reply would tell the learner which replies were right. */
 static void
 update_mood (AttuneRolePlay *self)
 {
   int mood = attune_conversation_get_mood (self->conversation);
+  gboolean hidden = assessing (self) && !attune_conversation_is_finished (self->conversation) &&
+                    attune_conversation_get_steps (self->conversation)->len > 0;
+  const char *word = hidden ? _("Mood shown at the end") : attune_mood_get_label (mood);
   /* Translators: the customer's mood, read out; %s is a word such as “Upset” */
-  g_autofree char *spoken = g_strdup_printf (_("Customer’s mood: %s"), attune_mood_get_label (mood));
+  g_autofree char *spoken = g_strdup_printf (_("Customer’s mood: %s"), word);
 
-  gtk_image_set_from_icon_name (self->mood_icon, attune_mood_get_icon_name (mood));
-  gtk_label_set_text (self->mood_label, attune_mood_get_label (mood));
+  gtk_image_set_from_icon_name (self->mood_icon, hidden ? "view-conceal-symbolic" : attune_mood_get_icon_name (mood));
+  gtk_label_set_text (self->mood_label, word);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->mood_label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
@@ -197,6 +214,8 @@ show_node (AttuneRolePlay *self)
 {
   AttuneScenarioNode *node = attune_conversation_get_node (self->conversation);
   AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+  guint8 order[ATTUNE_MAX_CHOICES];
+  guint n_shown;
 
   clear_box (self->actions);
   self->awaiting_continue = FALSE;
@@ -210,9 +229,10 @@ show_node (AttuneRolePlay *self)
     gtk_box_append (self->transcript, text (node->cue, "attune-cue"));
   add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
 
-  for (guint i = 0; i < node->choices->len; i++)
+  n_shown = attune_conversation_get_order (self->conversation, order);
+  for (guint i = 0; i < n_shown; i++)
     {
-      AttuneChoice *choice = g_ptr_array_index (node->choices, i);
+      AttuneChoice *choice = g_ptr_array_index (node->choices, order[i]);
       GtkWidget *button = gtk_button_new ();
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
@@ -257,21 +277,25 @@ record_choice (AttuneRolePlay *self,
 
 /**
  * attune_role_play_choose:
- * @index: 0 for the first reply
+ * @position: 0 for the reply shown first
  *
  * Takes a reply, as clicking it or pressing its number does.
  */
 gboolean
 attune_role_play_choose (AttuneRolePlay *self,
-                         guint           index)
+                         guint           position)
 {
   g_autoptr(GError) error = NULL;
   AttuneChoice *choice;
   GArray *steps;
+  guint index;
 
   g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), FALSE);
 
   if (self->conversation == NULL || self->awaiting_continue)
+    return FALSE;
+  index = attune_conversation_authored_index (self->conversation, position);
+  if (index == G_MAXUINT)
     return FALSE;
   choice = attune_conversation_choose (self->conversation, index, &error);
   if (choice == NULL)
@@ -283,7 +307,7 @@ attune_role_play_choose (AttuneRolePlay *self,
   add_bubble (self, C_("speaker", "You"), choice->reply, FALSE);
   update_mood (self);
 
-  if (!g_settings_get_boolean (attune_application_get_settings (self->app), "assessment-mode"))
+  if (!assessing (self))
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (C_("role-play", "_Continue"));
 
@@ -315,7 +339,8 @@ attune_role_play_continue (AttuneRolePlay *self)
 }
 
 static void
-begin_attempt (AttuneRolePlay *self)
+begin_attempt (AttuneRolePlay    *self,
+               AttuneAttemptKind  kind)
 {
   AttuneStore *store = attune_application_get_store (self->app);
   const GError *store_error = attune_application_get_store_error (self->app);
@@ -326,9 +351,9 @@ begin_attempt (AttuneRolePlay *self)
 
   self->attempt = 0;
   if (store != NULL && profile != 0)
-    self->attempt = attune_store_begin_attempt (store, profile,
-                                                attune_scenario_get_id (attune_conversation_get_scenario (self->conversation)),
-                                                mode, &error);
+    self->attempt = attune_store_begin_attempt_full (store, profile,
+                                                     attune_scenario_get_id (attune_conversation_get_scenario (self->conversation)),
+                                                     mode, kind, &error);
   if (self->attempt == 0)
     {
       gtk_label_set_text (self->notice_label,
@@ -359,6 +384,7 @@ replay_transcript (AttuneRolePlay *self)
   GArray *steps = attune_conversation_get_steps (self->conversation);
 
   clear_box (self->transcript);
+  self->expert_box = NULL;
   for (guint i = 0; i < steps->len; i++)
     {
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
@@ -370,18 +396,19 @@ replay_transcript (AttuneRolePlay *self)
     }
 }
 
-/**
- * attune_role_play_start:
- *
- * Starts @scenario from the beginning, as a new attempt.
- */
-void
-attune_role_play_start (AttuneRolePlay *self,
-                        AttuneScenario *scenario)
+/* What the learner has seen of this scenario before the next attempt. */
+static AttuneAttemptKind
+retry_kind (AttuneRolePlay *self)
+{
+  return self->expert_path_seen ? ATTUNE_ATTEMPT_RETRY_AFTER_EXPERT : ATTUNE_ATTEMPT_RETRY;
+}
+
+static void
+start (AttuneRolePlay    *self,
+       AttuneScenario    *scenario,
+       AttuneAttemptKind  kind)
 {
   g_autofree char *customer = NULL;
-
-  g_return_if_fail (ATTUNE_IS_ROLE_PLAY (self));
 
   end_attempt (self);
   g_clear_object (&self->conversation);
@@ -392,8 +419,24 @@ attune_role_play_start (AttuneRolePlay *self,
                               attune_scenario_get_customer_about (scenario));
   gtk_label_set_text (self->customer_label, customer);
   clear_box (self->transcript);
-  begin_attempt (self);
+  self->expert_box = NULL;
+  begin_attempt (self, kind);
   show_node (self);
+}
+
+/**
+ * attune_role_play_start:
+ *
+ * Starts @scenario from the beginning, as a new attempt.
+ */
+void
+attune_role_play_start (AttuneRolePlay *self,
+                        AttuneScenario *scenario)
+{
+  g_return_if_fail (ATTUNE_IS_ROLE_PLAY (self));
+
+  self->expert_path_seen = FALSE;
+  start (self, scenario, ATTUNE_ATTEMPT_FIRST);
 }
 
 /* Goes back to decision @step and plays on from there, as a new attempt. */
@@ -404,7 +447,7 @@ retry_from (AttuneRolePlay *self,
   end_attempt (self);
   if (!attune_conversation_retry_from (self->conversation, step))
     return;
-  begin_attempt (self);
+  begin_attempt (self, retry_kind (self));
   replay_transcript (self);
   show_node (self);
 }
@@ -421,6 +464,54 @@ add_debrief_section (GtkBox     *box,
   gtk_box_append (box, heading);
 }
 
+/* A decision's verdict at a glance: an icon and words, not colour alone. */
+static GtkWidget *
+verdict (AttuneReplyQuality quality)
+{
+  static const struct { const char *icon; const char *css; } looks[] = {
+    [ATTUNE_REPLY_STRONG] = { "emblem-ok-symbolic", "success" },
+    [ATTUNE_REPLY_PARTLY] = { "dialog-information-symbolic", "warning" },
+    [ATTUNE_REPLY_WEAK] = { "dialog-warning-symbolic", "error" },
+  };
+  const char *words = quality == ATTUNE_REPLY_STRONG ? _("Strong reply")
+                      : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
+                      : _("Weak reply");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = text (words, "heading");
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (looks[quality].icon));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, looks[quality].css);
+  gtk_widget_add_css_class (box, "attune-verdict");
+  return box;
+}
+
+/* The strongest reply at every decision, from the start. */
+static void
+show_expert_path (AttuneRolePlay *self)
+{
+  AttuneScenario *scenario;
+  g_autoptr(AttuneScenarioAnalysis) analysis = NULL;
+  g_autoptr(AttuneConversation) best = NULL;
+
+  if (self->conversation == NULL || self->expert_box == NULL)
+    return;
+  scenario = attune_conversation_get_scenario (self->conversation);
+  analysis = attune_scenario_analyse (scenario);
+  best = attune_conversation_new (scenario);
+  clear_box (self->expert_box);
+  for (guint i = 0; i < analysis->best_path->len; i++)
+    {
+      AttuneChoice *choice = attune_conversation_choose (best, g_array_index (analysis->best_path, guint, i), NULL);
+      g_autofree char *line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
+
+      gtk_box_append (self->expert_box, text (line, NULL));
+    }
+  gtk_box_append (self->expert_box, text (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
+  self->expert_path_seen = TRUE;
+  gtk_widget_child_focus (GTK_WIDGET (self->actions), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 show_debrief (AttuneRolePlay *self)
 {
@@ -428,7 +519,6 @@ show_debrief (AttuneRolePlay *self)
   AttuneScenarioEnding *ending = attune_conversation_get_ending (self->conversation);
   GArray *steps = attune_conversation_get_steps (self->conversation);
   g_autoptr(GArray) tally = attune_conversation_tally (self->conversation);
-  g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (scenario);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *again;
@@ -454,7 +544,7 @@ show_debrief (AttuneRolePlay *self)
   add_debrief_section (GTK_BOX (card), _("Strategies"));
   gtk_box_append (GTK_BOX (card), strategy_chips (self, tally));
 
-  add_debrief_section (GTK_BOX (card), _("Your Choices"));
+  add_debrief_section (GTK_BOX (card), _("Your Decisions"));
   for (guint i = 0; i < steps->len; i++)
     {
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
@@ -464,6 +554,7 @@ show_debrief (AttuneRolePlay *self)
       /* Translators: a decision in the debrief; %u is its number, %s the reply chosen */
       g_autofree char *chosen = g_strdup_printf (_("%u. “%s”"), i + 1, step->choice->reply);
 
+      gtk_box_append (GTK_BOX (words), verdict (attune_scenario_node_get_quality (step->node, step->choice_index)));
       gtk_box_append (GTK_BOX (words), text (chosen, NULL));
       gtk_box_append (GTK_BOX (words), text (step->choice->feedback, "dim-label"));
       gtk_widget_set_hexpand (words, TRUE);
@@ -480,18 +571,19 @@ show_debrief (AttuneRolePlay *self)
       gtk_box_append (GTK_BOX (card), row);
     }
 
-  add_debrief_section (GTK_BOX (card), _("The Best Path, for Comparison"));
+  /* The expert path waits to be asked for: beside Try Again it would be
+   * an answer key. */
+  add_debrief_section (GTK_BOX (card), _("The Expert Path"));
+  self->expert_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   {
-    g_autoptr(AttuneConversation) best = attune_conversation_new (scenario);
+    GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show the Expert Path"));
 
-    for (guint i = 0; i < analysis->best_path->len; i++)
-      {
-        AttuneChoice *choice = attune_conversation_choose (best, g_array_index (analysis->best_path, guint, i), NULL);
-        g_autofree char *line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
-
-        gtk_box_append (GTK_BOX (card), text (line, NULL));
-      }
+    gtk_widget_set_halign (show, GTK_ALIGN_START);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-expert-path");
+    gtk_box_append (self->expert_box, text (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "dim-label"));
+    gtk_box_append (self->expert_box, show);
   }
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->expert_box));
   gtk_box_append (self->transcript, card);
 
   again = gtk_button_new_with_mnemonic (_("_Try Again"));
@@ -572,7 +664,7 @@ restart_action (GtkWidget  *widget,
     {
       g_autoptr(AttuneScenario) scenario = g_object_ref (attune_conversation_get_scenario (self->conversation));
 
-      attune_role_play_start (self, scenario);
+      start (self, scenario, retry_kind (self));
     }
 }
 
@@ -585,6 +677,14 @@ retry_action (GtkWidget  *widget,
 
   if (self->conversation != NULL)
     retry_from (self, g_variant_get_uint32 (parameter));
+}
+
+static void
+show_expert_path_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  show_expert_path (ATTUNE_ROLE_PLAY (widget));
 }
 
 static void
@@ -640,6 +740,7 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
   gtk_widget_class_install_action (widget_class, "role-play.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "role-play.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "role-play.retry-from", "u", retry_action);
+  gtk_widget_class_install_action (widget_class, "role-play.show-expert-path", NULL, show_expert_path_action);
   gtk_widget_class_install_action (widget_class, "role-play.open-lesson", "s", open_lesson_action);
 
   /* Keys 1–4 choose, on the main keyboard and the keypad. */

@@ -28,6 +28,32 @@ focus (void)
   return gtk_root_get_focus (GTK_ROOT (window ()));
 }
 
+static guint
+count_labels (GtkWidget  *root,
+              const char *words)
+{
+  guint n = GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+            g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), words) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, words);
+  return n;
+}
+
+/* The number a reply is shown with: the replies are shuffled. */
+static guint
+shown_position (AttuneConversation *conversation,
+                guint               authored)
+{
+  guint8 order[ATTUNE_MAX_CHOICES];
+  guint n = attune_conversation_get_order (conversation, order);
+
+  for (guint i = 0; i < n; i++)
+    if (order[i] == authored)
+      return i;
+  g_assert_not_reached ();
+}
+
 /* Plays the best path by keyboard: its number key, then Enter on Continue. */
 static void
 play_best_path_by_keyboard (AttuneRolePlay *play,
@@ -46,7 +72,8 @@ play_best_path_by_keyboard (AttuneRolePlay *play,
       focused = focus ();
       g_assert_nonnull (focused);
       g_assert_true (gtk_widget_is_ancestor (focused, GTK_WIDGET (play)));
-      attune_test_press (focused, GDK_KEY_1 + index, 0);
+      attune_test_press (focused, GDK_KEY_1 + shown_position (conversation, index), 0);
+      g_assert_cmpuint (g_array_index (attune_conversation_get_steps (conversation), AttuneStep, i).choice_index, ==, index);
       if (i == 0 && render)
         g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-feedback"));
       /* Continue has the focus: Enter activates it. */
@@ -80,7 +107,14 @@ test_play_to_the_end (void)
                    ATTUNE_OUTCOME_RESOLVED);
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
   g_assert_true ((attune_test_find_label (GTK_WIDGET (play), _("Debrief"), TRUE) != NULL));
-  g_assert_true ((attune_test_find_label (GTK_WIDGET (play), _("The Best Path, for Comparison"), TRUE) != NULL));
+  /* Every decision of the best path is marked strong; none weak. */
+  g_assert_cmpuint (count_labels (GTK_WIDGET (play), _("Strong reply")), ==,
+                    attune_conversation_get_steps (attune_role_play_get_conversation (play))->len);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (play), _("Weak reply")), ==, 0);
+  /* The expert path waits to be asked for. */
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (play), _("The Expert Path"), TRUE));
+  g_assert_null (attune_test_find_label (GTK_WIDGET (play),
+                                         _("Your next try counts for less in your progress, because you have seen these replies."), TRUE));
   g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-debrief"));
 
   /* Recorded: one finished attempt with every decision. */
@@ -92,6 +126,13 @@ test_play_to_the_end (void)
   g_assert_cmpuint (attempt->n_choices, ==,
                     attune_conversation_get_steps (attune_role_play_get_conversation (play))->len);
   g_assert_cmpuint (attempt->good_weight, >, 0);
+
+  /* Asking for the expert path shows it, and the next try counts less. */
+  gtk_widget_activate_action (GTK_WIDGET (play), "role-play.show-expert-path", NULL);
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (play),
+                                            _("Your next try counts for less in your progress, because you have seen these replies."), TRUE));
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-expert-path"));
 }
 
 static void
@@ -102,12 +143,14 @@ test_retry_and_leave (void)
   AttuneConversation *conversation = attune_role_play_get_conversation (play);
   g_autoptr(GPtrArray) attempts = NULL;
 
-  /* Retry from the second decision: back there, with one decision kept. */
+  /* Retry from the second decision: back there, with one decision kept.
+   * The expert path was seen (previous test), so the retry counts a tenth. */
   gtk_widget_activate_action (GTK_WIDGET (play), "role-play.retry-from", "u", 1);
   conversation = attune_role_play_get_conversation (play);
   g_assert_false (attune_conversation_is_finished (conversation));
   g_assert_cmpuint (attune_conversation_get_steps (conversation)->len, ==, 1);
   g_assert_cmpint (attune_role_play_get_attempt (play), >, 0);
+  g_assert_cmpfloat (attune_store_get_attempt_credit (store, attune_role_play_get_attempt (play)), ==, 0.1);
 
   /* One more decision, then leave: an abandoned attempt. */
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
@@ -152,6 +195,8 @@ test_assessment_mode (void)
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
   attune_test_press (focus (), GDK_KEY_1, 0);
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  /* The mood's changes stay hidden until the end: they would give the answer away. */
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (play), _("Mood shown at the end"), TRUE));
   /* No feedback and no Continue: the next customer line is already there. */
   g_assert_false ((attune_test_find_label (GTK_WIDGET (play), _("Feedback"), TRUE) != NULL));
   g_assert_cmpuint (attune_conversation_get_steps (attune_role_play_get_conversation (play))->len, ==, 1);
@@ -174,8 +219,10 @@ test_accessibility (void)
   g_assert_true (GTK_IS_BUTTON (reply));
   gtk_test_accessible_assert_role (reply, GTK_ACCESSIBLE_ROLE_BUTTON);
   {
-    AttuneScenarioNode *node = attune_conversation_get_node (attune_role_play_get_conversation (play));
-    AttuneChoice *first = g_ptr_array_index (node->choices, 0);
+    AttuneConversation *conversation = attune_role_play_get_conversation (play);
+    AttuneScenarioNode *node = attune_conversation_get_node (conversation);
+    /* Reply 1 is whichever the shuffle put first. */
+    AttuneChoice *first = g_ptr_array_index (node->choices, attune_conversation_authored_index (conversation, 0));
     g_autofree char *expected = g_strdup_printf (_("Reply %u: %s"), 1, first->reply);
 
     gtk_test_accessible_assert_property (reply, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
