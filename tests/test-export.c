@@ -29,7 +29,7 @@ filled_store (void)
   dana = attune_store_create_profile (store, "Dana \"D\", Jones", &error);
   sam = attune_store_create_profile (store, "Sam", &error);
   attempt = attune_store_begin_attempt (store, dana, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
-  attune_store_record_choice (store, attempt, "opening", 1, 3250, good, 2, &error);
+  attune_store_record_choice_full (store, attempt, "opening", 1, (const guint8[]) { 2, 1, 0 }, 3, 3250, good, 2, &error);
   attune_store_record_choice (store, attempt, "details", 0, 900, bad, 1, &error);
   attune_store_finish_attempt (store, attempt, "resolved", 3, &error);
   attempt = attune_store_begin_attempt (store, sam, "expired-coupon", ATTUNE_ATTEMPT_ASSESSMENT, &error);
@@ -71,8 +71,11 @@ test_csv (void)
   g_assert_true (g_str_has_prefix (rows[0], "profile,attempt,scenario,mode,"));
   g_assert_true (g_str_has_prefix (rows[1], "\"Dana \"\"D\"\", Jones\",1,late-parcel,coach,"));
   g_assert_nonnull (strstr (rows[1], ",opening,2,"));
-  g_assert_true (g_str_has_suffix (rows[1], ",3250,active-listening:+1;reassure:+2"));
-  g_assert_true (g_str_has_suffix (rows[3], "reassure:-3"));
+  g_assert_true (g_str_has_suffix (rows[0], ",evidence,shown_position,shown_order"));
+  /* Authored reply 2 was shown second, in the order 3, 2, 1. */
+  g_assert_true (g_str_has_suffix (rows[1], ",3250,active-listening:+1;reassure:+2,2,3 2 1"));
+  /* Not recorded: empty fields. */
+  g_assert_true (g_str_has_suffix (rows[3], "reassure:-3,,"));
   g_assert_nonnull (strstr (rows[3], ",lost,-4,"));
   g_assert_cmpstr (rows[4], ==, "");
 }

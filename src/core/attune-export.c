@@ -140,6 +140,37 @@ profile_name (GPtrArray *profiles,
   return "";
 }
 
+/* Where the chosen reply was shown (1 for first) and the whole order, as
+ * authored reply numbers ("3 1 2"); empty when not recorded (older
+ * attempts, before replies were shuffled). */
+static void
+shown_fields (AttuneChoiceRecord  *choice,
+              char               **position,
+              char               **order)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  guint at = 0;
+
+  if (choice->shown_order == NULL)
+    {
+      *position = g_strdup ("");
+      *order = g_strdup ("");
+      return;
+    }
+  parts = g_strsplit (choice->shown_order, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 authored = g_ascii_strtoull (parts[i], NULL, 10);
+
+      if (authored == choice->choice_index)
+        at = i + 1;
+      g_string_append_printf (numbers, i > 0 ? " %u" : "%u", (guint) authored + 1);
+    }
+  *position = at > 0 ? g_strdup_printf ("%u", at) : g_strdup ("");
+  *order = g_string_free (g_steal_pointer (&numbers), FALSE);
+}
+
 static gboolean
 export_csv (AttuneStore  *store,
             GPtrArray    *profiles,
@@ -149,7 +180,7 @@ export_csv (AttuneStore  *store,
 {
   char *header[] = { "profile", "attempt", "scenario", "mode", "attempt_started", "attempt_ended",
                      "outcome", "final_mood", "decision", "node", "choice", "chosen_at",
-                     "time_taken_ms", "evidence", NULL };
+                     "time_taken_ms", "evidence", "shown_position", "shown_order", NULL };
 
   append_row (out, header);
   for (guint i = attempts->len; i-- > 0;)
@@ -172,9 +203,28 @@ export_csv (AttuneStore  *store,
           g_autofree char *chosen = iso8601 (choice->chosen_at);
           g_autofree char *taken = g_strdup_printf ("%u", choice->time_taken_ms);
           g_autofree char *evidence = evidence_text (choice->evidence);
-          char *row[] = { (char *) profile_name (profiles, attempt->profile), attempt_id, attempt->scenario,
-                          attempt->mode, started, ended, attempt->outcome != NULL ? attempt->outcome : "",
-                          mood, seq, choice->node, index, chosen, taken, evidence, NULL };
+          g_autofree char *position = NULL;
+          g_autofree char *order = NULL;
+          char *row[17];
+
+          shown_fields (choice, &position, &order);
+          row[0] = (char *) profile_name (profiles, attempt->profile);
+          row[1] = attempt_id;
+          row[2] = attempt->scenario;
+          row[3] = attempt->mode;
+          row[4] = started;
+          row[5] = ended;
+          row[6] = attempt->outcome != NULL ? attempt->outcome : "";
+          row[7] = mood;
+          row[8] = seq;
+          row[9] = choice->node;
+          row[10] = index;
+          row[11] = chosen;
+          row[12] = taken;
+          row[13] = evidence;
+          row[14] = position;
+          row[15] = order;
+          row[16] = NULL;
 
           append_row (out, row);
         }
