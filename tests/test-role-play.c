@@ -184,6 +184,65 @@ test_every_scenario_by_keyboard (void)
     }
 }
 
+/* As a learner would: a tempting wrong reply first, then the best replies,
+ * by keyboard. The debrief marks the first decision as not strong, and the
+ * record keeps the order the replies were shown in. */
+static void
+test_learner_paths (void)
+{
+  static const char *ids[] = { "lonely-caller", "flooded-home", "expired-coupon", "booking-website" };
+  AttuneStore *store = attune_application_get_store (app);
+
+  for (guint s = 0; s < G_N_ELEMENTS (ids); s++)
+    {
+      AttuneRolePlay *play;
+      AttuneConversation *conversation;
+      AttuneScenarioNode *node;
+      guint wrong, best;
+      g_autoptr(GPtrArray) choices = NULL;
+      g_autofree char *shot = NULL;
+
+      g_assert_true (attune_window_start_scenario (window (), ids[s]));
+      play = attune_window_get_role_play (window ());
+      conversation = attune_role_play_get_conversation (play);
+      node = attune_conversation_get_node (conversation);
+      best = attune_scenario_node_get_best_choice (node, NULL);
+      wrong = best == 0 ? 1 : 0;
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+      attune_test_press (focus (), GDK_KEY_1 + shown_position (conversation, wrong), 0);
+      g_assert_true (gtk_widget_activate (focus ()));
+      attune_role_play_continue (play);
+      for (guint i = 0; i < 60 && !attune_conversation_is_finished (conversation); i++)
+        {
+          node = attune_conversation_get_node (conversation);
+          attune_test_wait_for_frame (GTK_WIDGET (window ()));
+          attune_test_press (focus (), GDK_KEY_1 + shown_position (conversation, attune_scenario_node_get_best_choice (node, NULL)), 0);
+          g_assert_true (gtk_widget_activate (focus ()));
+          attune_role_play_continue (play);
+        }
+      g_assert_true (attune_conversation_is_finished (conversation));
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+      g_assert_cmpuint (count_labels (GTK_WIDGET (play), _("Partly right")) + count_labels (GTK_WIDGET (play), _("Weak reply")), >=, 1);
+      shot = g_strdup_printf ("role-play-learner-%s", ids[s]);
+      g_free (attune_test_render_png (GTK_WIDGET (window ()), shot));
+
+      {
+        g_autoptr(GPtrArray) attempts = attune_store_list_attempts (store, attune_application_get_profile (app), 1, NULL);
+        AttuneAttemptRecord *attempt = g_ptr_array_index (attempts, 0);
+        AttuneStep *first = &g_array_index (attune_conversation_get_steps (conversation), AttuneStep, 0);
+        g_autoptr(GString) order = g_string_new (NULL);
+
+        for (guint k = 0; k < first->n_shown; k++)
+          g_string_append_printf (order, k > 0 ? ",%u" : "%u", first->shown_order[k]);
+        g_assert_cmpstr (attempt->scenario, ==, ids[s]);
+        choices = attune_store_list_choices (store, attempt->id, NULL);
+        g_assert_cmpuint (((AttuneChoiceRecord *) choices->pdata[0])->choice_index, ==, wrong);
+        g_assert_cmpstr (((AttuneChoiceRecord *) choices->pdata[0])->shown_order, ==, order->str);
+      }
+      attune_test_press (focus (), GDK_KEY_Escape, 0);
+    }
+}
+
 static void
 test_assessment_mode (void)
 {
@@ -268,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/role-play/play-to-the-end", test_play_to_the_end);
   g_test_add_func ("/role-play/retry-and-leave", test_retry_and_leave);
   g_test_add_func ("/role-play/every-scenario-by-keyboard", test_every_scenario_by_keyboard);
+  g_test_add_func ("/role-play/learner-paths", test_learner_paths);
   g_test_add_func ("/role-play/assessment-mode", test_assessment_mode);
   g_test_add_func ("/role-play/accessibility", test_accessibility);
   status = g_test_run ();
