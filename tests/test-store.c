@@ -397,7 +397,8 @@ test_crash (Fixture *f, gconstpointer data)
 
       integrity = pragma (f->path, "integrity_check");
       g_assert_cmpstr (integrity, ==, "ok");
-      g_assert_cmpint (count_rows (f->path, "choice"), >=, (gint64) total_confirmed);
+      /* A kill before the first migration committed leaves no tables: no rows. */
+      g_assert_cmpint (MAX (count_rows (f->path, "choice"), 0), >=, (gint64) total_confirmed);
     }
   g_test_message ("%" G_GUINT64_FORMAT " choices confirmed across 25 kills; all present", total_confirmed);
   g_assert_cmpuint (total_confirmed, >, 0);
