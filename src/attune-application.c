@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * AttuneApplication: command line, application actions, and the content
- * library every window shares.
+ * AttuneApplication: the command line, the application's actions and its
+ * windows. What a running Attune works with (settings, library, progress
+ * store, active profile) belongs to one AttuneSession, made when the
+ * first window is needed; windows get it as a property.
  */
 #include "config.h"
 
@@ -11,7 +13,6 @@
 
 #include "attune-application.h"
 #include "attune-export.h"
-#include "attune-store.h"
 #include "attune-preferences-window.h"
 #include "attune-validator.h"
 #include "attune-window.h"
@@ -21,25 +22,10 @@ struct _AttuneApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
-  AttuneLibrary *library;
+  AttuneSession *session;   /* NULL until the first window */
   GStrv extra_folders;      /* from --library, for this run */
-  GCancellable *load_cancellable;
-
-  AttuneStore *store;       /* NULL until opened, or when it cannot be */
-  GError *store_error;      /* why there is no store */
-  AttuneStoreOpenResult store_result;
-  gint64 profile;           /* the active profile */
-  gboolean store_opening;
-  gboolean defer_load;
-  guint loads_in_flight;
+  gboolean defer_load;      /* the library loads after the first frame */
 };
-
-enum {
-  STORE_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AttuneApplication, attune_application, ADW_TYPE_APPLICATION)
 
@@ -60,13 +46,9 @@ attune_application_dispose (GObject *object)
 {
   AttuneApplication *self = ATTUNE_APPLICATION (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->library);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->extra_folders, g_strfreev);
-  g_clear_object (&self->store);
-  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (attune_application_parent_class)->dispose (object);
 }
@@ -117,14 +99,6 @@ attune_application_handle_local_options (GApplication *app,
       return status;
     }
 
-  {
-    const char *database = NULL;
-
-    /* --database works like ATTUNE_DATABASE, for this process. */
-    if (g_variant_dict_lookup (options, "database", "^&ay", &database))
-      g_setenv ("ATTUNE_DATABASE", database, TRUE);
-  }
-
   if (remaining != NULL && remaining[0] != NULL)
     {
       /* Translators: %s is a command-line argument the user typed */
@@ -143,69 +117,16 @@ attune_application_handle_local_options (GApplication *app,
   return -1;
 }
 
-static void
-library_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  AttuneApplication *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->loads_in_flight--;
-  if (!attune_library_load_finish (ATTUNE_LIBRARY (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Loading the library failed: %s", error->message);
-  g_object_unref (self);
-}
-
 /* libxml2 frees its global tables when the process exits: no file may
- * still be parsing then. Cancel, and wait for the worker to stop. */
+ * still be parsing then; and every decision queued must reach the disk. */
 static void
 attune_application_shutdown (GApplication *app)
 {
   AttuneApplication *self = ATTUNE_APPLICATION (app);
 
-  g_cancellable_cancel (self->load_cancellable);
-  while (self->loads_in_flight > 0 || self->store_opening)
-    g_main_context_iteration (NULL, TRUE);
-
+  if (self->session != NULL)
+    attune_session_shutdown (self->session);
   G_APPLICATION_CLASS (attune_application_parent_class)->shutdown (app);
-}
-
-static void load_after_first_frame (AttuneApplication *self,
-                                    GtkWindow         *window);
-
-/**
- * attune_application_reload_library:
- *
- * Rebuilds the library from the bundled content, the user's folder, the
- * folders in Preferences and those given with --library, in that order
- * of priority, and loads it in the background.
- */
-void
-attune_application_reload_library (AttuneApplication *self)
-{
-  g_auto(GStrv) configured = g_settings_get_strv (self->settings, "library-folders");
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  if (self->library == NULL)
-    self->library = attune_library_new ();
-  else
-    attune_library_clear_folders (self->library);
-
-  attune_library_add_standard_folders (self->library);
-  for (guint i = 0; configured[i] != NULL; i++)
-    attune_library_add_folder (self->library, configured[i], FALSE);
-  for (guint i = 0; self->extra_folders != NULL && self->extra_folders[i] != NULL; i++)
-    attune_library_add_folder (self->library, self->extra_folders[i], FALSE);
-
-  if (self->defer_load)
-    return;
-  self->loads_in_flight++;
-  attune_library_load_async (self->library, self->load_cancellable, library_loaded, g_object_ref (self));
 }
 
 static void
@@ -214,10 +135,9 @@ first_frame_painted (GdkFrameClock     *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
   self->defer_load = FALSE;
-  self->loads_in_flight++;
-  attune_library_load_async (self->library, self->load_cancellable, library_loaded, g_object_ref (self));
+  attune_session_load_library (self->session);
   /* Lesson pages show the learner's level, so the store opens now too. */
-  attune_application_open_store (self);
+  attune_session_open_store (self->session);
 }
 
 static void
@@ -228,162 +148,23 @@ first_window_mapped (GtkWidget         *window,
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_painted), self);
 }
 
-/* At start-up the window is shown first and the content read after its
- * first frame: reading and checking every file takes longer than drawing
- * an empty list, and both competing for the processor slowed the window.
- * The lists fill a frame or two later; until then no "empty" state is
- * shown, as the library is not yet loaded. */
-static void
-load_after_first_frame (AttuneApplication *self,
-                        GtkWindow         *window)
+/* The session, made once, with the progress file named by --database or
+ * ATTUNE_DATABASE (read now, once). At start-up the window is shown first
+ * and the content read after its first frame: reading and checking every
+ * file takes longer than drawing an empty list, and both competing for
+ * the processor slowed the window. */
+static AttuneSession *
+ensure_session (AttuneApplication *self,
+                const char        *database)
 {
-  g_signal_connect (window, "map", G_CALLBACK (first_window_mapped), self);
-}
-
-typedef struct
-{
-  AttuneStore *store;
-  AttuneStoreOpenResult result;
-} OpenedStore;
-
-static void
-opened_store_free (OpenedStore *opened)
-{
-  g_clear_object (&opened->store);
-  g_free (opened);
-}
-
-static void
-open_store_in_thread (GTask        *task,
-                      gpointer      source,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  g_autofree char *path = attune_store_default_path ();
-  OpenedStore *opened = g_new0 (OpenedStore, 1);
-  GError *error = NULL;
-
-  opened->store = attune_store_open (path, &opened->result, &error);
-  if (opened->store == NULL)
+  if (self->session == NULL)
     {
-      opened_store_free (opened);
-      g_task_return_error (task, error);
-      return;
+      self->session = attune_session_new (self->settings, database);
+      attune_session_set_extra_folders (self->session, (const char * const *) self->extra_folders);
+      attune_session_reload_library (self->session, FALSE);
+      self->defer_load = TRUE;
     }
-  g_task_return_pointer (task, opened, (GDestroyNotify) opened_store_free);
-}
-
-/* The profile to show: the remembered one, else the first, else a new
- * one named after the person logged in. */
-static gint64
-choose_profile (AttuneStore *store)
-{
-  gint64 profile = attune_store_get_active_profile (store);
-  g_autoptr(GPtrArray) profiles = NULL;
-
-  if (profile != 0)
-    return profile;
-  profiles = attune_store_list_profiles (store, NULL);
-  if (profiles != NULL && profiles->len > 0)
-    profile = ((AttuneProfileRecord *) profiles->pdata[0])->id;
-  else
-    {
-      const char *name = g_get_real_name ();
-
-      if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
-        name = g_get_user_name ();
-      profile = attune_store_create_profile (store, name, NULL);
-      if (profile == 0)
-        profile = attune_store_create_profile (store, C_("profile name", "Learner"), NULL);
-    }
-  if (profile != 0)
-    attune_store_set_active_profile (store, profile, NULL);
-  return profile;
-}
-
-static void
-store_opened (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  AttuneApplication *self = ATTUNE_APPLICATION (source);
-  OpenedStore *opened = g_task_propagate_pointer (G_TASK (result), &self->store_error);
-
-  self->store_opening = FALSE;
-  if (opened != NULL)
-    {
-      self->store = g_steal_pointer (&opened->store);
-      self->store_result = opened->result;
-      self->profile = choose_profile (self->store);
-      opened_store_free (opened);
-    }
-  g_signal_emit (self, signals[STORE_CHANGED], 0);
-}
-
-/**
- * attune_application_open_store:
- *
- * Opens the progress store in a worker thread (checking a large file takes
- * a moment, and must not delay the first frame); "store-changed" follows.
- */
-void
-attune_application_open_store (AttuneApplication *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->store != NULL || self->store_opening)
-    return;
-  self->store_opening = TRUE;
-  g_clear_error (&self->store_error);
-  task = g_task_new (self, NULL, store_opened, NULL);
-  g_task_run_in_thread (task, open_store_in_thread);
-}
-
-AttuneStore *
-attune_application_get_store (AttuneApplication *self)
-{
-  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), NULL);
-  return self->store;
-}
-
-/* Why progress is not being saved, or NULL when it is. */
-const GError *
-attune_application_get_store_error (AttuneApplication *self)
-{
-  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), NULL);
-  return self->store_error;
-}
-
-AttuneStoreOpenResult
-attune_application_get_store_result (AttuneApplication *self)
-{
-  return self->store_result;
-}
-
-gint64
-attune_application_get_profile (AttuneApplication *self)
-{
-  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), 0);
-  return self->profile;
-}
-
-void
-attune_application_set_profile (AttuneApplication *self,
-                                gint64             profile)
-{
-  g_return_if_fail (ATTUNE_IS_APPLICATION (self));
-
-  self->profile = profile;
-  if (self->store != NULL)
-    attune_store_set_active_profile (self->store, profile, NULL);
-  g_signal_emit (self, signals[STORE_CHANGED], 0);
-}
-
-/* Something was recorded or changed: views showing progress refresh. */
-void
-attune_application_progress_changed (AttuneApplication *self)
-{
-  g_signal_emit (self, signals[STORE_CHANGED], 0);
+  return self->session;
 }
 
 /**
@@ -407,19 +188,11 @@ ensure_window (AttuneApplication *self)
   AttuneWindow *window = attune_application_get_main_window (self);
 
   if (window == NULL)
-    window = attune_window_new (self);
-  return window;
-}
-
-static AttuneWindow *
-ensure_window_with_deferred_load (AttuneApplication *self)
-{
-  AttuneWindow *window;
-
-  self->defer_load = TRUE;
-  attune_application_reload_library (self);
-  window = ensure_window (self);
-  load_after_first_frame (self, GTK_WINDOW (window));
+    {
+      window = attune_window_new (GTK_APPLICATION (self), ensure_session (self, NULL));
+      if (self->defer_load)
+        g_signal_connect (window, "map", G_CALLBACK (first_window_mapped), self);
+    }
   return window;
 }
 
@@ -433,7 +206,27 @@ attune_application_command_line (GApplication            *app,
   const char *view = NULL;
   const char *lesson = NULL;
   const char *scenario = NULL;
+  const char *database = NULL;
   AttuneWindow *window;
+
+  /* --database is read once, into the session. A second instance cannot
+   * move a running Attune to another file: it says so and fails. */
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, database);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (self->session == NULL)
+        ensure_session (self, path);
+      else if (g_strcmp0 (path, attune_session_get_database (self->session)) != 0)
+        {
+          /* Translators: the first %s is the progress file Attune is using, the second the one asked for */
+          g_application_command_line_printerr (command_line,
+                                               _("Attune is already running with the progress file %s. Quit it first to use %s.\n"),
+                                               attune_session_get_database (self->session), path);
+          return 1;
+        }
+    }
 
   if (g_variant_dict_lookup (options, "library", "^a&ay", &folders) && folders != NULL)
     {
@@ -451,17 +244,14 @@ attune_application_command_line (GApplication            *app,
         }
       g_strfreev (self->extra_folders);
       self->extra_folders = g_strv_builder_end (builder);
-      if (self->library != NULL)
-        attune_application_reload_library (self);
+      if (self->session != NULL)
+        {
+          attune_session_set_extra_folders (self->session, (const char * const *) self->extra_folders);
+          attune_session_reload_library (self->session, !self->defer_load);
+        }
     }
 
-  if (self->library == NULL)
-    {
-      /* The window needs the library object to exist; its content comes later. */
-      window = ensure_window_with_deferred_load (self);
-    }
-  else
-    window = ensure_window (self);
+  window = ensure_window (self);
   if (g_variant_dict_lookup (options, "view", "&s", &view))
     attune_window_show_view (window, view);
   if (g_variant_dict_lookup (options, "lesson", "&s", &lesson))
@@ -477,12 +267,7 @@ attune_application_command_line (GApplication            *app,
 static void
 attune_application_activate (GApplication *app)
 {
-  AttuneApplication *self = ATTUNE_APPLICATION (app);
-
-  if (self->library == NULL)
-    gtk_window_present (GTK_WINDOW (ensure_window_with_deferred_load (self)));
-  else
-    gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  gtk_window_present (GTK_WINDOW (ensure_window (ATTUNE_APPLICATION (app))));
 }
 
 static void
@@ -587,8 +372,6 @@ attune_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), self);
-  g_signal_connect_swapped (self->settings, "changed::library-folders",
-                            G_CALLBACK (attune_application_reload_library), self);
   apply_color_scheme (self);
 }
 
@@ -600,15 +383,6 @@ attune_application_class_init (AttuneApplicationClass *klass)
 
   object_class->dispose = attune_application_dispose;
 
-  /**
-   * AttuneApplication::store-changed:
-   *
-   * The progress store opened (or failed to), the profile changed, or
-   * something was recorded.
-   */
-  signals[STORE_CHANGED] =
-    g_signal_new ("store-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   app_class->handle_local_options = attune_application_handle_local_options;
   app_class->command_line = attune_application_command_line;
   app_class->activate = attune_application_activate;
@@ -661,16 +435,10 @@ attune_application_init (AttuneApplication *self)
                                                    "(warnings allowed, unless --strict), 1 when any is not, and 2 for a usage error."));
 }
 
-AttuneLibrary *
-attune_application_get_library (AttuneApplication *self)
+/* The session, or %NULL before the first window. */
+AttuneSession *
+attune_application_get_session (AttuneApplication *self)
 {
   g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), NULL);
-  return self->library;
-}
-
-GSettings *
-attune_application_get_settings (AttuneApplication *self)
-{
-  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), NULL);
-  return self->settings;
+  return self->session;
 }

@@ -20,6 +20,7 @@ struct _AttuneLessonBrowser
   GtkWidget parent_instance;
 
   AttuneLibrary *library;
+  AttuneProgressModel *progress;  /* nullable: no status line without it */
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
@@ -46,11 +47,19 @@ G_DEFINE_FINAL_TYPE (AttuneLessonBrowser, attune_lesson_browser, GTK_TYPE_WIDGET
 
 enum {
   PRACTISE_STRATEGY,
-  LESSON_SHOWN,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static guint
 score_of (AttuneLessonBrowser *self,
@@ -170,6 +179,17 @@ select_current (AttuneLessonBrowser *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* How the learner is doing with the lesson shown; see AttuneLessonPage. */
+static void
+update_status (AttuneLessonBrowser *self)
+{
+  g_autofree char *status = NULL;
+
+  if (self->progress != NULL && self->current != NULL)
+    status = attune_progress_model_describe_lesson (self->progress, self->current);
+  attune_lesson_page_set_status (self->page, status);
+}
+
 /* Shows @id without touching the history. */
 static gboolean
 display (AttuneLessonBrowser *self,
@@ -187,17 +207,11 @@ display (AttuneLessonBrowser *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "page");
   select_current (self);
   update_actions (self);
-  g_signal_emit (self, signals[LESSON_SHOWN], 0, id);
+  update_status (self);
+  /* After the status, so that "read before" means before this visit. */
+  if (self->progress != NULL)
+    attune_progress_model_mark_lesson_read (self->progress, id);
   return TRUE;
-}
-
-/* How the learner is doing with the lesson shown; see AttuneLessonPage. */
-void
-attune_lesson_browser_set_status (AttuneLessonBrowser *self,
-                                  const char          *text)
-{
-  g_return_if_fail (ATTUNE_IS_LESSON_BROWSER (self));
-  attune_lesson_page_set_status (self->page, text);
 }
 
 /**
@@ -335,16 +349,16 @@ library_loaded (AttuneLessonBrowser *self)
     attune_lesson_browser_show_lesson (self, pending);
 }
 
-void
-attune_lesson_browser_set_library (AttuneLessonBrowser *self,
-                                   AttuneLibrary       *library)
+static void
+attune_lesson_browser_constructed (GObject *object)
 {
+  AttuneLessonBrowser *self = ATTUNE_LESSON_BROWSER (object);
+  AttuneLibrary *library = self->library;
   GtkListItemFactory *factory;
 
-  g_return_if_fail (ATTUNE_IS_LESSON_BROWSER (self));
-  g_return_if_fail (self->library == NULL);
+  G_OBJECT_CLASS (attune_lesson_browser_parent_class)->constructed (object);
+  g_return_if_fail (library != NULL);
 
-  self->library = g_object_ref (library);
   self->filter = gtk_custom_filter_new (filter_lesson, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_lessons, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (attune_library_get_lessons (library)),
@@ -365,7 +379,58 @@ attune_lesson_browser_set_library (AttuneLessonBrowser *self,
   g_signal_connect_object (attune_library_get_lessons (library), "items-changed",
                            G_CALLBACK (lessons_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "notify::loaded", G_CALLBACK (library_loaded), self, G_CONNECT_SWAPPED);
+  if (self->progress != NULL)
+    g_signal_connect_object (self->progress, "changed", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   rescore (self);
+}
+
+static void
+attune_lesson_browser_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  AttuneLessonBrowser *self = ATTUNE_LESSON_BROWSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_object (value, self->progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_lesson_browser_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  AttuneLessonBrowser *self = ATTUNE_LESSON_BROWSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+    case PROP_PROGRESS:
+      self->progress = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+AttuneLessonBrowser *
+attune_lesson_browser_new (AttuneLibrary       *library,
+                           AttuneProgressModel *progress)
+{
+  return g_object_new (ATTUNE_TYPE_LESSON_BROWSER, "library", library, "progress", progress, NULL);
 }
 
 /* Filters on every keystroke rather than after search-changed's pause:
@@ -475,6 +540,7 @@ attune_lesson_browser_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
   g_clear_object (&self->library);
+  g_clear_object (&self->progress);
   g_clear_pointer (&self->scores, g_hash_table_unref);
   G_OBJECT_CLASS (attune_lesson_browser_parent_class)->dispose (object);
 }
@@ -499,6 +565,17 @@ attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
 
   object_class->dispose = attune_lesson_browser_dispose;
   object_class->finalize = attune_lesson_browser_finalize;
+  object_class->constructed = attune_lesson_browser_constructed;
+  object_class->get_property = attune_lesson_browser_get_property;
+  object_class->set_property = attune_lesson_browser_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, ATTUNE_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_object ("progress", NULL, NULL, ATTUNE_TYPE_PROGRESS_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * AttuneLessonBrowser::practise-strategy:
@@ -508,16 +585,6 @@ attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
    */
   signals[PRACTISE_STRATEGY] =
     g_signal_new ("practise-strategy", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  /**
-   * AttuneLessonBrowser::lesson-shown:
-   * @id: the lesson's id
-   *
-   * A lesson is on screen (opened, or shown again after a reload).
-   */
-  signals[LESSON_SHOWN] =
-    g_signal_new ("lesson-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ATTUNE_TYPE_LESSON_PAGE);

@@ -4,14 +4,15 @@
 #include <adwaita.h>
 
 #include "attune-library.h"
+#include "attune-progress-model.h"
 
 G_BEGIN_DECLS
 
 #define ATTUNE_TYPE_LESSON_BROWSER (attune_lesson_browser_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneLessonBrowser, attune_lesson_browser, ATTUNE, LESSON_BROWSER, GtkWidget)
 
-void        attune_lesson_browser_set_library  (AttuneLessonBrowser *self,
-                                                AttuneLibrary       *library);
+AttuneLessonBrowser *attune_lesson_browser_new (AttuneLibrary       *library,
+                                                AttuneProgressModel *progress);
 gboolean    attune_lesson_browser_show_lesson  (AttuneLessonBrowser *self,
                                                 const char          *id);
 const char *attune_lesson_browser_get_lesson_id (AttuneLessonBrowser *self);
@@ -19,7 +20,5 @@ void        attune_lesson_browser_focus_search (AttuneLessonBrowser *self);
 gboolean    attune_lesson_browser_go_back      (AttuneLessonBrowser *self);
 gboolean    attune_lesson_browser_go_forward   (AttuneLessonBrowser *self);
 GListModel *attune_lesson_browser_get_results  (AttuneLessonBrowser *self);
-void        attune_lesson_browser_set_status   (AttuneLessonBrowser *self,
-                                                const char          *text);
 
 G_END_DECLS

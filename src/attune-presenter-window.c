@@ -20,17 +20,26 @@ struct _AttunePresenterWindow
 {
   AdwWindow parent_instance;
 
-  AttuneApplication *app;
+  AttunePractice *practice;    /* records, when Preferences say so */
+  AttuneScenario *scenario;
   AttuneConversation *conversation;
   int selected;                /* -1: no choice picked yet */
   gboolean revealed;           /* the picked choice's feedback is showing */
-  gint64 attempt;              /* recording, when enabled */
   GtkCssProvider *zoom;
 
   GtkBox *content;
 };
 
 G_DEFINE_FINAL_TYPE (AttunePresenterWindow, attune_presenter_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PRACTICE,
+  PROP_SCENARIO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
 big_text (const char *text,
@@ -58,7 +67,7 @@ clear (AttunePresenterWindow *self)
 static void
 apply_zoom (AttunePresenterWindow *self)
 {
-  int percent = g_settings_get_int (attune_application_get_settings (self->app), "presenter-zoom");
+  int percent = g_settings_get_int (attune_practice_get_settings (self->practice), "presenter-zoom");
   g_autofree char *css = g_strdup_printf ("window.attune-presenter { font-size: %d%%; }", percent);
 
   gtk_css_provider_load_from_data (self->zoom, css, -1);
@@ -164,13 +173,7 @@ attune_presenter_window_select (AttunePresenterWindow *self,
 static void
 end_recording (AttunePresenterWindow *self)
 {
-  AttuneStore *store = attune_application_get_store (self->app);
-
-  if (self->attempt == 0 || store == NULL)
-    return;
-  attune_store_end_conversation (store, self->attempt, self->conversation, NULL);
-  self->attempt = 0;
-  attune_application_progress_changed (self->app);
+  attune_practice_end (self->practice, self->conversation);
 }
 
 /* Space or Enter: reveal the picked choice's feedback, or move on. */
@@ -191,14 +194,11 @@ attune_presenter_window_advance (AttunePresenterWindow *self)
 
   attune_conversation_choose (self->conversation,
                               attune_conversation_authored_index (self->conversation, (guint) self->selected), NULL);
-  if (self->attempt != 0)
-    {
-      GArray *steps = attune_conversation_get_steps (self->conversation);
+  {
+    GArray *steps = attune_conversation_get_steps (self->conversation);
 
-      if (attune_store_record_step (attune_application_get_store (self->app), self->attempt,
-                                    &g_array_index (steps, AttuneStep, steps->len - 1), 0, NULL) == 0)
-        self->attempt = 0;
-    }
+    attune_practice_record (self->practice, &g_array_index (steps, AttuneStep, steps->len - 1), 0);
+  }
   self->revealed = TRUE;
   render (self);
   return TRUE;
@@ -244,7 +244,7 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AttunePresenterWindow *self = ATTUNE_PRESENTER_WINDOW (widget);
-  GSettings *settings = attune_application_get_settings (self->app);
+  GSettings *settings = attune_practice_get_settings (self->practice);
   int step = g_variant_get_int32 (parameter);
 
   if (step == 0)
@@ -266,17 +266,97 @@ attune_presenter_window_dispose (GObject *object)
                                                    GTK_STYLE_PROVIDER (self->zoom));
   g_clear_object (&self->zoom);
   g_clear_object (&self->conversation);
-  if (self->app != NULL)
-    g_signal_handlers_disconnect_by_data (attune_application_get_settings (self->app), self);
+  if (self->practice != NULL)
+    g_signal_handlers_disconnect_by_data (attune_practice_get_settings (self->practice), self);
+  g_clear_object (&self->practice);
+  g_clear_object (&self->scenario);
   G_OBJECT_CLASS (attune_presenter_window_parent_class)->dispose (object);
+}
+
+static void
+attune_presenter_window_constructed (GObject *object)
+{
+  AttunePresenterWindow *self = ATTUNE_PRESENTER_WINDOW (object);
+  GSettings *settings;
+
+  G_OBJECT_CLASS (attune_presenter_window_parent_class)->constructed (object);
+  g_return_if_fail (self->practice != NULL && self->scenario != NULL);
+
+  settings = attune_practice_get_settings (self->practice);
+  self->conversation = attune_conversation_new (self->scenario);
+  self->zoom = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->zoom),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_swapped (settings, "changed::presenter-zoom", G_CALLBACK (apply_zoom), self);
+  apply_zoom (self);
+  attune_practice_begin (self->practice, self->conversation, ATTUNE_ATTEMPT_PRESENTER, ATTUNE_ATTEMPT_FIRST);
+  render (self);
+  /* The size of a common projector, should fullscreen not be honoured. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+}
+
+static void
+attune_presenter_window_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  AttunePresenterWindow *self = ATTUNE_PRESENTER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRACTICE:
+      g_value_set_object (value, self->practice);
+      break;
+    case PROP_SCENARIO:
+      g_value_set_object (value, self->scenario);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_presenter_window_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  AttunePresenterWindow *self = ATTUNE_PRESENTER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRACTICE:
+      self->practice = g_value_dup_object (value);
+      break;
+    case PROP_SCENARIO:
+      self->scenario = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 attune_presenter_window_class_init (AttunePresenterWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = attune_presenter_window_dispose;
+  object_class->dispose = attune_presenter_window_dispose;
+  object_class->constructed = attune_presenter_window_constructed;
+  object_class->get_property = attune_presenter_window_get_property;
+  object_class->set_property = attune_presenter_window_set_property;
+
+  properties[PROP_PRACTICE] =
+    g_param_spec_object ("practice", NULL, NULL, ATTUNE_TYPE_PRACTICE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCENARIO] =
+    g_param_spec_object ("scenario", NULL, NULL, ATTUNE_TYPE_SCENARIO,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "presenter.select", "u", select_action);
   gtk_widget_class_install_action (widget_class, "presenter.advance", NULL, advance_action);
@@ -328,31 +408,12 @@ attune_presenter_window_init (AttunePresenterWindow *self)
 /**
  * attune_presenter_window_new:
  *
- * A fullscreen presentation of @scenario from its start.
+ * A fullscreen presentation of @scenario from its start, recorded through
+ * @practice when the trainer turned that on.
  */
 AttunePresenterWindow *
-attune_presenter_window_new (AttuneApplication *app,
-                             AttuneScenario    *scenario)
+attune_presenter_window_new (AttunePractice *practice,
+                             AttuneScenario *scenario)
 {
-  AttunePresenterWindow *self = g_object_new (ATTUNE_TYPE_PRESENTER_WINDOW, "application", app, NULL);
-  GSettings *settings = attune_application_get_settings (app);
-  AttuneStore *store = attune_application_get_store (app);
-
-  self->app = app;
-  self->conversation = attune_conversation_new (scenario);
-  self->zoom = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->zoom),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-  g_signal_connect_swapped (settings, "changed::presenter-zoom", G_CALLBACK (apply_zoom), self);
-  apply_zoom (self);
-
-  if (g_settings_get_boolean (settings, "presenter-records") && store != NULL)
-    self->attempt = attune_store_begin_attempt (store, attune_application_get_profile (app),
-                                                attune_scenario_get_id (scenario), ATTUNE_ATTEMPT_PRESENTER, NULL);
-  render (self);
-  /* The size of a common projector, should fullscreen not be honoured. */
-  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
-  gtk_window_fullscreen (GTK_WINDOW (self));
-  return self;
+  return g_object_new (ATTUNE_TYPE_PRESENTER_WINDOW, "practice", practice, "scenario", scenario, NULL);
 }

@@ -3,15 +3,15 @@
 
 #include <adwaita.h>
 
-#include "attune-application.h"
 #include "attune-conversation.h"
+#include "attune-practice.h"
 
 G_BEGIN_DECLS
 
 #define ATTUNE_TYPE_PRESENTER_WINDOW (attune_presenter_window_get_type ())
 G_DECLARE_FINAL_TYPE (AttunePresenterWindow, attune_presenter_window, ATTUNE, PRESENTER_WINDOW, AdwWindow)
 
-AttunePresenterWindow *attune_presenter_window_new     (AttuneApplication     *app,
+AttunePresenterWindow *attune_presenter_window_new     (AttunePractice        *practice,
                                                         AttuneScenario        *scenario);
 gboolean               attune_presenter_window_select  (AttunePresenterWindow *self,
                                                         guint                  index);

@@ -10,6 +10,30 @@
 #include "attune-export.h"
 #include "attune-progress-view-private.h"
 
+/* Shows that a long task is under way, with a Cancel button; NULL hides it. */
+static void
+set_busy (AttuneProgressView *self,
+          const char         *what)
+{
+  if (what != NULL)
+    gtk_label_set_text (self->busy_label, what);
+  gtk_spinner_set_spinning (self->busy_spinner, what != NULL);
+  gtk_revealer_set_reveal_child (self->busy_revealer, what != NULL);
+  if (what == NULL)
+    g_clear_object (&self->cancellable);
+}
+
+void
+_attune_progress_view_cancel (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
 void
 _attune_progress_view_switch_profile (GtkWidget  *widget,
                 const char *action_name,
@@ -17,7 +41,7 @@ _attune_progress_view_switch_profile (GtkWidget  *widget,
 {
   AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
 
-  attune_application_set_profile (self->app, g_variant_get_int64 (parameter));
+  attune_session_set_profile (attune_progress_model_get_session (self->progress), g_variant_get_int64 (parameter));
 }
 
 /* A dialog asking for a profile name; @verb is the response's label. */
@@ -56,22 +80,31 @@ show_error (AttuneProgressView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The end of a profile change or export: say what went wrong, if anything. */
+static void
+done (GObject      *source,
+      GAsyncResult *result,
+      gpointer      user_data)
+{
+  g_autoptr(AttuneProgressView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!attune_progress_model_finish (ATTUNE_PROGRESS_MODEL (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error);
+  set_busy (self, NULL);
+}
+
 static void
 new_profile_response (AdwMessageDialog   *dialog,
                       const char         *response,
                       AttuneProgressView *self)
 {
   const char *name = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "entry"));
-  g_autoptr(GError) error = NULL;
-  gint64 profile;
 
   if (!g_str_equal (response, "ok"))
     return;
-  profile = attune_store_create_profile (attune_application_get_store (self->app), name, &error);
-  if (profile == 0)
-    show_error (self, error);
-  else
-    attune_application_set_profile (self->app, profile);
+  attune_progress_model_create_profile_async (self->progress, name, done, g_object_ref (self));
 }
 
 void
@@ -93,15 +126,10 @@ rename_profile_response (AdwMessageDialog   *dialog,
                          AttuneProgressView *self)
 {
   const char *name = gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "entry"));
-  g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "ok"))
     return;
-  if (!attune_store_rename_profile (attune_application_get_store (self->app),
-                                    attune_application_get_profile (self->app), name, &error))
-    show_error (self, error);
-  else
-    attune_application_progress_changed (self->app);
+  attune_progress_model_rename_profile_async (self->progress, name, done, g_object_ref (self));
 }
 
 void
@@ -122,23 +150,12 @@ delete_profile_response (AdwMessageDialog   *dialog,
                          const char         *response,
                          AttuneProgressView *self)
 {
-  AttuneStore *store = attune_application_get_store (self->app);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) left = NULL;
-
   if (!g_str_equal (response, "delete"))
     return;
-  if (!attune_store_delete_profile (store, attune_application_get_profile (self->app), &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  left = attune_store_list_profiles (store, NULL);
-  if (left != NULL && left->len > 0)
-    attune_application_set_profile (self->app, ((AttuneProfileRecord *) left->pdata[0])->id);
-  else
-    attune_application_set_profile (self->app,
-                                    attune_store_create_profile (store, C_("profile name", "Learner"), NULL));
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, _("Deleting the profile…"));
+  attune_progress_model_delete_profile_async (self->progress, self->cancellable, done, g_object_ref (self));
 }
 
 void
@@ -171,16 +188,13 @@ export_response (GtkNativeDialog    *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
       AttuneExportFormat format = ATTUNE_EXPORT_CSV;
-      g_autofree char *text = NULL;
 
       attune_export_parse_format (self->export_format, &format);
-      text = attune_export_progress (attune_application_get_store (self->app),
-                                     attune_application_get_profile (self->app), format, &error);
-      if (text == NULL || !g_file_set_contents (path, text, -1, &error))
-        show_error (self, error);
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      set_busy (self, _("Exporting your progress…"));
+      attune_progress_model_export_async (self->progress, format, file, self->cancellable, done, g_object_ref (self));
     }
   g_clear_object (&self->chooser);
 }

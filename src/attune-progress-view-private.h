@@ -10,12 +10,15 @@ struct _AttuneProgressView
 {
   GtkWidget parent_instance;
 
-  AttuneApplication *app;
-  AttuneProgressReport *report;
-  gint64 now;                        /* 0: the real clock */
+  AttuneProgressModel *progress;
+  AttuneProgressReport *report;      /* the model's, while laid out */
+  GCancellable *cancellable;         /* the export or deletion under way */
   GtkFileChooserNative *chooser;
   char *export_format;
 
+  GtkRevealer *busy_revealer;
+  GtkSpinner *busy_spinner;
+  GtkLabel *busy_label;
   GtkRevealer *notice_revealer;
   GtkLabel *notice_label;
   GtkMenuButton *profile_button;
@@ -31,5 +34,6 @@ void _attune_progress_view_new_profile     (GtkWidget *widget, const char *actio
 void _attune_progress_view_rename_profile  (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void _attune_progress_view_delete_profile  (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void _attune_progress_view_export_progress (GtkWidget *widget, const char *action_name, GVariant *parameter);
+void _attune_progress_view_cancel          (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 G_END_DECLS

@@ -27,6 +27,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static GtkWidget *
 label_new (const char *text,
            const char *css_class,
@@ -159,7 +167,7 @@ strategy_row (AttuneLesson          *lesson,
 static void
 add_strategies (AttuneProgressView *self)
 {
-  AttuneLibrary *library = attune_application_get_library (self->app);
+  AttuneLibrary *library = attune_progress_model_get_library (self->progress);
   GListModel *lessons = attune_library_get_lessons (library);
   GtkWidget *list = NULL;
   int group = -1;
@@ -214,7 +222,7 @@ outcome_label (const char *outcome)
 static void
 add_history (AttuneProgressView *self)
 {
-  AttuneLibrary *library = attune_application_get_library (self->app);
+  AttuneLibrary *library = attune_progress_model_get_library (self->progress);
   GPtrArray *attempts = self->report->attempts;
   GtkWidget *list;
 
@@ -264,14 +272,13 @@ clear_report (AttuneProgressView *self)
 }
 
 static void
-update_profile_menu (AttuneProgressView *self,
-                     AttuneStore        *store)
+update_profile_menu (AttuneProgressView *self)
 {
-  g_autoptr(GPtrArray) profiles = attune_store_list_profiles (store, NULL);
+  GPtrArray *profiles = attune_progress_model_get_profiles (self->progress);
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) people = g_menu_new ();
   g_autoptr(GMenu) manage = g_menu_new ();
-  gint64 active = attune_application_get_profile (self->app);
+  gint64 active = attune_session_get_profile (attune_progress_model_get_session (self->progress));
 
   for (guint i = 0; profiles != NULL && i < profiles->len; i++)
     {
@@ -299,7 +306,7 @@ static void
 update_notice (AttuneProgressView *self,
                AttuneStore        *store)
 {
-  AttuneStoreOpenResult result = attune_application_get_store_result (self->app);
+  AttuneStoreOpenResult result = attune_session_get_store_result (attune_progress_model_get_session (self->progress));
   const char *damaged = store != NULL ? attune_store_get_damaged_copy (store) : NULL;
   g_autofree char *text = NULL;
 
@@ -318,21 +325,22 @@ update_notice (AttuneProgressView *self,
 /**
  * attune_progress_view_refresh:
  *
- * Reads the active profile's progress again and redraws.
+ * Lays out the progress model's latest report (reading it is the model's
+ * work, off the GTK thread).
  */
 void
 attune_progress_view_refresh (AttuneProgressView *self)
 {
+  AttuneSession *session;
   AttuneStore *store;
   const GError *store_error;
-  g_autoptr(GError) error = NULL;
+  const char *error;
 
   g_return_if_fail (ATTUNE_IS_PROGRESS_VIEW (self));
-  if (self->app == NULL)
-    return;
 
-  store = attune_application_get_store (self->app);
-  store_error = attune_application_get_store_error (self->app);
+  session = attune_progress_model_get_session (self->progress);
+  store = attune_session_get_store (session);
+  store_error = attune_session_get_store_error (session);
   update_notice (self, store);
   gtk_widget_set_sensitive (GTK_WIDGET (self->profile_button), store != NULL);
   gtk_widget_set_sensitive (self->export_button, store != NULL);
@@ -347,39 +355,32 @@ attune_progress_view_refresh (AttuneProgressView *self)
       else
         {
           gtk_stack_set_visible_child_name (self->stack, "loading");
-          attune_application_open_store (self->app);
+          attune_session_open_store (session);
         }
       return;
     }
 
-  update_profile_menu (self, store);
-  g_clear_pointer (&self->report, attune_progress_report_free);
-  self->report = attune_progress_report_new (store, attune_application_get_library (self->app),
-                                             attune_application_get_profile (self->app),
-                                             self->now != 0 ? self->now : g_get_real_time (), &error);
+  self->report = attune_progress_model_get_report (self->progress);
+  error = attune_progress_model_get_error (self->progress);
   clear_report (self);
-  if (self->report == NULL)
+  if (error != NULL)
     {
-      adw_status_page_set_description (self->unavailable_page, error->message);
+      adw_status_page_set_description (self->unavailable_page, error);
       gtk_stack_set_visible_child_name (self->stack, "unavailable");
       return;
     }
-
+  if (self->report == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
+  update_profile_menu (self);
   add_summary (self);
   add_next (self);
   add_trend (self);
   add_strategies (self);
   add_history (self);
   gtk_stack_set_visible_child_name (self->stack, "report");
-}
-
-/* For tests and screenshots: judge progress as of @now (µs), not today. */
-void
-attune_progress_view_set_now (AttuneProgressView *self,
-                              gint64              now)
-{
-  self->now = now;
-  attune_progress_view_refresh (self);
 }
 
 static void
@@ -389,17 +390,58 @@ refresh_when_mapped (AttuneProgressView *self)
     attune_progress_view_refresh (self);
 }
 
-void
-attune_progress_view_set_application (AttuneProgressView *self,
-                                      AttuneApplication  *app)
+static void
+attune_progress_view_constructed (GObject *object)
 {
-  g_return_if_fail (ATTUNE_IS_PROGRESS_VIEW (self));
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (object);
 
-  self->app = app;
-  /* The view reads the database only when it is shown. */
-  g_signal_connect_object (app, "store-changed", G_CALLBACK (refresh_when_mapped), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (attune_application_get_library (app), "notify::loaded",
+  G_OBJECT_CLASS (attune_progress_view_parent_class)->constructed (object);
+  g_return_if_fail (self->progress != NULL);
+  g_signal_connect_object (self->progress, "changed", G_CALLBACK (refresh_when_mapped), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (attune_progress_model_get_session (self->progress), "notify::store-state",
                            G_CALLBACK (refresh_when_mapped), self, G_CONNECT_SWAPPED);
+}
+
+static void
+attune_progress_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRESS:
+      g_value_set_object (value, self->progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_progress_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRESS:
+      self->progress = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+AttuneProgressView *
+attune_progress_view_new (AttuneProgressModel *progress)
+{
+  return g_object_new (ATTUNE_TYPE_PROGRESS_VIEW, "progress", progress, NULL);
 }
 
 static void
@@ -424,8 +466,8 @@ open_attempt (GtkWidget  *widget,
       if (attempt->id == id)
         {
           AttuneTranscriptWindow *window =
-            attune_transcript_window_new (attune_application_get_store (self->app),
-                                          attune_application_get_library (self->app), attempt);
+            attune_transcript_window_new (attune_session_get_store (attune_progress_model_get_session (self->progress)),
+                                          attune_progress_model_get_library (self->progress), attempt);
 
           gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
           gtk_window_present (GTK_WINDOW (window));
@@ -462,7 +504,9 @@ attune_progress_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_pointer (&self->report, attune_progress_report_free);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->cancellable);
+  self->report = NULL;
   g_clear_pointer (&self->export_format, g_free);
   G_OBJECT_CLASS (attune_progress_view_parent_class)->dispose (object);
 }
@@ -470,10 +514,19 @@ attune_progress_view_dispose (GObject *object)
 static void
 attune_progress_view_class_init (AttuneProgressViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = attune_progress_view_dispose;
+  object_class->dispose = attune_progress_view_dispose;
+  object_class->constructed = attune_progress_view_constructed;
+  object_class->get_property = attune_progress_view_get_property;
+  object_class->set_property = attune_progress_view_set_property;
   widget_class->map = attune_progress_view_map;
+
+  properties[PROP_PROGRESS] =
+    g_param_spec_object ("progress", NULL, NULL, ATTUNE_TYPE_PROGRESS_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_LESSON] =
     g_signal_new ("open-lesson", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -484,6 +537,9 @@ attune_progress_view_class_init (AttuneProgressViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-progress-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, busy_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, busy_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, notice_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, profile_button);
@@ -501,6 +557,7 @@ attune_progress_view_class_init (AttuneProgressViewClass *klass)
   gtk_widget_class_install_action (widget_class, "progress.open-attempt", "x", open_attempt);
   gtk_widget_class_install_action (widget_class, "progress.open-lesson", "s", open_lesson);
   gtk_widget_class_install_action (widget_class, "progress.practise", "s", practise);
+  gtk_widget_class_install_action (widget_class, "progress.cancel", NULL, _attune_progress_view_cancel);
 }
 
 static void

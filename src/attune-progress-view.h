@@ -3,17 +3,14 @@
 
 #include <adwaita.h>
 
-#include "attune-application.h"
+#include "attune-progress-model.h"
 
 G_BEGIN_DECLS
 
 #define ATTUNE_TYPE_PROGRESS_VIEW (attune_progress_view_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneProgressView, attune_progress_view, ATTUNE, PROGRESS_VIEW, GtkWidget)
 
-void attune_progress_view_set_application (AttuneProgressView *self,
-                                           AttuneApplication  *app);
+AttuneProgressView *attune_progress_view_new (AttuneProgressModel *progress);
 void attune_progress_view_refresh         (AttuneProgressView *self);
-void attune_progress_view_set_now         (AttuneProgressView *self,
-                                           gint64              now);
 
 G_END_DECLS

@@ -30,9 +30,8 @@ struct _AttuneRolePlay
 {
   GtkWidget parent_instance;
 
-  AttuneApplication *app;
+  AttunePractice *practice;
   AttuneConversation *conversation;
-  gint64 attempt;              /* 0 when not recording */
   gint64 shown_at;             /* when the current choices appeared, µs */
   gboolean awaiting_continue;
   gboolean expert_path_seen;   /* in this run of the scenario: retries count less */
@@ -57,6 +56,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_PRACTICE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
 text (const char *content,
@@ -117,7 +124,7 @@ add_bubble (AttuneRolePlay *self,
 static gboolean
 assessing (AttuneRolePlay *self)
 {
-  return g_settings_get_boolean (attune_application_get_settings (self->app), "assessment-mode");
+  return g_settings_get_boolean (attune_practice_get_settings (self->practice), "assessment-mode");
 }
 
 /* In assessment mode the mood stays hidden until the end: how it moves
@@ -143,7 +150,7 @@ static GtkWidget *
 strategy_chips (AttuneRolePlay *self,
                 GArray         *tally)
 {
-  AttuneLibrary *library = attune_application_get_library (self->app);
+  AttuneLibrary *library = attune_practice_get_library (self->practice);
   GtkWidget *flow = gtk_flow_box_new ();
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
@@ -260,19 +267,7 @@ static void
 record_choice (AttuneRolePlay *self,
                AttuneStep     *step)
 {
-  AttuneStore *store = attune_application_get_store (self->app);
-  g_autoptr(GError) error = NULL;
-
-  if (store == NULL || self->attempt == 0)
-    return;
-  if (attune_store_record_step (store, self->attempt, step,
-                                (guint) ((g_get_monotonic_time () - self->shown_at) / 1000), &error) == 0)
-    {
-      /* The disk filled, say: practice goes on, unrecorded, and says so. */
-      gtk_label_set_text (self->notice_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
-      self->attempt = 0;
-    }
+  attune_practice_record (self->practice, step, (guint) ((g_get_monotonic_time () - self->shown_at) / 1000));
 }
 
 /**
@@ -342,39 +337,26 @@ static void
 begin_attempt (AttuneRolePlay    *self,
                AttuneAttemptKind  kind)
 {
-  AttuneStore *store = attune_application_get_store (self->app);
-  const GError *store_error = attune_application_get_store_error (self->app);
-  gint64 profile = attune_application_get_profile (self->app);
-  g_autoptr(GError) error = NULL;
-  AttuneAttemptMode mode = g_settings_get_boolean (attune_application_get_settings (self->app), "assessment-mode")
-                           ? ATTUNE_ATTEMPT_ASSESSMENT : ATTUNE_ATTEMPT_COACH;
-
-  self->attempt = 0;
-  if (store != NULL && profile != 0)
-    self->attempt = attune_store_begin_attempt_full (store, profile,
-                                                     attune_scenario_get_id (attune_conversation_get_scenario (self->conversation)),
-                                                     mode, kind, &error);
-  if (self->attempt == 0)
-    {
-      gtk_label_set_text (self->notice_label,
-                          error != NULL ? error->message
-                          : store_error != NULL ? store_error->message
-                          : _("This practice is not being saved: your progress file is not open yet."));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), self->attempt == 0);
+  attune_practice_begin (self->practice, self->conversation,
+                         assessing (self) ? ATTUNE_ATTEMPT_ASSESSMENT : ATTUNE_ATTEMPT_COACH, kind);
 }
 
 /* Ends the recorded attempt, if any: finished with its outcome, or abandoned. */
 static void
 end_attempt (AttuneRolePlay *self)
 {
-  AttuneStore *store = attune_application_get_store (self->app);
+  if (self->conversation != NULL)
+    attune_practice_end (self->practice, self->conversation);
+}
 
-  if (store == NULL || self->attempt == 0 || self->conversation == NULL)
-    return;
-  attune_store_end_conversation (store, self->attempt, self->conversation, NULL);
-  self->attempt = 0;
-  attune_application_progress_changed (self->app);
+/* "This practice is not being saved: …" while the practice says so. */
+static void
+update_notice (AttuneRolePlay *self)
+{
+  const char *reason = attune_practice_get_not_saved_reason (self->practice);
+
+  gtk_label_set_text (self->notice_label, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), reason != NULL);
 }
 
 static void
@@ -622,11 +604,11 @@ attune_role_play_get_conversation (AttuneRolePlay *self)
   return self->conversation;
 }
 
-gint64
-attune_role_play_get_attempt (AttuneRolePlay *self)
+AttunePractice *
+attune_role_play_get_practice (AttuneRolePlay *self)
 {
   g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), 0);
-  return self->attempt;
+  return self->practice;
 }
 
 static void
@@ -701,9 +683,13 @@ attune_role_play_dispose (GObject *object)
   AttuneRolePlay *self = ATTUNE_ROLE_PLAY (object);
   GtkWidget *child;
 
-  if (self->app != NULL)
-    end_attempt (self);
+  if (self->practice != NULL)
+    {
+      end_attempt (self);
+      g_signal_handlers_disconnect_by_data (self->practice, self);
+    }
   g_clear_object (&self->conversation);
+  g_clear_object (&self->practice);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_ROLE_PLAY);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -711,11 +697,67 @@ attune_role_play_dispose (GObject *object)
 }
 
 static void
+attune_role_play_constructed (GObject *object)
+{
+  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (object);
+
+  G_OBJECT_CLASS (attune_role_play_parent_class)->constructed (object);
+  g_return_if_fail (self->practice != NULL);
+  g_signal_connect_swapped (self->practice, "notify::not-saved-reason", G_CALLBACK (update_notice), self);
+  update_notice (self);
+}
+
+static void
+attune_role_play_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRACTICE:
+      g_value_set_object (value, self->practice);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_role_play_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRACTICE:
+      self->practice = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 attune_role_play_class_init (AttuneRolePlayClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = attune_role_play_dispose;
+  object_class->dispose = attune_role_play_dispose;
+  object_class->constructed = attune_role_play_constructed;
+  object_class->get_property = attune_role_play_get_property;
+  object_class->set_property = attune_role_play_set_property;
+
+  properties[PROP_PRACTICE] =
+    g_param_spec_object ("practice", NULL, NULL, ATTUNE_TYPE_PRACTICE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[OPEN_LESSON] =
     g_signal_new ("open-lesson", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -759,10 +801,7 @@ attune_role_play_init (AttuneRolePlay *self)
 }
 
 AttuneRolePlay *
-attune_role_play_new (AttuneApplication *app)
+attune_role_play_new (AttunePractice *practice)
 {
-  AttuneRolePlay *self = g_object_new (ATTUNE_TYPE_ROLE_PLAY, NULL);
-
-  self->app = app;
-  return self;
+  return g_object_new (ATTUNE_TYPE_ROLE_PLAY, "practice", practice, NULL);
 }

@@ -3,15 +3,15 @@
 
 #include <adwaita.h>
 
-#include "attune-application.h"
 #include "attune-conversation.h"
+#include "attune-practice.h"
 
 G_BEGIN_DECLS
 
 #define ATTUNE_TYPE_ROLE_PLAY (attune_role_play_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneRolePlay, attune_role_play, ATTUNE, ROLE_PLAY, GtkWidget)
 
-AttuneRolePlay     *attune_role_play_new              (AttuneApplication *app);
+AttuneRolePlay     *attune_role_play_new              (AttunePractice    *practice);
 void                attune_role_play_start            (AttuneRolePlay    *self,
                                                        AttuneScenario    *scenario);
 void                attune_role_play_leave            (AttuneRolePlay    *self);
@@ -19,6 +19,6 @@ gboolean            attune_role_play_choose           (AttuneRolePlay    *self,
                                                        guint              index);
 gboolean            attune_role_play_continue         (AttuneRolePlay    *self);
 AttuneConversation *attune_role_play_get_conversation (AttuneRolePlay    *self);
-gint64              attune_role_play_get_attempt      (AttuneRolePlay    *self);
+AttunePractice     *attune_role_play_get_practice     (AttuneRolePlay    *self);
 
 G_END_DECLS

@@ -10,15 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "attune-list-row.h"
-#include "attune-mastery.h"
-#include "attune-progress-report.h"
 #include "attune-scenario-picker.h"
 
 struct _AttuneScenarioPicker
 {
   GtkWidget parent_instance;
 
-  AttuneApplication *app;
+  AttuneLibrary *library;
+  AttuneProgressModel *progress;  /* nullable: no Practise Next without it */
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
   GPtrArray *strategy_ids;      /* the strategy filter's entries; index 0 is "all" */
@@ -38,6 +37,15 @@ struct _AttuneScenarioPicker
 };
 
 G_DEFINE_FINAL_TYPE (AttuneScenarioPicker, attune_scenario_picker, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   START_SCENARIO,
@@ -72,7 +80,7 @@ bind_row (GtkSignalListItemFactory *factory,
           AttuneScenarioPicker     *self)
 {
   AttuneScenario *scenario = gtk_list_item_get_item (item);
-  AttuneLibrary *library = attune_application_get_library (self->app);
+  AttuneLibrary *library = self->library;
   GPtrArray *practises = attune_scenario_get_practises (scenario);
   g_autoptr(GString) trains = g_string_new (NULL);
   g_autofree char *detail = NULL;
@@ -101,7 +109,7 @@ bind_row (GtkSignalListItemFactory *factory,
 static void
 update_state (AttuneScenarioPicker *self)
 {
-  AttuneLibrary *library = attune_application_get_library (self->app);
+  AttuneLibrary *library = self->library;
   guint total = g_list_model_get_n_items (attune_library_get_scenarios (library));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
@@ -127,7 +135,7 @@ filters_changed (AttuneScenarioPicker *self)
 static void
 rebuild_strategies (AttuneScenarioPicker *self)
 {
-  GListModel *lessons = attune_library_get_lessons (attune_application_get_library (self->app));
+  GListModel *lessons = attune_library_get_lessons (self->library);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *previous = NULL;
   guint selected = gtk_drop_down_get_selected (self->strategy_filter);
@@ -151,29 +159,14 @@ rebuild_strategies (AttuneScenarioPicker *self)
   gtk_drop_down_set_selected (self->strategy_filter, selected);
 }
 
-/* Reads the recommendation again (after the library or progress changed). */
+/* Shows Practise Next from the progress model's latest report. */
 void
 attune_scenario_picker_refresh (AttuneScenarioPicker *self)
 {
-  AttuneStore *store = attune_application_get_store (self->app);
-  AttuneLibrary *library = attune_application_get_library (self->app);
-  g_autoptr(AttuneRecommendation) next = NULL;
+  AttuneProgressReport *report = self->progress != NULL ? attune_progress_model_get_report (self->progress) : NULL;
+  AttuneRecommendation *next = report != NULL ? report->next : NULL;
 
   g_clear_pointer (&self->next_id, g_free);
-  if (store != NULL && attune_library_get_loaded (library) && attune_application_get_profile (self->app) != 0)
-    {
-      gint64 now = g_get_real_time ();
-      gint64 profile = attune_application_get_profile (self->app);
-      g_autoptr(GPtrArray) stats = attune_store_get_strategy_stats (store, profile, now, attune_mastery_utc_offset (now), NULL);
-      g_autoptr(GHashTable) played = attune_store_get_last_played (store, profile, NULL);
-
-      if (stats != NULL && played != NULL)
-        {
-          g_autoptr(GHashTable) mastery = attune_mastery_compute_from_stats (stats, now);
-
-          next = attune_mastery_recommend (mastery, library, played, now);
-        }
-    }
   if (next != NULL)
     {
       self->next_id = g_strdup (attune_scenario_get_id (next->scenario));
@@ -196,7 +189,7 @@ void
 attune_scenario_picker_filter_strategy (AttuneScenarioPicker *self,
                                         const char           *strategy)
 {
-  AttuneLesson *lesson = attune_library_find_lesson (attune_application_get_library (self->app), strategy);
+  AttuneLesson *lesson = attune_library_find_lesson (self->library, strategy);
 
   for (guint i = 1; i < self->strategy_ids->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->strategy_ids, i), strategy) == 0)
@@ -265,17 +258,25 @@ start_next (GtkWidget  *widget,
     g_signal_emit (self, signals[START_SCENARIO], 0, self->next_id);
 }
 
-void
-attune_scenario_picker_set_application (AttuneScenarioPicker *self,
-                                        AttuneApplication    *app)
+AttuneScenarioPicker *
+attune_scenario_picker_new (AttuneLibrary       *library,
+                            AttuneProgressModel *progress)
 {
-  AttuneLibrary *library = attune_application_get_library (app);
+  return g_object_new (ATTUNE_TYPE_SCENARIO_PICKER, "library", library, "progress", progress, NULL);
+}
+
+static void
+attune_scenario_picker_constructed (GObject *object)
+{
+  AttuneScenarioPicker *self = ATTUNE_SCENARIO_PICKER (object);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
 
-  self->app = app;
+  G_OBJECT_CLASS (attune_scenario_picker_parent_class)->constructed (object);
+  g_return_if_fail (self->library != NULL);
+
   self->filter = gtk_custom_filter_new (matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (attune_library_get_scenarios (library)),
+  self->filtered = gtk_filter_list_model_new (g_object_ref (attune_library_get_scenarios (self->library)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   g_signal_connect (factory, "setup", G_CALLBACK (attune_list_row_setup), NULL);
@@ -284,9 +285,53 @@ attune_scenario_picker_set_application (AttuneScenarioPicker *self,
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
   g_object_unref (factory);
 
-  g_signal_connect_object (library, "notify::loaded", G_CALLBACK (library_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "store-changed", G_CALLBACK (attune_scenario_picker_refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "notify::loaded", G_CALLBACK (library_changed), self, G_CONNECT_SWAPPED);
+  if (self->progress != NULL)
+    g_signal_connect_object (self->progress, "changed", G_CALLBACK (attune_scenario_picker_refresh),
+                             self, G_CONNECT_SWAPPED);
   library_changed (self);
+}
+
+static void
+attune_scenario_picker_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AttuneScenarioPicker *self = ATTUNE_SCENARIO_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_object (value, self->progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_scenario_picker_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AttuneScenarioPicker *self = ATTUNE_SCENARIO_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+    case PROP_PROGRESS:
+      self->progress = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -299,15 +344,29 @@ attune_scenario_picker_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->strategy_ids, g_ptr_array_unref);
   g_clear_pointer (&self->next_id, g_free);
+  g_clear_object (&self->library);
+  g_clear_object (&self->progress);
   G_OBJECT_CLASS (attune_scenario_picker_parent_class)->dispose (object);
 }
 
 static void
 attune_scenario_picker_class_init (AttuneScenarioPickerClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = attune_scenario_picker_dispose;
+  object_class->dispose = attune_scenario_picker_dispose;
+  object_class->constructed = attune_scenario_picker_constructed;
+  object_class->get_property = attune_scenario_picker_get_property;
+  object_class->set_property = attune_scenario_picker_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, ATTUNE_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_object ("progress", NULL, NULL, ATTUNE_TYPE_PROGRESS_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[START_SCENARIO] =
     g_signal_new ("start-scenario", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -3,15 +3,16 @@
 
 #include <adwaita.h>
 
-#include "attune-application.h"
+#include "attune-library.h"
+#include "attune-progress-model.h"
 
 G_BEGIN_DECLS
 
 #define ATTUNE_TYPE_SCENARIO_PICKER (attune_scenario_picker_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneScenarioPicker, attune_scenario_picker, ATTUNE, SCENARIO_PICKER, GtkWidget)
 
-void        attune_scenario_picker_set_application (AttuneScenarioPicker *self,
-                                                    AttuneApplication    *app);
+AttuneScenarioPicker *attune_scenario_picker_new (AttuneLibrary       *library,
+                                                  AttuneProgressModel *progress);
 void        attune_scenario_picker_filter_strategy (AttuneScenarioPicker *self,
                                                     const char           *strategy);
 GListModel *attune_scenario_picker_get_shown       (AttuneScenarioPicker *self);

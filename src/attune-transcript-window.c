@@ -16,6 +16,8 @@ struct _AttuneTranscriptWindow
 {
   AdwWindow parent_instance;
 
+  AttuneScenario *scenario;        /* NULL if no longer installed */
+  AttuneAttemptRecord *attempt;    /* a copy: id, scenario and outcome */
   GtkBox *content;
 };
 
@@ -45,10 +47,21 @@ add_bubble (AttuneTranscriptWindow *self,
 }
 
 static void
+attune_transcript_window_finalize (GObject *object)
+{
+  AttuneTranscriptWindow *self = ATTUNE_TRANSCRIPT_WINDOW (object);
+
+  g_clear_object (&self->scenario);
+  g_clear_pointer (&self->attempt, attune_attempt_record_free);
+  G_OBJECT_CLASS (attune_transcript_window_parent_class)->finalize (object);
+}
+
+static void
 attune_transcript_window_class_init (AttuneTranscriptWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = attune_transcript_window_finalize;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -77,17 +90,28 @@ attune_transcript_window_init (AttuneTranscriptWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 640);
 }
 
-AttuneTranscriptWindow *
-attune_transcript_window_new (AttuneStore         *store,
-                              AttuneLibrary       *library,
-                              AttuneAttemptRecord *attempt)
+typedef struct
 {
-  AttuneTranscriptWindow *self = g_object_new (ATTUNE_TYPE_TRANSCRIPT_WINDOW, NULL);
-  AttuneScenario *scenario = attune_library_find_scenario (library, attempt->scenario);
-  g_autoptr(GPtrArray) choices = attune_store_list_choices (store, attempt->id, NULL);
-  const char *customer = scenario != NULL ? attune_scenario_get_customer_name (scenario) : C_("speaker", "Customer");
+  gint64 attempt;
+} ReadChoices;
 
-  gtk_window_set_title (GTK_WINDOW (self), scenario != NULL ? attune_scenario_get_title (scenario) : attempt->scenario);
+/* On the store's worker thread. */
+static gpointer
+read_choices (AttuneStore   *store,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return attune_store_list_choices (store, ((ReadChoices *) data)->attempt, error);
+}
+
+static void
+fill (AttuneTranscriptWindow *self,
+      GPtrArray              *choices)
+{
+  AttuneScenario *scenario = self->scenario;
+  AttuneAttemptRecord *attempt = self->attempt;
+  const char *customer = scenario != NULL ? attune_scenario_get_customer_name (scenario) : C_("speaker", "Customer");
 
   for (guint i = 0; choices != NULL && i < choices->len; i++)
     {
@@ -134,6 +158,49 @@ attune_transcript_window_new (AttuneStore         *store,
     }
   else if (attempt->outcome == NULL || g_str_equal (attempt->outcome, "abandoned"))
     gtk_box_append (self->content, line_label (_("This attempt was left before the end."), "dim-label"));
+}
 
+static void
+choices_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AttuneTranscriptWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) choices = attune_store_call_finish (ATTUNE_STORE (source), result, &error);
+
+  if (choices == NULL)
+    {
+      g_warning ("Reading a transcript failed: %s", error->message);
+      gtk_box_append (self->content, line_label (error->message, NULL));
+      return;
+    }
+  fill (self, choices);
+}
+
+/**
+ * attune_transcript_window_new:
+ *
+ * A read-only transcript of @attempt; its decisions are read from @store
+ * on the store's worker thread and appear when read.
+ */
+AttuneTranscriptWindow *
+attune_transcript_window_new (AttuneStore         *store,
+                              AttuneLibrary       *library,
+                              AttuneAttemptRecord *attempt)
+{
+  AttuneTranscriptWindow *self = g_object_new (ATTUNE_TYPE_TRANSCRIPT_WINDOW, NULL);
+  ReadChoices *read = g_new0 (ReadChoices, 1);
+  AttuneScenario *scenario = attune_library_find_scenario (library, attempt->scenario);
+
+  self->scenario = scenario != NULL ? g_object_ref (scenario) : NULL;
+  self->attempt = g_new0 (AttuneAttemptRecord, 1);
+  self->attempt->id = attempt->id;
+  self->attempt->scenario = g_strdup (attempt->scenario);
+  self->attempt->outcome = g_strdup (attempt->outcome);
+  gtk_window_set_title (GTK_WINDOW (self), scenario != NULL ? attune_scenario_get_title (scenario) : attempt->scenario);
+  read->attempt = attempt->id;
+  attune_store_call_async (store, read_choices, read, g_free, (GDestroyNotify) g_ptr_array_unref, NULL,
+                           choices_read, g_object_ref (self));
   return self;
 }

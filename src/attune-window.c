@@ -3,6 +3,12 @@
  * AttuneWindow: the main window. A view switcher over Learn, Practise and
  * Progress (a bottom bar when narrow), a banner when content files could
  * not be loaded, and remembered size.
+ *
+ * It gets the session, and hands each view only what it needs, at
+ * construction: the lesson browser and the role-play picker the library
+ * and the progress model, the role-play a practice (its recording path),
+ * the Progress view the progress model. (GTK 4.8's GtkBuilder cannot bind
+ * construct-only properties, so the views are made here, not in the .ui.)
  */
 #include "config.h"
 
@@ -23,7 +29,9 @@ struct _AttuneWindow
 {
   AdwApplicationWindow parent_instance;
 
-  AttuneApplication *app;
+  AttuneSession *session;
+  AttuneProgressModel *progress;
+  AttunePractice *practice;            /* the role-play's */
   AttuneLibrary *library;
   GSettings *settings;
 
@@ -32,6 +40,8 @@ struct _AttuneWindow
   GtkLabel *banner_label;
   AdwToastOverlay *toasts;
   GtkStack *learn_stack;
+  AdwBin *learn_bin;
+  AdwBin *picker_bin;
   AttuneLessonBrowser *lesson_browser;
   AdwBin *progress_bin;
   GtkStack *practise_mode;
@@ -44,6 +54,14 @@ struct _AttuneWindow
 };
 
 G_DEFINE_FINAL_TYPE (AttuneWindow, attune_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /**
  * attune_window_filter_practise:
@@ -89,7 +107,7 @@ attune_window_start_scenario (AttuneWindow *self,
     }
   if (self->role_play == NULL)
     {
-      self->role_play = attune_role_play_new (self->app);
+      self->role_play = attune_role_play_new (self->practice);
       g_signal_connect_object (self->role_play, "left", G_CALLBACK (role_play_left), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->role_play, "open-lesson", G_CALLBACK (attune_window_show_lesson),
                                self, G_CONNECT_SWAPPED);
@@ -149,7 +167,13 @@ attune_window_present_scenario (AttuneWindow *self,
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
       return FALSE;
     }
-  presenter = attune_presenter_window_new (self->app, scenario);
+  {
+    /* A practice of its own: it records its own attempt, if any. */
+    g_autoptr(AttunePractice) practice = attune_practice_new (self->session);
+
+    presenter = attune_presenter_window_new (practice, scenario);
+  }
+  gtk_window_set_application (GTK_WINDOW (presenter), gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (presenter));
   return TRUE;
@@ -209,35 +233,6 @@ search_lessons (GtkWidget  *widget,
   attune_lesson_browser_focus_search (self->lesson_browser);
 }
 
-/* A lesson on screen: say how the learner is doing with it, then note that
- * it was read (after, so that "read before" means before today's visit). */
-static void
-lesson_shown (AttuneWindow *self,
-              const char   *id)
-{
-  AttuneStore *store = attune_application_get_store (self->app);
-  gint64 profile = attune_application_get_profile (self->app);
-  g_autofree char *status = NULL;
-
-  if (store == NULL || profile == 0)
-    {
-      attune_lesson_browser_set_status (self->lesson_browser, NULL);
-      return;
-    }
-  status = attune_progress_describe_lesson (store, profile, id, g_get_real_time ());
-  attune_lesson_browser_set_status (self->lesson_browser, status);
-  attune_store_mark_lesson_read (store, profile, id, NULL);
-}
-
-static void
-store_changed (AttuneWindow *self)
-{
-  const char *id = attune_lesson_browser_get_lesson_id (self->lesson_browser);
-
-  if (id != NULL)
-    lesson_shown (self, id);
-}
-
 /* The Progress view is built when first shown: nothing of it is needed
  * for the first frame. */
 static void
@@ -247,8 +242,7 @@ ensure_progress_view (AttuneWindow *self)
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "progress") != 0)
     return;
 
-  self->progress_view = g_object_new (ATTUNE_TYPE_PROGRESS_VIEW, NULL);
-  attune_progress_view_set_application (self->progress_view, self->app);
+  self->progress_view = attune_progress_view_new (self->progress);
   g_signal_connect_object (self->progress_view, "open-lesson", G_CALLBACK (attune_window_show_lesson),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->progress_view, "practise-scenario", G_CALLBACK (practise_scenario),
@@ -363,9 +357,91 @@ attune_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->library, self);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->practice);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->pending_scenario, g_free);
 
   G_OBJECT_CLASS (attune_window_parent_class)->dispose (object);
+}
+
+static void
+attune_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+attune_window_constructed (GObject *object)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (object);
+  g_autofree char *last_view = NULL;
+
+  G_OBJECT_CLASS (attune_window_parent_class)->constructed (object);
+  g_return_if_fail (self->session != NULL);
+
+  self->settings = g_object_ref (attune_session_get_settings (self->session));
+  self->library = g_object_ref (attune_session_get_library (self->session));
+  self->progress = attune_progress_model_new (self->session);
+  self->practice = attune_practice_new (self->session);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->lesson_browser = attune_lesson_browser_new (self->library, self->progress);
+  adw_bin_set_child (self->learn_bin, GTK_WIDGET (self->lesson_browser));
+  self->scenario_picker = attune_scenario_picker_new (self->library, self->progress);
+  adw_bin_set_child (self->picker_bin, GTK_WIDGET (self->scenario_picker));
+
+  last_view = g_settings_get_string (self->settings, "last-view");
+  attune_window_show_view (self, last_view);
+
+  g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scenario_picker, "start-scenario", G_CALLBACK (attune_window_start_scenario),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (ensure_progress_view),
+                           self, G_CONNECT_SWAPPED);
+  ensure_progress_view (self);
+  g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (update_content_state), self);
+  g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (start_pending_scenario), self);
+  g_signal_connect_swapped (self->library, "notify::n-bad-files", G_CALLBACK (update_content_state), self);
+  update_content_state (self);
+
+  attune_first_frame_watch (GTK_WINDOW (self));
 }
 
 static void
@@ -377,21 +453,27 @@ attune_window_class_init (AttuneWindowClass *klass)
   static const char *views[] = { "learn", "practise", "progress" };
 
   object_class->dispose = attune_window_dispose;
+  object_class->constructed = attune_window_constructed;
+  object_class->get_property = attune_window_get_property;
+  object_class->set_property = attune_window_set_property;
   window_class->close_request = attune_window_close_request;
 
-  g_type_ensure (ATTUNE_TYPE_LESSON_BROWSER);
-  g_type_ensure (ATTUNE_TYPE_SCENARIO_PICKER);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ATTUNE_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, learn_stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, toasts);
-  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, lesson_browser);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, learn_bin);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, progress_bin);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, practise_mode);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, play_bin);
-  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, scenario_picker);
+  gtk_widget_class_bind_template_child (widget_class, AttuneWindow, picker_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
@@ -415,46 +497,27 @@ attune_window_init (AttuneWindow *self)
 /**
  * attune_window_new:
  *
- * A window onto @app's library, sized as the user last left it.
+ * A window onto @session, sized as the user last left it.
  */
 AttuneWindow *
-attune_window_new (AttuneApplication *app)
+attune_window_new (GtkApplication *app,
+                   AttuneSession  *session)
 {
-  AttuneWindow *self = g_object_new (ATTUNE_TYPE_WINDOW, "application", app, NULL);
-  g_autofree char *last_view = NULL;
+  return g_object_new (ATTUNE_TYPE_WINDOW, "application", app, "session", session, NULL);
+}
 
-  self->app = app;
-  self->settings = g_object_ref (attune_application_get_settings (app));
-  self->library = g_object_ref (attune_application_get_library (app));
+AttuneSession *
+attune_window_get_session (AttuneWindow *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_WINDOW (self), NULL);
+  return self->session;
+}
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  last_view = g_settings_get_string (self->settings, "last-view");
-  attune_window_show_view (self, last_view);
-
-  attune_lesson_browser_set_library (self->lesson_browser, self->library);
-  g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
-                           self, G_CONNECT_SWAPPED);
-  attune_scenario_picker_set_application (self->scenario_picker, app);
-  g_signal_connect_object (self->scenario_picker, "start-scenario", G_CALLBACK (attune_window_start_scenario),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->lesson_browser, "lesson-shown", G_CALLBACK (lesson_shown),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "store-changed", G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (ensure_progress_view),
-                           self, G_CONNECT_SWAPPED);
-  ensure_progress_view (self);
-  g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (update_content_state), self);
-  g_signal_connect_swapped (self->library, "notify::loaded", G_CALLBACK (start_pending_scenario), self);
-  g_signal_connect_swapped (self->library, "notify::n-bad-files", G_CALLBACK (update_content_state), self);
-  update_content_state (self);
-
-  attune_first_frame_watch (GTK_WINDOW (self));
-  return self;
+AttuneProgressModel *
+attune_window_get_progress (AttuneWindow *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_WINDOW (self), NULL);
+  return self->progress;
 }
 
 /* Switches to "learn", "practise" or "progress"; other names are ignored. */

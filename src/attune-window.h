@@ -3,15 +3,19 @@
 
 #include <adwaita.h>
 
-#include "attune-application.h"
+#include "attune-progress-model.h"
 #include "attune-role-play.h"
+#include "attune-session.h"
 
 G_BEGIN_DECLS
 
 #define ATTUNE_TYPE_WINDOW (attune_window_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneWindow, attune_window, ATTUNE, WINDOW, AdwApplicationWindow)
 
-AttuneWindow *attune_window_new       (AttuneApplication *app);
+AttuneWindow *attune_window_new       (GtkApplication    *app,
+                                       AttuneSession     *session);
+AttuneSession *attune_window_get_session (AttuneWindow   *self);
+AttuneProgressModel *attune_window_get_progress (AttuneWindow *self);
 void          attune_window_show_view (AttuneWindow      *self,
                                        const char        *name);
 const char   *attune_window_get_view  (AttuneWindow      *self);

@@ -170,6 +170,87 @@ attune_test_new_application (void)
   return app;
 }
 
+/* The app's settings, before or after its session exists (the memory
+ * backend shares values within the process). */
+GSettings *
+attune_test_settings (void)
+{
+  static GSettings *settings;
+
+  if (settings == NULL)
+    settings = g_settings_new (APP_ID);
+  return settings;
+}
+
+AttuneLibrary *
+attune_test_library (AttuneApplication *app)
+{
+  return attune_session_get_library (attune_application_get_session (app));
+}
+
+AttuneStore *
+attune_test_store (AttuneApplication *app)
+{
+  return attune_session_get_store (attune_application_get_session (app));
+}
+
+gint64
+attune_test_profile (AttuneApplication *app)
+{
+  return attune_session_get_profile (attune_application_get_session (app));
+}
+
+/* Waits until every decision and attempt the window's role-play (or a
+ * presenter's practice) asked for is on disk. */
+void
+attune_test_flush (AttunePractice *practice)
+{
+  attune_practice_flush (practice);
+  attune_store_drain (attune_session_get_store (attune_practice_get_session (practice)));
+}
+
+static gboolean
+report_read (gpointer data)
+{
+  return attune_progress_model_get_report (data) != NULL;
+}
+
+/* Judges progress as of @now and waits for the report. */
+void
+attune_test_progress_at (AttuneWindow *window,
+                         gint64        now)
+{
+  AttuneProgressModel *progress = attune_window_get_progress (window);
+
+  attune_progress_model_set_now (progress, now);
+  attune_test_wait_report (progress);
+}
+
+static void
+changed (AttuneProgressModel *progress,
+         gboolean            *done)
+{
+  *done = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Waits for the next report of @progress (a refresh must be under way). */
+void
+attune_test_wait_report (AttuneProgressModel *progress)
+{
+  gboolean done = FALSE;
+  gulong id = g_signal_connect (progress, "changed", G_CALLBACK (changed), &done);
+
+  attune_test_wait_until (is_true, &done);
+  g_signal_handler_disconnect (progress, id);
+  g_assert_nonnull (attune_progress_model_get_report (progress));
+}
+
 /* For attune_test_wait_until(): whether the application @data has loaded
  * its content and opened its progress store, both of which happen after
  * the first frame. */
@@ -178,8 +259,9 @@ attune_test_app_ready (gpointer data)
 {
   AttuneApplication *app = data;
 
-  return attune_library_get_loaded (attune_application_get_library (app)) &&
-         attune_application_get_store (app) != NULL;
+  return attune_application_get_session (app) != NULL &&
+         attune_library_get_loaded (attune_test_library (app)) &&
+         attune_test_store (app) != NULL;
 }
 
 /* Xvfb has no window manager, so a mapped window keeps its size: to see
@@ -191,7 +273,7 @@ attune_test_reopen_window (AttuneApplication *app,
                            int                width,
                            int                height)
 {
-  GSettings *settings = attune_application_get_settings (app);
+  GSettings *settings = attune_test_settings ();
   AttuneWindow *window = attune_application_get_main_window (app);
 
   if (window != NULL)

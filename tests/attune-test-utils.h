@@ -15,6 +15,14 @@ char *attune_test_render_png     (GtkWidget  *widget,
                                   const char *name);
 
 char *attune_test_isolate_database (void);
+GSettings     *attune_test_settings  (void);
+AttuneLibrary *attune_test_library   (AttuneApplication *app);
+AttuneStore   *attune_test_store     (AttuneApplication *app);
+gint64         attune_test_profile   (AttuneApplication *app);
+void           attune_test_flush     (AttunePractice    *practice);
+void           attune_test_progress_at (AttuneWindow    *window,
+                                      gint64             now);
+void           attune_test_wait_report (AttuneProgressModel *progress);
 AttuneApplication *attune_test_new_application (void);
 gboolean      attune_test_app_ready         (gpointer           data);
 AttuneWindow *attune_test_reopen_window     (AttuneApplication *app,

@@ -45,7 +45,7 @@ static gboolean
 inspect_and_quit (gpointer data)
 {
   GtkWindow *window = GTK_WINDOW (attune_application_get_main_window (app));
-  AttuneLibrary *library = attune_application_get_library (app);
+  AttuneLibrary *library = attune_test_library (app);
 
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) || !attune_library_get_loaded (library))
     return G_SOURCE_CONTINUE;

@@ -21,7 +21,7 @@ static AttuneApplication *app;
 static gboolean
 library_loaded (gpointer data)
 {
-  AttuneLibrary *library = attune_application_get_library (app);
+  AttuneLibrary *library = attune_test_library (app);
 
   return library != NULL && attune_library_get_loaded (library);
 }
@@ -95,7 +95,7 @@ static void
 test_open_follow_back (void)
 {
   AttuneLessonBrowser *browser = get_browser ();
-  AttuneLibrary *library = attune_application_get_library (app);
+  AttuneLibrary *library = attune_test_library (app);
   AttuneLesson *lesson = attune_library_find_lesson (library, "active-listening");
   GtkWidget *page, *heading, *link;
   AttuneReference *related = g_ptr_array_index (attune_lesson_get_related (lesson), 0);
@@ -143,7 +143,7 @@ test_keyboard_list (void)
   /* Each row has the lesson's title as its name. */
   gtk_test_accessible_assert_property (attune_test_find_widget (list, GTK_TYPE_LABEL, "active-listening"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       attune_lesson_get_title (attune_library_find_lesson (attune_application_get_library (app), "active-listening")));
+                                       attune_lesson_get_title (attune_library_find_lesson (attune_test_library (app), "active-listening")));
 }
 
 static void
@@ -151,7 +151,7 @@ test_practise_this (void)
 {
   AttuneWindow *window = get_window ();
   AttuneLessonBrowser *browser = get_browser ();
-  AttuneLibrary *library = attune_application_get_library (app);
+  AttuneLibrary *library = attune_test_library (app);
   GtkWidget *list;
   GListModel *shown;
   guint expected;
@@ -244,8 +244,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_free (attune_test_isolate_database ());
   app = attune_test_new_application ();
-  g_settings_set_int (attune_application_get_settings (app), "window-width", 1100);
-  g_settings_set_int (attune_application_get_settings (app), "window-height", 800);
+  g_settings_set_int (attune_test_settings (), "window-width", 1100);
+  g_settings_set_int (attune_test_settings (), "window-height", 800);
   g_application_activate (G_APPLICATION (app));
   attune_test_wait_until (library_loaded, NULL);
   attune_test_wait_for_frame (GTK_WIDGET (get_window ()));

@@ -35,11 +35,11 @@ static void
 test_present_a_class (void)
 {
   AttuneWindow *window = attune_application_get_main_window (app);
-  AttuneStore *store = attune_application_get_store (app);
+  AttuneStore *store = attune_test_store (app);
   AttunePresenterWindow *presenter;
   AttuneScenarioNode *node;
   AttuneChoice *chosen;
-  GSettings *settings = attune_application_get_settings (app);
+  GSettings *settings = attune_test_settings ();
   g_autoptr(GPtrArray) attempts = NULL;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
@@ -110,6 +110,16 @@ test_present_a_class (void)
   g_assert_cmpuint (attempts->len, ==, 0);
 }
 
+static gboolean
+presenter_attempt_ended (gpointer data)
+{
+  g_autoptr(GPtrArray) attempts = NULL;
+
+  attune_store_drain (attune_test_store (app));
+  attempts = attune_store_list_attempts (attune_test_store (app), 0, 10, NULL);
+  return attempts->len == 1 && ((AttuneAttemptRecord *) attempts->pdata[0])->outcome != NULL;
+}
+
 static void
 test_recording_when_enabled (void)
 {
@@ -117,16 +127,20 @@ test_recording_when_enabled (void)
   AttunePresenterWindow *presenter;
   g_autoptr(GPtrArray) attempts = NULL;
 
-  g_settings_set_boolean (attune_application_get_settings (app), "presenter-records", TRUE);
+  g_settings_set_boolean (attune_test_settings (), "presenter-records", TRUE);
   attune_window_present_scenario (window, "late-parcel");
   presenter = find_presenter ();
   attune_presenter_window_select (presenter, 0);
   attune_presenter_window_advance (presenter);
   gtk_window_destroy (GTK_WINDOW (presenter));
-  attempts = attune_store_list_attempts (attune_application_get_store (app), 0, 10, NULL);
+  /* Written off the GTK thread: wait until the attempt has ended. */
+  attune_test_wait_until (presenter_attempt_ended, NULL);
+  attempts = attune_store_list_attempts (attune_test_store (app), 0, 10, NULL);
   g_assert_cmpuint (attempts->len, ==, 1);
+  g_assert_cmpstr (((AttuneAttemptRecord *) attempts->pdata[0])->outcome, ==, "abandoned");
+  g_assert_cmpuint (((AttuneAttemptRecord *) attempts->pdata[0])->n_choices, ==, 1);
   g_assert_cmpstr (((AttuneAttemptRecord *) attempts->pdata[0])->mode, ==, "presenter");
-  g_settings_reset (attune_application_get_settings (app), "presenter-records");
+  g_settings_reset (attune_test_settings (), "presenter-records");
 }
 
 int

@@ -19,7 +19,7 @@ static AttuneApplication *app;
 static gboolean
 store_settled (gpointer data)
 {
-  return attune_application_get_store (app) != NULL || attune_application_get_store_error (app) != NULL;
+  return attune_test_store (app) != NULL || attune_session_get_store_error (attune_application_get_session (app)) != NULL;
 }
 
 static GtkWidget *
@@ -29,11 +29,11 @@ start_on_progress (void)
   GtkWindow *window;
 
   app = attune_test_new_application ();
-  g_settings_set_string (attune_application_get_settings (app), "last-view", "progress");
+  g_settings_set_string (attune_test_settings (), "last-view", "progress");
   g_application_activate (G_APPLICATION (app));
   window = GTK_WINDOW (attune_application_get_main_window (app));
   attune_test_wait_for_frame (GTK_WIDGET (window));
-  attune_application_open_store (app);
+  attune_session_open_store (attune_application_get_session (app));
   attune_test_wait_until (store_settled, NULL);
   attune_test_wait_for_frame (GTK_WIDGET (window));
   return GTK_WIDGET (window);
@@ -50,7 +50,7 @@ test_damaged_file (void)
       g_assert_true (g_file_set_contents (path, "not a database, but someone's notes\n", -1, NULL));
       window = start_on_progress ();
       /* Still works, with a fresh file, and says where the old one went. */
-      g_assert_nonnull (attune_application_get_store (app));
+      g_assert_nonnull (attune_test_store (app));
       /* Shown, not merely present. */
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, ".corrupt-", TRUE)));
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "damaged", TRUE)));
@@ -72,7 +72,7 @@ test_unwritable (void)
 
       g_setenv ("ATTUNE_DATABASE", "/proc/attune-test/progress.db", TRUE);
       window = start_on_progress ();
-      g_assert_null (attune_application_get_store (app));
+      g_assert_null (attune_test_store (app));
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "Progress Is Not Being Saved", TRUE)));
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "not recorded", TRUE)));
       g_free (attune_test_render_png (window, "progress-unwritable"));

@@ -29,7 +29,7 @@ play (AttuneStore *store,
       const char  *id,
       guint        seed)
 {
-  AttuneScenario *scenario = attune_library_find_scenario (attune_application_get_library (app), id);
+  AttuneScenario *scenario = attune_library_find_scenario (attune_test_library (app), id);
   AttuneScenarioNode *node = attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario));
   g_autoptr(GError) error = NULL;
   gint64 attempt = attune_store_begin_attempt (store, profile, id, ATTUNE_ATTEMPT_COACH, &error);
@@ -75,7 +75,7 @@ show_progress (void)
   attune_window_show_view (window, "progress");
   attune_test_wait_for_frame (GTK_WIDGET (window));
   view = ATTUNE_PROGRESS_VIEW (attune_test_find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL));
-  attune_progress_view_set_now (view, now);
+  attune_test_progress_at (window, now);
   attune_test_wait_for_frame (GTK_WIDGET (window));
   return view;
 }
@@ -110,9 +110,9 @@ test_new_profile_empty_state (void)
 static void
 test_with_history (void)
 {
-  AttuneStore *store = attune_application_get_store (app);
-  gint64 profile = attune_application_get_profile (app);
-  GListModel *scenarios = attune_library_get_scenarios (attune_application_get_library (app));
+  AttuneStore *store = attune_test_store (app);
+  gint64 profile = attune_test_profile (app);
+  GListModel *scenarios = attune_library_get_scenarios (attune_test_library (app));
   AttuneProgressView *view;
   GtkWidget *window, *row, *bar;
   guint played = 0;
@@ -126,7 +126,7 @@ test_with_history (void)
         play (store, profile, attune_scenario_get_id (scenario), round == 0 ? 0 : i);
         played++;
       }
-  attune_application_progress_changed (app);
+  attune_session_progress_changed (attune_application_get_session (app));
 
   view = show_progress ();
   window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view)));
@@ -186,16 +186,20 @@ static void
 test_lesson_status (void)
 {
   AttuneWindow *window = attune_application_get_main_window (app);
-  AttuneStore *store = attune_application_get_store (app);
-  gint64 profile = attune_application_get_profile (app);
+  AttuneStore *store = attune_test_store (app);
+  gint64 profile = attune_test_profile (app);
   g_autofree char *expected = NULL;
 
   g_assert_false (attune_store_lesson_was_read (store, profile, "active-listening"));
   attune_window_show_lesson (window, "active-listening");
   attune_test_wait_for_frame (GTK_WIDGET (window));
-  expected = attune_progress_describe_lesson (store, profile, "active-listening", g_get_real_time ());
+  /* The same status as the store gives, read the slow way, at the report's time. */
+  expected = attune_progress_describe_lesson (store, profile, "active-listening",
+                                              attune_progress_model_get_report (attune_window_get_progress (window))->now);
   g_assert_true (g_str_has_prefix (expected, "Your level: "));
   g_assert_true ((attune_test_find_label (GTK_WIDGET (window), expected, FALSE) != NULL));
+  /* Recorded as read, off the GTK thread. */
+  attune_store_drain (store);
   g_assert_true (attune_store_lesson_was_read (store, profile, "active-listening"));
   g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-with-level"));
 }
@@ -203,8 +207,8 @@ test_lesson_status (void)
 static void
 test_profiles (void)
 {
-  AttuneStore *store = attune_application_get_store (app);
-  gint64 first = attune_application_get_profile (app);
+  AttuneStore *store = attune_test_store (app);
+  gint64 first = attune_test_profile (app);
   g_autoptr(GError) error = NULL;
   gint64 second = attune_store_create_profile (store, "Sam Okafor", &error);
   AttuneProgressView *view;
@@ -212,12 +216,15 @@ test_profiles (void)
   g_assert_no_error (error);
   view = show_progress ();
   gtk_widget_activate_action (GTK_WIDGET (view), "progress.switch-profile", "x", second);
-  g_assert_cmpint (attune_application_get_profile (app), ==, second);
+  g_assert_cmpint (attune_test_profile (app), ==, second);
+  attune_test_wait_report (attune_window_get_progress (attune_application_get_main_window (app)));
   /* Remembered in the store. */
+  attune_store_drain (store);
   g_assert_cmpint (attune_store_get_active_profile (store), ==, second);
   attune_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_true ((attune_test_find_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back.", FALSE) != NULL));
   gtk_widget_activate_action (GTK_WIDGET (view), "progress.switch-profile", "x", first);
+  attune_test_wait_report (attune_window_get_progress (attune_application_get_main_window (app)));
   g_assert_false ((attune_test_find_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back.", FALSE) != NULL));
 }
 
@@ -226,7 +233,8 @@ test_narrow (void)
 {
   AttuneWindow *window = attune_test_reopen_window (app, "progress", 360, 760);
 
-  attune_progress_view_set_now (ATTUNE_PROGRESS_VIEW (attune_test_find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL)), now);
+  attune_test_progress_at (window, now);
+  attune_test_wait_for_frame (GTK_WIDGET (window));
   g_free (attune_test_render_png (GTK_WIDGET (window), "progress-narrow"));
 }
 
@@ -241,10 +249,10 @@ main (int   argc,
   now = g_get_real_time ();
 
   app = attune_test_new_application ();
-  g_settings_set_int (attune_application_get_settings (app), "window-width", 1000);
-  g_settings_set_int (attune_application_get_settings (app), "window-height", 760);
+  g_settings_set_int (attune_test_settings (), "window-width", 1000);
+  g_settings_set_int (attune_test_settings (), "window-height", 760);
   g_application_activate (G_APPLICATION (app));
-  attune_application_open_store (app);
+  attune_session_open_store (attune_application_get_session (app));
   attune_test_wait_until (attune_test_app_ready, app);
 
   g_test_add_func ("/progress/new-profile-empty-state", test_new_profile_empty_state);

@@ -87,7 +87,7 @@ play_best_path_by_keyboard (AttuneRolePlay *play,
 static void
 test_play_to_the_end (void)
 {
-  AttuneStore *store = attune_application_get_store (app);
+  AttuneStore *store = attune_test_store (app);
   AttuneRolePlay *play;
   g_autoptr(GPtrArray) attempts = NULL;
   AttuneAttemptRecord *attempt;
@@ -118,7 +118,8 @@ test_play_to_the_end (void)
   g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-debrief"));
 
   /* Recorded: one finished attempt with every decision. */
-  attempts = attune_store_list_attempts (store, attune_application_get_profile (app), 10, NULL);
+  attune_test_flush (attune_role_play_get_practice (play));
+  attempts = attune_store_list_attempts (store, attune_test_profile (app), 10, NULL);
   g_assert_cmpuint (attempts->len, ==, 1);
   attempt = g_ptr_array_index (attempts, 0);
   g_assert_cmpstr (attempt->scenario, ==, "late-parcel");
@@ -138,7 +139,7 @@ test_play_to_the_end (void)
 static void
 test_retry_and_leave (void)
 {
-  AttuneStore *store = attune_application_get_store (app);
+  AttuneStore *store = attune_test_store (app);
   AttuneRolePlay *play = attune_window_get_role_play (window ());
   AttuneConversation *conversation = attune_role_play_get_conversation (play);
   g_autoptr(GPtrArray) attempts = NULL;
@@ -149,15 +150,20 @@ test_retry_and_leave (void)
   conversation = attune_role_play_get_conversation (play);
   g_assert_false (attune_conversation_is_finished (conversation));
   g_assert_cmpuint (attune_conversation_get_steps (conversation)->len, ==, 1);
-  g_assert_cmpint (attune_role_play_get_attempt (play), >, 0);
-  g_assert_cmpfloat (attune_store_get_attempt_credit (store, attune_role_play_get_attempt (play)), ==, 0.1);
+  g_assert_true (attune_practice_get_recording (attune_role_play_get_practice (play)));
+  attune_test_flush (attune_role_play_get_practice (play));
+  attempts = attune_store_list_attempts (store, attune_test_profile (app), 1, NULL);
+  g_assert_null (((AttuneAttemptRecord *) attempts->pdata[0])->outcome);
+  g_assert_cmpfloat (attune_store_get_attempt_credit (store, ((AttuneAttemptRecord *) attempts->pdata[0])->id), ==, 0.1);
+  g_clear_pointer (&attempts, g_ptr_array_unref);
 
   /* One more decision, then leave: an abandoned attempt. */
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
   attune_test_press (focus (), GDK_KEY_2, 0);
   attune_test_press (focus (), GDK_KEY_Escape, 0);
   g_assert_null (attune_role_play_get_conversation (play));
-  attempts = attune_store_list_attempts (store, attune_application_get_profile (app), 10, NULL);
+  attune_test_flush (attune_role_play_get_practice (play));
+  attempts = attune_store_list_attempts (store, attune_test_profile (app), 10, NULL);
   g_assert_cmpuint (attempts->len, ==, 2);
   g_assert_cmpstr (((AttuneAttemptRecord *) attempts->pdata[0])->outcome, ==, "abandoned");
   g_assert_cmpuint (((AttuneAttemptRecord *) attempts->pdata[0])->n_choices, ==, 1);
@@ -169,7 +175,7 @@ test_retry_and_leave (void)
 static void
 test_every_scenario_by_keyboard (void)
 {
-  GListModel *scenarios = attune_library_get_scenarios (attune_application_get_library (app));
+  GListModel *scenarios = attune_library_get_scenarios (attune_test_library (app));
 
   for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
     {
@@ -191,7 +197,7 @@ static void
 test_learner_paths (void)
 {
   static const char *ids[] = { "lonely-caller", "flooded-home", "expired-coupon", "booking-website" };
-  AttuneStore *store = attune_application_get_store (app);
+  AttuneStore *store = attune_test_store (app);
 
   for (guint s = 0; s < G_N_ELEMENTS (ids); s++)
     {
@@ -227,7 +233,10 @@ test_learner_paths (void)
       g_free (attune_test_render_png (GTK_WIDGET (window ()), shot));
 
       {
-        g_autoptr(GPtrArray) attempts = attune_store_list_attempts (store, attune_application_get_profile (app), 1, NULL);
+        g_autoptr(GPtrArray) attempts = NULL;
+
+        attune_test_flush (attune_role_play_get_practice (play));
+        attempts = attune_store_list_attempts (store, attune_test_profile (app), 1, NULL);
         AttuneAttemptRecord *attempt = g_ptr_array_index (attempts, 0);
         AttuneStep *first = &g_array_index (attune_conversation_get_steps (conversation), AttuneStep, 0);
         g_autoptr(GString) order = g_string_new (NULL);
@@ -248,7 +257,7 @@ test_assessment_mode (void)
 {
   AttuneRolePlay *play;
 
-  g_settings_set_boolean (attune_application_get_settings (app), "assessment-mode", TRUE);
+  g_settings_set_boolean (attune_test_settings (), "assessment-mode", TRUE);
   attune_window_start_scenario (window (), "expired-coupon");
   play = attune_window_get_role_play (window ());
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
@@ -261,7 +270,7 @@ test_assessment_mode (void)
   g_assert_cmpuint (attune_conversation_get_steps (attune_role_play_get_conversation (play))->len, ==, 1);
   g_assert_false (attune_role_play_continue (play));
   g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-assessment"));
-  g_settings_reset (attune_application_get_settings (app), "assessment-mode");
+  g_settings_reset (attune_test_settings (), "assessment-mode");
   attune_role_play_leave (play);
 }
 
@@ -319,8 +328,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_free (attune_test_isolate_database ());
   app = attune_test_new_application ();
-  g_settings_set_int (attune_application_get_settings (app), "window-width", 1000);
-  g_settings_set_int (attune_application_get_settings (app), "window-height", 760);
+  g_settings_set_int (attune_test_settings (), "window-width", 1000);
+  g_settings_set_int (attune_test_settings (), "window-height", 760);
   g_application_activate (G_APPLICATION (app));
   attune_test_wait_until (attune_test_app_ready, app);
 

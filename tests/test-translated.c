@@ -19,7 +19,7 @@ static AttuneApplication *app;
 static gboolean
 library_loaded (gpointer data)
 {
-  return attune_library_get_loaded (attune_application_get_library (app));
+  return attune_library_get_loaded (attune_test_library (app));
 }
 
 static AttuneWindow *
@@ -71,7 +71,7 @@ main (int   argc,
   /* The fixture lesson has a translated title and summary. */
   fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", "good", NULL);
   folders[0] = fixtures;
-  g_settings_set_strv (attune_application_get_settings (app), "library-folders", folders);
+  g_settings_set_strv (attune_test_settings (), "library-folders", folders);
 
   g_test_add_func ("/translated/long-german-strings", test_long_german_strings);
   status = g_test_run ();

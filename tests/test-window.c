@@ -17,7 +17,7 @@ static AttuneApplication *app;
 static gboolean
 library_loaded (gpointer data)
 {
-  AttuneLibrary *library = attune_application_get_library (app);
+  AttuneLibrary *library = attune_test_library (app);
 
   return library != NULL && attune_library_get_loaded (library) &&
          GPOINTER_TO_UINT (data) <= attune_library_get_n_bad_files (library);
@@ -69,7 +69,7 @@ static void
 test_views_list_content (void)
 {
   AttuneWindow *window = get_window ();
-  AttuneLibrary *library = attune_application_get_library (app);
+  AttuneLibrary *library = attune_test_library (app);
   GtkWidget *row;
 
   attune_test_wait_until (library_loaded, GUINT_TO_POINTER (0));
@@ -162,10 +162,10 @@ test_secondary_windows (void)
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
   png_preferences = attune_test_render_png (GTK_WIDGET (preferences), "preferences");
   /* The style row is bound to the setting. */
-  g_settings_set_string (attune_application_get_settings (app), "color-scheme", "dark");
+  g_settings_set_string (attune_test_settings (), "color-scheme", "dark");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (attune_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL))), ==, 2);
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  g_settings_reset (attune_application_get_settings (app), "color-scheme");
+  g_settings_reset (attune_test_settings (), "color-scheme");
   gtk_window_destroy (preferences);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -189,14 +189,14 @@ test_banner_and_details (void)
   AttuneWindow *window = get_window ();
   g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "fixtures", "broken", NULL);
   const char *folders[] = { broken, NULL };
-  AttuneLibrary *library = attune_application_get_library (app);
+  AttuneLibrary *library = attune_test_library (app);
   GtkRevealer *revealer;
   GtkWidget *label;
   GtkWindow *details = NULL;
   GListModel *toplevels;
   g_autofree char *png = NULL;
 
-  g_settings_set_strv (attune_application_get_settings (app), "library-folders", folders);
+  g_settings_set_strv (attune_test_settings (), "library-folders", folders);
   attune_test_wait_until (banner_shown, NULL);
   g_assert_cmpuint (attune_library_get_n_bad_files (library), ==, 2);
   /* Everything else still loads. */
@@ -229,7 +229,7 @@ test_banner_and_details (void)
   }
   gtk_window_destroy (details);
 
-  g_settings_set_strv (attune_application_get_settings (app), "library-folders", NULL);
+  g_settings_set_strv (attune_test_settings (), "library-folders", NULL);
   attune_test_wait_until (library_loaded, GUINT_TO_POINTER (0));
   while (attune_library_get_n_bad_files (library) != 0)
     g_main_context_iteration (NULL, TRUE);
@@ -240,7 +240,7 @@ static void
 test_size_is_remembered (void)
 {
   AttuneWindow *window = get_window ();
-  GSettings *settings = attune_application_get_settings (app);
+  GSettings *settings = attune_test_settings ();
 
   window = reopen_at_size (window, 800, 600);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "practise");

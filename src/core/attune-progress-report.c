@@ -19,14 +19,84 @@ attune_progress_report_free (AttuneProgressReport *report)
   g_clear_pointer (&report->next, attune_recommendation_free);
   g_clear_pointer (&report->trend, g_array_unref);
   g_clear_pointer (&report->attempts, g_ptr_array_unref);
+  g_clear_pointer (&report->stats, g_ptr_array_unref);
+  g_clear_pointer (&report->last_played, g_hash_table_unref);
+  g_clear_pointer (&report->lessons_read, g_hash_table_unref);
   g_free (report);
+}
+
+/**
+ * attune_progress_report_read:
+ * @now: µs since the epoch; the clock the report is judged by
+ *
+ * The part of a report that reads the store: run it on the store's worker
+ * thread, then attune_progress_report_complete() on the GTK thread.
+ */
+AttuneProgressReport *
+attune_progress_report_read (AttuneStore  *store,
+                             gint64        profile,
+                             gint64        now,
+                             GError      **error)
+{
+  g_autoptr(AttuneProgressReport) report = g_new0 (AttuneProgressReport, 1);
+
+  report->profile = profile;
+  report->now = now;
+  if (!attune_store_get_summary (store, profile, now, &report->summary, error))
+    return NULL;
+  report->stats = attune_store_get_strategy_stats (store, profile, now, attune_mastery_utc_offset (now), error);
+  if (report->stats == NULL)
+    return NULL;
+  report->last_played = attune_store_get_last_played (store, profile, error);
+  if (report->last_played == NULL)
+    return NULL;
+  report->trend = attune_store_get_trend (store, profile, ATTUNE_PROGRESS_TREND_WEEKS, now, error);
+  if (report->trend == NULL)
+    return NULL;
+  report->attempts = attune_store_list_attempts (store, profile, ATTUNE_PROGRESS_HISTORY, error);
+  if (report->attempts == NULL)
+    return NULL;
+  report->lessons_read = attune_store_get_lessons_read (store, profile, error);
+  if (report->lessons_read == NULL)
+    return NULL;
+  return g_steal_pointer (&report);
+}
+
+/**
+ * attune_progress_report_complete:
+ *
+ * The part of a report that needs no disk, only the library: mastery from
+ * the sums read, the count handled well, and what to practise next. Cheap:
+ * it grows with the number of strategies and role-plays, not with the
+ * history.
+ */
+void
+attune_progress_report_complete (AttuneProgressReport *report,
+                                 AttuneLibrary        *library)
+{
+  GListModel *lessons = attune_library_get_lessons (library);
+
+  g_clear_pointer (&report->mastery, g_hash_table_unref);
+  g_clear_pointer (&report->next, attune_recommendation_free);
+  report->mastery = attune_mastery_compute_from_stats (report->stats, report->now);
+  report->n_strategies = g_list_model_get_n_items (lessons);
+  report->n_handled_well = 0;
+  for (guint i = 0; i < report->n_strategies; i++)
+    {
+      g_autoptr(AttuneLesson) lesson = g_list_model_get_item (lessons, i);
+
+      if (attune_mastery_level_for (report->mastery, attune_lesson_get_id (lesson)) == ATTUNE_MASTERY_HANDLES_WELL)
+        report->n_handled_well++;
+    }
+  report->next = attune_mastery_recommend (report->mastery, library, report->last_played, report->now);
 }
 
 /**
  * attune_progress_report_new:
  * @now: µs since the epoch; the clock the report is judged by
  *
- * Reads everything the Progress view needs for @profile.
+ * Reads everything the Progress view needs for @profile, in one go (for
+ * the command line and benchmarks; the interface reads in two steps).
  */
 AttuneProgressReport *
 attune_progress_report_new (AttuneStore    *store,
@@ -35,40 +105,11 @@ attune_progress_report_new (AttuneStore    *store,
                             gint64          now,
                             GError        **error)
 {
-  g_autoptr(AttuneProgressReport) report = g_new0 (AttuneProgressReport, 1);
-  g_autoptr(GPtrArray) stats = NULL;
-  g_autoptr(GHashTable) played = NULL;
-  GListModel *lessons = attune_library_get_lessons (library);
+  AttuneProgressReport *report = attune_progress_report_read (store, profile, now, error);
 
-  report->profile = profile;
-  if (!attune_store_get_summary (store, profile, now, &report->summary, error))
-    return NULL;
-  stats = attune_store_get_strategy_stats (store, profile, now, attune_mastery_utc_offset (now), error);
-  if (stats == NULL)
-    return NULL;
-  report->mastery = attune_mastery_compute_from_stats (stats, now);
-
-  report->n_strategies = g_list_model_get_n_items (lessons);
-  for (guint i = 0; i < report->n_strategies; i++)
-    {
-      g_autoptr(AttuneLesson) lesson = g_list_model_get_item (lessons, i);
-
-      if (attune_mastery_level_for (report->mastery, attune_lesson_get_id (lesson)) == ATTUNE_MASTERY_HANDLES_WELL)
-        report->n_handled_well++;
-    }
-
-  played = attune_store_get_last_played (store, profile, error);
-  if (played == NULL)
-    return NULL;
-  report->next = attune_mastery_recommend (report->mastery, library, played, now);
-
-  report->trend = attune_store_get_trend (store, profile, ATTUNE_PROGRESS_TREND_WEEKS, now, error);
-  if (report->trend == NULL)
-    return NULL;
-  report->attempts = attune_store_list_attempts (store, profile, ATTUNE_PROGRESS_HISTORY, error);
-  if (report->attempts == NULL)
-    return NULL;
-  return g_steal_pointer (&report);
+  if (report != NULL)
+    attune_progress_report_complete (report, library);
+  return report;
 }
 
 /* The chart in words, for screen readers and as its caption. */
@@ -122,6 +163,31 @@ attune_progress_format_duration (gint64 microseconds)
     return g_strdup_printf (_("%u min"), (guint) (seconds / 60));
   /* Translators: a duration in hours and minutes */
   return g_strdup_printf (_("%u h %02u min"), (guint) (seconds / 3600), (guint) ((seconds % 3600) / 60));
+}
+
+/**
+ * attune_progress_report_describe_lesson:
+ *
+ * One or two sentences for a lesson page, from a completed report: the
+ * learner's level with the strategy and the figure behind it, or whether
+ * they read the lesson before.
+ */
+char *
+attune_progress_report_describe_lesson (AttuneProgressReport *report,
+                                        const char           *strategy)
+{
+  AttuneStrategyMastery *found = g_hash_table_lookup (report->mastery, strategy);
+  g_autofree char *level = NULL;
+  g_autofree char *figure = NULL;
+
+  /* Translators: %s is a level, such as “Getting there” */
+  level = g_strdup_printf (_("Your level: %s."),
+                           attune_mastery_level_get_label (found != NULL ? found->level : ATTUNE_MASTERY_NOT_PRACTISED));
+  figure = found != NULL ? attune_mastery_describe (found)
+                         : g_strdup (g_hash_table_contains (report->lessons_read, strategy)
+                                     ? _("You have read this lesson before.") : _("You have not practised this yet."));
+  /* Translators: two sentences, joined: keep the order or swap as your language needs */
+  return g_strdup_printf (C_("two sentences", "%s %s"), level, figure);
 }
 
 /**

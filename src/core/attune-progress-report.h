@@ -21,6 +21,10 @@ typedef struct
   AttuneRecommendation *next;           /* nullable */
   GArray *trend;                        /* AttuneTrendPoint, oldest first */
   GPtrArray *attempts;                  /* AttuneAttemptRecord, newest first */
+  GPtrArray *stats;                     /* AttuneStrategyStats, as read */
+  GHashTable *last_played;              /* scenario id -> gint64* µs */
+  GHashTable *lessons_read;             /* set of lesson ids */
+  gint64 now;
 } AttuneProgressReport;
 
 AttuneProgressReport *attune_progress_report_new     (AttuneStore          *store,
@@ -28,7 +32,15 @@ AttuneProgressReport *attune_progress_report_new     (AttuneStore          *stor
                                                       gint64                profile,
                                                       gint64                now,
                                                       GError              **error);
+AttuneProgressReport *attune_progress_report_read    (AttuneStore          *store,
+                                                      gint64                profile,
+                                                      gint64                now,
+                                                      GError              **error);
+void                  attune_progress_report_complete (AttuneProgressReport *report,
+                                                      AttuneLibrary        *library);
 void                  attune_progress_report_free    (AttuneProgressReport *report);
+char                 *attune_progress_report_describe_lesson (AttuneProgressReport *report,
+                                                      const char           *strategy);
 char                 *attune_progress_trend_describe (GArray               *trend);
 char                 *attune_progress_format_duration (gint64               microseconds);
 char                 *attune_progress_describe_lesson (AttuneStore         *store,

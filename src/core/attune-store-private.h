@@ -14,6 +14,7 @@ struct _AttuneStore
   sqlite3 *db;
   char *path;
   char *damaged_copy;
+  GThreadPool *worker;   /* attune-store-worker.c */
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -32,5 +33,6 @@ gboolean      _attune_store_exec      (AttuneStore  *self,
 gboolean      _attune_store_step_done (AttuneStore  *self,
                                        sqlite3_stmt *stmt,
                                        GError      **error);
+void          _attune_store_stop_worker (AttuneStore *self);
 
 G_END_DECLS

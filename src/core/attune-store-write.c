@@ -450,6 +450,30 @@ attune_store_mark_lesson_read (AttuneStore  *self,
   return _attune_store_step_done (self, stmt, error);
 }
 
+/* The lessons @profile has read: a set of ids. */
+GHashTable *
+attune_store_get_lessons_read (AttuneStore  *self,
+                               gint64        profile,
+                               GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _attune_store_prepare (self, "SELECT lesson_id FROM lesson_read WHERE profile_id = ?1", error);
+  g_autoptr(GHashTable) read = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_bind_int64 (stmt, 1, profile);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (read, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&read);
+}
+
 gboolean
 attune_store_lesson_was_read (AttuneStore *self,
                               gint64       profile,

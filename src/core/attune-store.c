@@ -106,6 +106,7 @@ attune_store_finalize (GObject *object)
 {
   AttuneStore *self = ATTUNE_STORE (object);
 
+  _attune_store_stop_worker (self);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);

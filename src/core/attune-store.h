@@ -133,7 +133,25 @@ typedef struct
 #define ATTUNE_TYPE_STORE (attune_store_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneStore, attune_store, ATTUNE, STORE, GObject)
 
+/* A call that runs on the store's worker thread (attune-store-worker.c). */
+typedef gpointer (*AttuneStoreCall) (AttuneStore   *store,
+                                     gpointer       data,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
 GQuark                attune_store_error_quark     (void);
+void                  attune_store_call_async      (AttuneStore          *self,
+                                                    AttuneStoreCall       call,
+                                                    gpointer              data,
+                                                    GDestroyNotify        data_free,
+                                                    GDestroyNotify        result_free,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gpointer              attune_store_call_finish     (AttuneStore          *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void                  attune_store_drain           (AttuneStore          *self);
 double                attune_attempt_kind_get_credit (AttuneAttemptKind kind);
 char                 *attune_store_default_path    (void);
 AttuneStore          *attune_store_open            (const char           *path,
@@ -231,6 +249,9 @@ GArray               *attune_store_get_trend       (AttuneStore          *self,
                                                     gint64                profile,
                                                     guint                 weeks,
                                                     gint64                now,
+                                                    GError              **error);
+GHashTable           *attune_store_get_lessons_read (AttuneStore         *self,
+                                                    gint64                profile,
                                                     GError              **error);
 GHashTable           *attune_store_get_last_played (AttuneStore          *self,
                                                     gint64                profile,
