@@ -468,18 +468,29 @@ verdict (AttuneReplyQuality quality)
   return box;
 }
 
-/* The strongest reply at every decision, from the start. */
 static void
-show_expert_path (AttuneRolePlay *self)
+analyse_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      scenario,
+                   GCancellable *cancellable)
 {
-  AttuneScenario *scenario;
-  g_autoptr(AttuneScenarioAnalysis) analysis = NULL;
+  g_task_return_pointer (task, attune_scenario_analyse (scenario), (GDestroyNotify) attune_scenario_analysis_free);
+}
+
+static void
+expert_path_found (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (source);
+  AttuneScenario *scenario = g_task_get_task_data (G_TASK (result));
+  g_autoptr(AttuneScenarioAnalysis) analysis = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autoptr(AttuneConversation) best = NULL;
 
-  if (self->conversation == NULL || self->expert_box == NULL)
+  /* The debrief may have gone (a retry, another role-play) meanwhile. */
+  if (analysis == NULL || self->expert_box == NULL || self->conversation == NULL ||
+      attune_conversation_get_scenario (self->conversation) != scenario)
     return;
-  scenario = attune_conversation_get_scenario (self->conversation);
-  analysis = attune_scenario_analyse (scenario);
   best = attune_conversation_new (scenario);
   clear_box (self->expert_box);
   for (guint i = 0; i < analysis->best_path->len; i++)
@@ -490,8 +501,25 @@ show_expert_path (AttuneRolePlay *self)
       gtk_box_append (self->expert_box, text (line, NULL));
     }
   gtk_box_append (self->expert_box, text (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
-  self->expert_path_seen = TRUE;
   gtk_widget_child_focus (GTK_WIDGET (self->actions), GTK_DIR_TAB_FORWARD);
+}
+
+/* The strongest reply at every decision, from the start. Finding it is
+ * bounded but not trivial for a large scenario, so it runs off the GTK
+ * thread. */
+static void
+show_expert_path (AttuneRolePlay *self)
+{
+  g_autoptr(GTask) task = NULL;
+  AttuneScenario *scenario;
+
+  if (self->conversation == NULL || self->expert_box == NULL)
+    return;
+  scenario = attune_conversation_get_scenario (self->conversation);
+  self->expert_path_seen = TRUE;
+  task = g_task_new (self, NULL, expert_path_found, NULL);
+  g_task_set_task_data (task, g_object_ref (scenario), g_object_unref);
+  g_task_run_in_thread (task, analyse_in_thread);
 }
 
 static void

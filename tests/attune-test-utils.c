@@ -209,12 +209,6 @@ attune_test_flush (AttunePractice *practice)
   attune_store_drain (attune_session_get_store (attune_practice_get_session (practice)));
 }
 
-static gboolean
-report_read (gpointer data)
-{
-  return attune_progress_model_get_report (data) != NULL;
-}
-
 /* Judges progress as of @now and waits for the report. */
 void
 attune_test_progress_at (AttuneWindow *window,

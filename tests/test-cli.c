@@ -182,6 +182,31 @@ test_validate_mixed (void)
   g_assert_cmpint (run.status, ==, 1);
 }
 
+/* Text longer than a conversation needs is refused, with the line and the limit. */
+static void
+test_validate_too_long (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *source = fixture ("good/extra-scenario.xml");
+  g_autofree char *lesson = fixture ("good/extra-lesson.xml");
+  g_autofree char *dir = g_dir_make_tmp ("attune-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *long_reply = g_strnfill (601, 'a');
+  g_autoptr(GString) copy = NULL;
+  g_autofree char *expected = g_strdup_printf ("%s:17: error: This <reply> is 601 characters long; the limit is 600.", path);
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  copy = g_string_new (text);
+  g_string_replace (copy, "I hear you. Let me check where it is right now.", long_reply, 1);
+  g_assert_true (g_file_set_contents (path, copy->str, -1, NULL));
+  run_attune (&run, "--validate", path, lesson, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_validate_missing (void)
 {
@@ -320,6 +345,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/help-translated", test_help_translated);
   g_test_add_func ("/cli/validate-good", test_validate_good);
   g_test_add_func ("/cli/validate-cue-warnings", test_validate_cue_warnings);
+  g_test_add_func ("/cli/validate-too-long", test_validate_too_long);
   g_test_add_func ("/cli/validate-bad", test_validate_bad);
   g_test_add_func ("/cli/validate-mixed", test_validate_mixed);
   g_test_add_func ("/cli/validate-missing", test_validate_missing);

@@ -10,6 +10,9 @@
 
 #include <libxml/parser.h>
 
+#include <glib/gstdio.h>
+
+#include "attune-content.h"
 #include "attune-conversation.h"
 #include "attune-library.h"
 
@@ -220,6 +223,126 @@ test_shuffle (void)
   }
 }
 
+/* An independent count: every simple path, by brute force. */
+typedef struct
+{
+  guint64 paths;
+  int best, worst;
+} Brute;
+
+static void
+brute (AttuneScenario     *s,
+       AttuneScenarioNode *node,
+       GHashTable         *on_path,
+       int                 score,
+       Brute              *b)
+{
+  g_hash_table_add (on_path, node);
+  for (guint i = 0; i < node->choices->len; i++)
+    {
+      AttuneChoice *choice = g_ptr_array_index (node->choices, i);
+      int total = score;
+      AttuneScenarioNode *next = attune_scenario_find_node (s, choice->next);
+
+      for (guint k = 0; k < choice->evidence->len; k++)
+        total += ((AttuneEvidence *) g_ptr_array_index (choice->evidence, k))->weight;
+      if (attune_scenario_find_ending (s, choice->next) != NULL)
+        {
+          b->best = b->paths == 0 ? total : MAX (b->best, total);
+          b->worst = b->paths == 0 ? total : MIN (b->worst, total);
+          b->paths++;
+        }
+      else if (next != NULL && !g_hash_table_contains (on_path, next))
+        brute (s, next, on_path, total, b);
+    }
+  g_hash_table_remove (on_path, node);
+}
+
+static void
+test_analysis_agrees_with_brute_force (void)
+{
+  GListModel *scenarios = attune_library_get_scenarios (library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(AttuneScenario) s = g_list_model_get_item (scenarios, i);
+      g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (s);
+      g_autoptr(GHashTable) on_path = g_hash_table_new (NULL, NULL);
+      Brute b = { 0, 0, 0 };
+
+      brute (s, attune_scenario_find_node (s, attune_scenario_get_start_id (s)), on_path, 0, &b);
+      g_assert_cmpuint (analysis->n_paths, ==, b.paths);
+      g_assert_cmpint (analysis->best_score, ==, b.best);
+      g_assert_cmpint (analysis->worst_score, ==, b.worst);
+    }
+}
+
+/* A valid "ladder": @rungs decisions of four replies, each leading on to
+ * the next rung (and, with @loop, one back to the start). Four to the
+ * power of @rungs paths. */
+static AttuneScenario *
+ladder (guint     rungs,
+        gboolean  loop,
+        char    **dir_out)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                         "<scenario id=\"ladder\" situation=\"general\" difficulty=\"1\" start=\"r0\" mood=\"0\">"
+                                         "<title>Ladder</title><summary>Many paths.</summary>"
+                                         "<customer><name>Ada</name><about>Tests.</about></customer>"
+                                         "<practises strategy=\"active-listening\"/>");
+  g_autofree char *dir = g_dir_make_tmp ("attune-ladder-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ladder.xml", NULL);
+  g_autoptr(AttuneContentSet) set = attune_content_set_new ();
+
+  for (guint r = 0; r < rungs; r++)
+    {
+      g_autofree char *next = r + 1 < rungs ? g_strdup_printf ("r%u", r + 1) : g_strdup ("end");
+
+      g_string_append_printf (xml, "<node id=\"r%u\"><line>Rung %u.</line>", r, r);
+      for (guint c = 0; c < 4; c++)
+        g_string_append_printf (xml, "<choice next=\"%s\" mood=\"0\"><reply>Reply %u.</reply><feedback>Fine.</feedback>"
+                                "<evidence strategy=\"active-listening\" weight=\"%d\"/></choice>",
+                                loop && c == 3 && r > 0 ? "r0" : next, c, c == 0 ? 2 : -1);
+      g_string_append (xml, "</node>");
+    }
+  g_string_append (xml, "<ending id=\"end\" outcome=\"resolved\"><debrief>Done.</debrief></ending></scenario>");
+  g_assert_true (g_file_set_contents (path, xml->str, -1, NULL));
+  attune_content_load_file (set, path);
+  g_assert_cmpuint (set->problems->len, ==, 0);
+  g_assert_cmpuint (set->scenarios->len, ==, 1);
+  g_unlink (path);
+  *dir_out = g_steal_pointer (&dir);
+  return g_object_ref (g_ptr_array_index (set->scenarios, 0));
+}
+
+/* The analysis is bounded: a ladder of 4^60 paths is solved exactly and at
+ * once, and a ladder with loops stops at its budget and says so. */
+static void
+test_ladder_is_bounded (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *dir2 = NULL;
+  g_autoptr(AttuneScenario) straight = ladder (60, FALSE, &dir);
+  g_autoptr(AttuneScenario) looped = ladder (60, TRUE, &dir2);
+  g_autoptr(AttuneScenarioAnalysis) a = attune_scenario_analyse (straight);
+  g_autoptr(AttuneScenarioAnalysis) b = attune_scenario_analyse (looped);
+
+  g_assert_false (a->truncated);
+  g_assert_cmpuint (a->n_paths, ==, G_MAXUINT);   /* saturated */
+  g_assert_cmpint (a->best_score, ==, 2 * 60);
+  g_assert_cmpint (a->worst_score, ==, -60);
+  g_assert_cmpuint (a->best_path->len, ==, 60);
+  for (guint i = 0; i < a->best_path->len; i++)
+    g_assert_cmpuint (g_array_index (a->best_path, guint, i), ==, 0);
+  g_assert_cmpuint (a->n_nodes_reached, ==, 60);
+
+  g_assert_true (b->truncated);
+  g_assert_cmpuint (b->n_nodes_reached, ==, 60);
+  g_assert_cmpuint (b->best_path->len, >, 0);
+  g_rmdir (dir);
+  g_rmdir (dir2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -237,6 +360,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/conversation/play-and-retry", test_play_and_retry);
   g_test_add_func ("/conversation/shuffle", test_shuffle);
+  g_test_add_func ("/conversation/analysis-agrees-with-brute-force", test_analysis_agrees_with_brute_force);
+  g_test_add_func ("/conversation/ladder-is-bounded", test_ladder_is_bounded);
   g_test_add_func ("/conversation/every-shipped-scenario", test_every_shipped_scenario);
   g_test_add_func ("/conversation/every-strategy-practised-twice", test_every_strategy_practised_twice);
   g_test_add_func ("/conversation/mood-words", test_mood_words);

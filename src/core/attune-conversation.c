@@ -10,9 +10,9 @@
  * every visit to a node within one, so that a learner cannot pass by
  * remembering positions, and history can say what was seen where.
  *
- * attune_scenario_analyse() walks every simple path (no node twice) from
- * the start to an ending, which is finite even when a scenario has loops,
- * and finds the best and worst paths by total evidence weight.
+ * attune_scenario_analyse() finds the best and worst paths by total
+ * evidence weight: by dynamic programming when the graph has no loops, and
+ * by walking simple paths within a budget when it has.
  */
 #include "config.h"
 
@@ -300,14 +300,169 @@ attune_conversation_tally (AttuneConversation *self)
   return tally;
 }
 
+/* The best and worst totals from a node to an ending, the reply that
+ * starts each, and how many simple paths there are (acyclic case). */
+typedef struct
+{
+  gboolean done;
+  int best, worst;
+  guint best_choice, worst_choice;
+  guint64 paths;
+} Memo;
+
 typedef struct
 {
   AttuneScenario *scenario;
-  AttuneScenarioAnalysis *analysis;
-  GHashTable *on_path;
-  GHashTable *nodes_reached;
+  GHashTable *index;           /* node -> its position in the scenario */
+  Memo *memo;
+  guint8 *colour;              /* 0 unseen, 1 on the DFS stack, 2 done */
+  gboolean cyclic;
   GHashTable *endings_reached;
+} Graph;
+
+static guint
+node_index (Graph              *g,
+            AttuneScenarioNode *node)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (g->index, node)) - 1;
+}
+
+/* Reachability from the start, and whether any loop can be reached. */
+static void
+explore (Graph              *g,
+         AttuneScenarioNode *start)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gpointer));
+  g_autoptr(GArray) next_choice = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint zero = 0;
+
+  /* Iterative, so that a very long chain of nodes cannot overflow the C stack. */
+  g_array_append_val (stack, start);
+  g_array_append_val (next_choice, zero);
+  g->colour[node_index (g, start)] = 1;
+  while (stack->len > 0)
+    {
+      AttuneScenarioNode *node = g_array_index (stack, AttuneScenarioNode *, stack->len - 1);
+      guint *i = &g_array_index (next_choice, guint, next_choice->len - 1);
+
+      if (*i < node->choices->len)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, (*i)++);
+          AttuneScenarioEnding *ending = attune_scenario_find_ending (g->scenario, choice->next);
+          AttuneScenarioNode *next = ending == NULL ? attune_scenario_find_node (g->scenario, choice->next) : NULL;
+
+          if (ending != NULL)
+            g_hash_table_add (g->endings_reached, ending);
+          else if (next != NULL && g->colour[node_index (g, next)] == 1)
+            g->cyclic = TRUE;
+          else if (next != NULL && g->colour[node_index (g, next)] == 0)
+            {
+              g->colour[node_index (g, next)] = 1;
+              g_array_append_val (stack, next);
+              g_array_append_val (next_choice, zero);
+            }
+        }
+      else
+        {
+          g->colour[node_index (g, node)] = 2;
+          g_array_set_size (stack, stack->len - 1);
+          g_array_set_size (next_choice, next_choice->len - 1);
+        }
+    }
+}
+
+/* Acyclic: each node's best and worst totals from the ones after it, in
+ * reverse topological order (children are done before their parents). */
+static Memo *
+solve (Graph              *g,
+       AttuneScenarioNode *start)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gpointer));
+
+  g_array_append_val (stack, start);
+  while (stack->len > 0)
+    {
+      AttuneScenarioNode *node = g_array_index (stack, AttuneScenarioNode *, stack->len - 1);
+      Memo *m = &g->memo[node_index (g, node)];
+      gboolean ready = TRUE;
+
+      if (m->done)
+        {
+          g_array_set_size (stack, stack->len - 1);
+          continue;
+        }
+      for (guint i = 0; i < node->choices->len; i++)
+        {
+          AttuneScenarioNode *next = attune_scenario_find_node (g->scenario, ((AttuneChoice *) g_ptr_array_index (node->choices, i))->next);
+
+          if (next != NULL && !g->memo[node_index (g, next)].done)
+            {
+              g_array_append_val (stack, next);
+              ready = FALSE;
+            }
+        }
+      if (!ready)
+        continue;
+      for (guint i = 0; i < node->choices->len; i++)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, i);
+          AttuneScenarioNode *next = attune_scenario_find_node (g->scenario, choice->next);
+          int weight = attune_choice_get_net_weight (choice);
+          int best = weight, worst = weight;
+          guint64 paths = 1;
+
+          if (next != NULL)
+            {
+              Memo *after = &g->memo[node_index (g, next)];
+
+              best += after->best;
+              worst += after->worst;
+              paths = after->paths;
+            }
+          else if (attune_scenario_find_ending (g->scenario, choice->next) == NULL)
+            continue;   /* a broken link: the lint reports it */
+          if (m->paths == 0 || best > m->best)
+            {
+              m->best = best;
+              m->best_choice = i;
+            }
+          if (m->paths == 0 || worst < m->worst)
+            {
+              m->worst = worst;
+              m->worst_choice = i;
+            }
+          m->paths = MIN (m->paths + paths, (guint64) G_MAXUINT);
+        }
+      m->done = TRUE;
+      g_array_set_size (stack, stack->len - 1);
+    }
+  return &g->memo[node_index (g, start)];
+}
+
+static void
+follow (Graph                  *g,
+        AttuneScenarioNode     *node,
+        gboolean                best,
+        GArray                 *path)
+{
+  while (node != NULL)
+    {
+      Memo *m = &g->memo[node_index (g, node)];
+      guint choice = best ? m->best_choice : m->worst_choice;
+
+      g_array_append_val (path, choice);
+      node = attune_scenario_find_node (g->scenario, ((AttuneChoice *) g_ptr_array_index (node->choices, choice))->next);
+    }
+}
+
+/* With loops: every simple path, within a budget of visits. */
+typedef struct
+{
+  Graph *g;
+  AttuneScenarioAnalysis *analysis;
+  guint8 *on_path;
   GArray *path;
+  guint visits;
 } Walk;
 
 static void
@@ -315,18 +470,18 @@ walk (Walk               *w,
       AttuneScenarioNode *node,
       int                 score)
 {
-  if (w->analysis->n_paths >= ATTUNE_ANALYSIS_MAX_PATHS)
+  guint here = node_index (w->g, node);
+
+  if (++w->visits > ATTUNE_ANALYSIS_MAX_VISITS)
     {
       w->analysis->truncated = TRUE;
       return;
     }
-  g_hash_table_add (w->on_path, node);
-  g_hash_table_add (w->nodes_reached, node);
-
-  for (guint i = 0; i < node->choices->len; i++)
+  w->on_path[here] = TRUE;
+  for (guint i = 0; i < node->choices->len && !w->analysis->truncated; i++)
     {
       AttuneChoice *choice = g_ptr_array_index (node->choices, i);
-      AttuneScenarioEnding *ending = attune_scenario_find_ending (w->scenario, choice->next);
+      AttuneScenarioEnding *ending = attune_scenario_find_ending (w->g->scenario, choice->next);
       int total = score + attune_choice_get_net_weight (choice);
 
       g_array_append_val (w->path, i);
@@ -334,7 +489,6 @@ walk (Walk               *w,
         {
           AttuneScenarioAnalysis *a = w->analysis;
 
-          g_hash_table_add (w->endings_reached, ending);
           if (a->n_paths == 0 || total > a->best_score)
             {
               a->best_score = total;
@@ -347,47 +501,76 @@ walk (Walk               *w,
               g_array_set_size (a->worst_path, 0);
               g_array_append_vals (a->worst_path, w->path->data, w->path->len);
             }
-          a->n_paths++;
+          if (a->n_paths < G_MAXUINT)
+            a->n_paths++;
         }
       else
         {
-          AttuneScenarioNode *next = attune_scenario_find_node (w->scenario, choice->next);
+          AttuneScenarioNode *next = attune_scenario_find_node (w->g->scenario, choice->next);
 
-          if (next != NULL && !g_hash_table_contains (w->on_path, next))
+          if (next != NULL && !w->on_path[node_index (w->g, next)])
             walk (w, next, total);
         }
       g_array_set_size (w->path, w->path->len - 1);
     }
-  g_hash_table_remove (w->on_path, node);
+  w->on_path[here] = FALSE;
 }
 
 /**
  * attune_scenario_analyse:
  *
- * Walks every simple path of @scenario's conversation. The best path is
- * the one whose choices give the most evidence for the strategies; the
- * debrief shows it for comparison, and a trainer's report will use both.
+ * The best and worst paths of @scenario's conversation (the most and the
+ * least evidence for the strategies), how many simple paths there are, and
+ * what can be reached. Without loops this is dynamic programming over the
+ * graph, linear in its size however many paths there are; with loops it
+ * walks every simple path within ATTUNE_ANALYSIS_MAX_VISITS visits, and
+ * says when it stopped short. Either way it is bounded, but run it off
+ * the GTK thread.
  */
 AttuneScenarioAnalysis *
 attune_scenario_analyse (AttuneScenario *scenario)
 {
   AttuneScenarioAnalysis *analysis = g_new0 (AttuneScenarioAnalysis, 1);
-  Walk w = { scenario, analysis,
-             g_hash_table_new (NULL, NULL), g_hash_table_new (NULL, NULL), g_hash_table_new (NULL, NULL),
-             g_array_new (FALSE, FALSE, sizeof (guint)) };
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
   AttuneScenarioNode *start = attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario));
+  Graph g = { scenario, g_hash_table_new (NULL, NULL), g_new0 (Memo, nodes->len + 1),
+              g_new0 (guint8, nodes->len + 1), FALSE, g_hash_table_new (NULL, NULL) };
 
   analysis->best_path = g_array_new (FALSE, FALSE, sizeof (guint));
   analysis->worst_path = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (start != NULL)
-    walk (&w, start, 0);
-  analysis->n_nodes_reached = g_hash_table_size (w.nodes_reached);
-  analysis->n_endings_reached = g_hash_table_size (w.endings_reached);
+  for (guint i = 0; i < nodes->len; i++)
+    g_hash_table_insert (g.index, g_ptr_array_index (nodes, i), GUINT_TO_POINTER (i + 1));
 
-  g_hash_table_unref (w.on_path);
-  g_hash_table_unref (w.nodes_reached);
-  g_hash_table_unref (w.endings_reached);
-  g_array_unref (w.path);
+  if (start != NULL)
+    {
+      explore (&g, start);
+      for (guint i = 0; i < nodes->len; i++)
+        analysis->n_nodes_reached += g.colour[i] != 0;
+      analysis->n_endings_reached = g_hash_table_size (g.endings_reached);
+      if (!g.cyclic)
+        {
+          Memo *m = solve (&g, start);
+
+          analysis->n_paths = (guint) m->paths;
+          analysis->best_score = m->best;
+          analysis->worst_score = m->worst;
+          follow (&g, start, TRUE, analysis->best_path);
+          follow (&g, start, FALSE, analysis->worst_path);
+        }
+      else
+        {
+          Walk w = { &g, analysis, g_new0 (guint8, nodes->len + 1), g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
+
+          walk (&w, start, 0);
+          g_free (w.on_path);
+          g_array_unref (w.path);
+        }
+    }
+
+  g_hash_table_unref (g.index);
+  g_hash_table_unref (g.endings_reached);
+  g_free (g.memo);
+  g_free (g.colour);
   return analysis;
 }
 

@@ -32,17 +32,18 @@ typedef struct
 /* The exhaustive walk of a scenario's conversation graph. */
 typedef struct
 {
-  guint n_paths;           /* simple paths from the start to an ending */
+  guint n_paths;           /* simple paths from the start to an ending (at most G_MAXUINT) */
   guint n_nodes_reached;
   guint n_endings_reached;
   int best_score;          /* total evidence weight along the best path */
   int worst_score;
   GArray *best_path;       /* guint choice indexes from the start */
   GArray *worst_path;
-  gboolean truncated;      /* stopped at ATTUNE_ANALYSIS_MAX_PATHS */
+  gboolean truncated;      /* a loop's walk stopped at ATTUNE_ANALYSIS_MAX_VISITS */
 } AttuneScenarioAnalysis;
 
-#define ATTUNE_ANALYSIS_MAX_PATHS 1000000
+/* With loops, the walk of simple paths stops after this many visits. */
+#define ATTUNE_ANALYSIS_MAX_VISITS 200000
 
 #define ATTUNE_TYPE_CONVERSATION (attune_conversation_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneConversation, attune_conversation, ATTUNE, CONVERSATION, GObject)

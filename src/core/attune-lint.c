@@ -236,6 +236,60 @@ check_graph (AttuneScenario *scenario,
     }
 }
 
+/* Text no conversation needs, and that would make the role-play slow to
+ * lay out and hard to read: a reply is a few sentences, a customer's turn a
+ * paragraph or two. */
+static void
+check_length (GPtrArray  *problems,
+              const char *file,
+              guint       line,
+              const char *text,
+              const char *element,
+              glong       limit)
+{
+  glong length;
+
+  if (text == NULL)
+    return;
+  length = g_utf8_strlen (text, -1);
+  if (length > limit)
+    /* Translators: %s is an element name such as <reply>; the numbers are counts of characters */
+    attune_problems_add (problems, file, line,
+                         _("This %s is %ld characters long; the limit is %ld. Shorten it or split it across turns."),
+                         element, length, limit);
+}
+
+static void
+check_lengths (AttuneScenario *scenario,
+               GPtrArray      *problems)
+{
+  const char *file = attune_scenario_get_file (scenario);
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
+  GPtrArray *endings = attune_scenario_get_endings (scenario);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+
+      check_length (problems, file, node->line, node->cue, "<cue>", ATTUNE_LINT_MAX_LINE);
+      check_length (problems, file, node->line, node->text, "<line>", ATTUNE_LINT_MAX_LINE);
+      for (guint k = 0; k < node->choices->len; k++)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, k);
+
+          check_length (problems, file, choice->line, choice->reply, "<reply>", ATTUNE_LINT_MAX_REPLY);
+          check_length (problems, file, choice->line, choice->feedback, "<feedback>", ATTUNE_LINT_MAX_LINE);
+        }
+    }
+  for (guint i = 0; i < endings->len; i++)
+    {
+      AttuneScenarioEnding *ending = g_ptr_array_index (endings, i);
+
+      check_length (problems, file, ending->line, ending->text, "<line>", ATTUNE_LINT_MAX_LINE);
+      check_length (problems, file, ending->line, ending->debrief, "<debrief>", ATTUNE_LINT_MAX_LINE);
+    }
+}
+
 /* A strategy the scenario claims to practise must be measured somewhere. */
 static void
 add_measured (AttuneEvidence *evidence,
@@ -270,7 +324,8 @@ check_practised_strategies (AttuneScenario *scenario,
  *
  * Checks one scenario on its own: unique ids, links that resolve, a start
  * that exists, every node reachable, an ending reachable from every node,
- * feedback and evidence on every choice.
+ * feedback and evidence on every choice, no text longer than a
+ * conversation needs (ATTUNE_LINT_MAX_REPLY, ATTUNE_LINT_MAX_LINE).
  */
 void
 attune_lint_scenario (AttuneScenario *scenario,
@@ -279,6 +334,7 @@ attune_lint_scenario (AttuneScenario *scenario,
   check_ids_and_links (scenario, problems);
   check_graph (scenario, problems);
   check_practised_strategies (scenario, problems);
+  check_lengths (scenario, problems);
 }
 
 /**

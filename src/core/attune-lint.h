@@ -6,6 +6,11 @@
 
 G_BEGIN_DECLS
 
+/* The longest reply, and the longest customer line, cue, feedback or
+ * debrief, in characters. */
+#define ATTUNE_LINT_MAX_REPLY 600
+#define ATTUNE_LINT_MAX_LINE 1500
+
 void attune_lint_lesson               (AttuneLesson   *lesson,
                                        GPtrArray      *problems);
 void attune_lint_scenario             (AttuneScenario *scenario,
