@@ -11,6 +11,7 @@
 
 #include "attune-application.h"
 #include "attune-export.h"
+#include "attune-lrs-sync.h"
 #include "attune-store.h"
 #include "attune-preferences-window.h"
 #include "attune-validator.h"
@@ -100,6 +101,23 @@ attune_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "database", "^&ay", &database);
       status = attune_export_command (format, output, profile, database, message);
       if (status != 0)
+        g_printerr ("%s\n", message->str);
+      return status;
+    }
+
+  if (g_variant_dict_contains (options, "sync"))
+    {
+      g_autoptr(GString) output = g_string_new (NULL);
+      g_autoptr(GString) message = g_string_new (NULL);
+      const char *database = NULL, *lrs = NULL, *credentials = NULL;
+      int status;
+
+      g_variant_dict_lookup (options, "database", "^&ay", &database);
+      g_variant_dict_lookup (options, "lrs", "&s", &lrs);
+      g_variant_dict_lookup (options, "lrs-credentials", "^&ay", &credentials);
+      status = attune_lrs_sync_command (database, lrs, credentials, output, message);
+      fputs (output->str, stdout);
+      if (message->len > 0)
         g_printerr ("%s\n", message->str);
       return status;
     }
@@ -641,6 +659,12 @@ attune_application_init (AttuneApplication *self)
       N_("With --export-progress: the file to write, or - for the terminal"), N_("FILE") },
     { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --export-progress: only this learner's profile"), N_("NAME") },
+    { "sync", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Send queued learning records to a learning record store (xAPI), without opening a window"), NULL },
+    { "lrs", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --sync: the learning record store’s xAPI endpoint"), N_("URL") },
+    { "lrs-credentials", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --sync: a file only you can read, holding key:secret"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
