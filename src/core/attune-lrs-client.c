@@ -140,6 +140,13 @@ attune_lrs_client_new (const char  *endpoint,
                                                  "idle-timeout", TIMEOUT_SECONDS,
                                                  "user-agent", "Attune/" PACKAGE_VERSION " ",
                                                  NULL);
+  /* A store on this machine is never reached through a proxy. */
+  {
+    g_autoptr(GUri) uri = g_uri_parse (endpoint, G_URI_FLAGS_NONE, NULL);
+
+    if (host_is_loopback (g_uri_get_host (uri)))
+      soup_session_set_proxy_resolver (self->session, NULL);
+  }
   return g_steal_pointer (&self);
 }
 

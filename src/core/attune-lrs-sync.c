@@ -210,6 +210,8 @@ send_one (AttuneStore          *store,
       return TRUE;
     }
   if (status == 409)
+    report->conflicts++;
+  if (status == 409)
     return resolve_conflict (store, client, report, row, statement, sent, cancellable, error);
   if (status == 400)
     {
@@ -290,6 +292,7 @@ attune_lrs_sync (AttuneStore          *store,
         }
       else if (code == 409 || code == 400)
         {
+          report->conflicts += code == 409;
           for (guint i = 0; i < rows->len && ok; i++)
             {
               gint64 id = g_array_index (rows, AttuneQueuedStatement, i).id;

@@ -13,6 +13,7 @@ typedef struct
   guint already_there;   /* of those, found identical in the LRS after a 409 */
   guint refused;         /* refused in this sync (400, or a different statement under the id) */
   guint remaining;       /* still queued afterwards, refused ones included */
+  guint conflicts;       /* 409 answers met */
   GString *refusals;     /* one line per refused statement: its id and the LRS's reason */
 } AttuneLrsSyncReport;
 
