@@ -11,6 +11,7 @@
 
 #include "attune-application.h"
 #include "attune-export.h"
+#include "attune-lrs-service.h"
 #include "attune-lrs-sync.h"
 #include "attune-store.h"
 #include "attune-preferences-window.h"
@@ -30,6 +31,7 @@ struct _AttuneApplication
   GError *store_error;      /* why there is no store */
   AttuneStoreOpenResult store_result;
   gint64 profile;           /* the active profile */
+  AttuneLrsService *lrs;    /* background sync; made once the store is open */
   gboolean store_opening;
   gboolean defer_load;
   guint loads_in_flight;
@@ -66,6 +68,7 @@ attune_application_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->extra_folders, g_strfreev);
+  g_clear_object (&self->lrs);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
 
@@ -183,6 +186,8 @@ attune_application_shutdown (GApplication *app)
   AttuneApplication *self = ATTUNE_APPLICATION (app);
 
   g_cancellable_cancel (self->load_cancellable);
+  if (self->lrs != NULL)
+    attune_lrs_service_shutdown (self->lrs);
   while (self->loads_in_flight > 0 || self->store_opening)
     g_main_context_iteration (NULL, TRUE);
 
@@ -333,8 +338,19 @@ store_opened (GObject      *source,
       self->store_result = opened->result;
       self->profile = choose_profile (self->store);
       opened_store_free (opened);
+      /* Only now: the sync's own connection must not race the migration. */
+      if (self->lrs == NULL)
+        self->lrs = attune_lrs_service_new (self->settings, attune_store_get_path (self->store));
     }
   g_signal_emit (self, signals[STORE_CHANGED], 0);
+}
+
+/* The background sync, or %NULL until the progress store is open. */
+AttuneLrsService *
+attune_application_get_lrs_service (AttuneApplication *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_APPLICATION (self), NULL);
+  return self->lrs;
 }
 
 /**
@@ -400,6 +416,8 @@ attune_application_set_profile (AttuneApplication *self,
 void
 attune_application_progress_changed (AttuneApplication *self)
 {
+  if (self->lrs != NULL)
+    attune_lrs_service_queue_changed (self->lrs);
   g_signal_emit (self, signals[STORE_CHANGED], 0);
 }
 

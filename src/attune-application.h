@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "attune-library.h"
+#include "attune-lrs-service.h"
 #include "attune-store.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,6 @@ gint64             attune_application_get_profile (AttuneApplication *self);
 void               attune_application_set_profile (AttuneApplication *self,
                                                    gint64             profile);
 void               attune_application_progress_changed (AttuneApplication *self);
+AttuneLrsService  *attune_application_get_lrs_service (AttuneApplication *self);
 
 G_END_DECLS

@@ -267,7 +267,7 @@ test_endpoints (void)
       AttuneLrsError expected = *refused[i] == '\0' ? ATTUNE_LRS_ERROR_NOT_CONFIGURED : ATTUNE_LRS_ERROR_ENDPOINT;
 
       g_assert_false (attune_lrs_endpoint_check (refused[i], &error));
-      g_assert_error (error, ATTUNE_LRS_ERROR, expected);
+      g_assert_error (error, ATTUNE_LRS_ERROR, (int) expected);
     }
 }
 
