@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-lrs-preferences-page.h"
 #include "attune-preferences-window.h"
 
 struct _AttunePreferencesWindow
@@ -194,5 +195,7 @@ attune_preferences_window_new (GSettings *settings)
   g_settings_bind (settings, "presenter-records", self->presenter_records_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (settings, "changed::library-folders", G_CALLBACK (rebuild_folder_rows), self);
   rebuild_folder_rows (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (attune_lrs_preferences_page_new (settings)));
   return self;
 }

@@ -72,6 +72,15 @@ host_is_loopback (const char *host)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+/* Whether @endpoint is on this machine (reachable without a network). */
+gboolean
+attune_lrs_endpoint_is_loopback (const char *endpoint)
+{
+  g_autoptr(GUri) uri = endpoint != NULL ? g_uri_parse (endpoint, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  return uri != NULL && host_is_loopback (g_uri_get_host (uri));
+}
+
 /**
  * attune_lrs_endpoint_check:
  *

@@ -24,6 +24,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (AttuneLrsClient, attune_lrs_client, ATTUNE, LRS_CLIENT, GObject)
 
 GQuark           attune_lrs_error_quark          (void);
+gboolean         attune_lrs_endpoint_is_loopback (const char       *endpoint);
 gboolean         attune_lrs_endpoint_check       (const char       *endpoint,
                                                   GError          **error);
 AttuneLrsClient *attune_lrs_client_new           (const char       *endpoint,

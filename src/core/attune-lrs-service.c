@@ -59,6 +59,15 @@ G_DEFINE_FINAL_TYPE (AttuneLrsService, attune_lrs_service, G_TYPE_OBJECT)
 
 static void start (AttuneLrsService *self, gboolean sync);
 
+/* A store on this machine needs no network. */
+static gboolean
+can_reach (AttuneLrsService *self)
+{
+  g_autofree char *endpoint = g_settings_get_string (self->settings, "lrs-endpoint");
+
+  return g_network_monitor_get_network_available (self->monitor) || attune_lrs_endpoint_is_loopback (endpoint);
+}
+
 static void
 attune_lrs_service_dispose (GObject *object)
 {
@@ -301,7 +310,7 @@ start (AttuneLrsService *self,
       self->again |= sync;
       return;
     }
-  if (sync && (*endpoint == '\0' || !g_network_monitor_get_network_available (self->monitor)))
+  if (sync && (*endpoint == '\0' || !can_reach (self)))
     sync = FALSE;
   if (!sync)
     {
@@ -419,7 +428,7 @@ attune_lrs_service_describe (AttuneLrsService *self)
                                         "Learning records could not be sent: %s %u records are waiting.", waiting),
                               error, waiting);
     }
-  if (!g_network_monitor_get_network_available (self->monitor))
+  if (!can_reach (self))
     return g_strdup_printf (ngettext ("Offline: %u learning record will be sent when the network is back.",
                                       "Offline: %u learning records will be sent when the network is back.", waiting),
                             waiting);
