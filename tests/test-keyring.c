@@ -12,62 +12,18 @@
 
 #include <string.h>
 
-#include <signal.h>
 
 #include <glib/gstdio.h>
 
 #include "attune-lrs-secret.h"
 #include "attune-lrs-service.h"
 #include "attune-store-queue.h"
+#include "attune-test-keyring.h"
 
 #define SECRET "s3cr3t-for-the-test-keyring"
 
 static char *dir;
 static GSubprocess *keyring;
-
-static void
-keyring_start (void)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  g_autofree char *home = g_build_filename (dir, "home", NULL);
-  g_autofree char *data = g_build_filename (dir, "home", "data", NULL);
-  g_autofree char *runtime = g_build_filename (dir, "runtime", NULL);
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GError) error = NULL;
-  GOutputStream *input;
-
-  g_assert_nonnull (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
-  g_mkdir_with_parents (data, 0700);
-  g_mkdir_with_parents (runtime, 0700);
-  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
-  keyring = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground", "--unlock",
-                                         "--components=secrets", NULL);
-  g_assert_no_error (error);
-  input = g_subprocess_get_stdin_pipe (keyring);
-  g_assert_true (g_output_stream_write_all (input, "test-password", 13, NULL, NULL, &error));
-  g_assert_true (g_output_stream_close (input, NULL, &error));
-
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 200; i++)
-    {
-      g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                                               "org.freedesktop.DBus", "NameHasOwner",
-                                                               g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                                               G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                                               -1, NULL, NULL);
-      gboolean owned = FALSE;
-
-      if (reply != NULL)
-        g_variant_get (reply, "(b)", &owned);
-      if (owned)
-        return;
-      g_usleep (50 * 1000);
-    }
-  g_error ("gnome-keyring-daemon did not provide the Secret Service within 10 seconds");
-}
 
 static void
 stored (GObject      *source,
@@ -118,7 +74,7 @@ changed (AttuneLrsService *service,
   char **line = data;
   g_autofree char *text = attune_lrs_service_describe (service);
 
-  if (!attune_lrs_service_is_busy (service) && text != NULL && strstr (text, "could not be sent") != NULL)
+  if (!attune_lrs_service_is_busy (service) && text != NULL && strstr (text, "could not be reached") != NULL)
     {
       g_free (*line);
       *line = g_steal_pointer (&text);
@@ -196,15 +152,13 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_setenv ("ATTUNE_LRS_RETRY_MS", "20", TRUE);
   dir = g_dir_make_tmp ("attune-keyring-XXXXXX", NULL);
-  keyring_start ();
+  keyring = attune_test_keyring_start (dir);
 
   g_test_add_func ("/keyring/store-lookup-clear", test_store_lookup_clear);
   g_test_add_func ("/keyring/service", test_service_uses_keyring);
   status = g_test_run ();
 
-  g_subprocess_send_signal (keyring, SIGTERM);
-  g_subprocess_wait (keyring, NULL, NULL);
-  g_clear_object (&keyring);
+  attune_test_keyring_stop (g_steal_pointer (&keyring));
   g_free (dir);
   return status;
 }

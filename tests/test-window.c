@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "attune-application.h"
+#include "attune-lrs-preferences-page.h"
 #include "attune-test-utils.h"
 #include "attune-window.h"
 
@@ -166,6 +167,31 @@ test_secondary_windows (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (attune_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL))), ==, 2);
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   g_settings_reset (attune_application_get_settings (app), "color-scheme");
+
+  /* The learning record store page: an address Attune will not send to
+   * is marked and explained, and not saved. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "records");
+  {
+    GtkWidget *page = attune_test_find_widget (GTK_WIDGET (preferences), ATTUNE_TYPE_LRS_PREFERENCES_PAGE, NULL);
+    GtkWidget *endpoint = attune_test_find_widget (page, ADW_TYPE_ENTRY_ROW, NULL);
+    GtkWidget *secret = attune_test_find_widget (page, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+    g_autofree char *png_records = NULL;
+    g_autofree char *saved = NULL;
+
+    g_assert_nonnull (endpoint);
+    g_assert_nonnull (secret);
+    gtk_editable_set_text (GTK_EDITABLE (endpoint), "http://lrs.example.org/xAPI/");
+    g_signal_emit_by_name (endpoint, "apply");
+    g_assert_true (gtk_widget_has_css_class (endpoint, "error"));
+    g_assert_nonnull (attune_test_find_label (page, "encrypted connection", TRUE));
+    saved = g_settings_get_string (attune_application_get_settings (app), "lrs-endpoint");
+    g_assert_cmpstr (saved, ==, "");
+    gtk_editable_set_text (GTK_EDITABLE (endpoint), "https://lrs.example.org/xAPI/");
+    gtk_widget_remove_css_class (endpoint, "error");
+    gtk_editable_set_text (GTK_EDITABLE (secret), "a secret");
+    attune_test_wait_for_frame (GTK_WIDGET (preferences));
+    png_records = attune_test_render_png (GTK_WIDGET (preferences), "preferences-records");
+  }
   gtk_window_destroy (preferences);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);

@@ -281,10 +281,13 @@ attune_lrs_client_request (AttuneLrsClient  *self,
     }
 
   if (last != NULL)
-    g_set_error (error, ATTUNE_LRS_ERROR, ATTUNE_LRS_ERROR_UNAVAILABLE,
-                 /* Translators: %s is the address of the LRS, then the network's own message */
-                 _("The learning record store at %s could not be reached (%s). Your records are kept and will be sent later."),
-                 self->endpoint, last->message);
+    {
+      g_debug ("%s: %s", url, last->message);
+      g_set_error (error, ATTUNE_LRS_ERROR, ATTUNE_LRS_ERROR_UNAVAILABLE,
+                   /* Translators: %s is the address of the LRS */
+                   _("The learning record store at %s could not be reached. Your records are kept and will be sent later."),
+                   self->endpoint);
+    }
   else
     g_set_error (error, ATTUNE_LRS_ERROR, ATTUNE_LRS_ERROR_UNAVAILABLE,
                  /* Translators: %u is an HTTP status such as 503 */

@@ -424,8 +424,13 @@ attune_lrs_service_describe (AttuneLrsService *self)
     {
       const char *error = self->error != NULL ? self->error : self->status.last_error;
 
-      return g_strdup_printf (ngettext ("Learning records could not be sent: %s %u record is waiting.",
-                                        "Learning records could not be sent: %s %u records are waiting.", waiting),
+      if (when != NULL)
+        /* Translators: the first %s is the reason, a whole sentence or two; the second a date and time */
+        return g_strdup_printf (ngettext ("%s Last synced %s; %u record is waiting.",
+                                          "%s Last synced %s; %u records are waiting.", waiting),
+                                error, when, waiting);
+      /* Translators: %s is the reason, a whole sentence or two; then the count */
+      return g_strdup_printf (ngettext ("%s %u record is waiting.", "%s %u records are waiting.", waiting),
                               error, waiting);
     }
   if (!can_reach (self))
