@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <glib/gstdio.h>
 
 #include "attune-store-queue.h"
@@ -127,6 +129,56 @@ test_identity (void)
   g_assert_cmpstr (ia, ==, ia_again);
 }
 
+/* A file from before the queue (schema 2) gets identities, and its whole
+ * history is queued, oldest first, when it is upgraded. */
+static void
+test_upgrade_queues_history (void)
+{
+  g_autofree char *path = g_build_filename (dir, "upgrade.db", NULL);
+  g_autoptr(AttuneStore) store = fresh_store ("upgrade.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *installation = NULL;
+  AttuneStoreEvidence good[] = { { "reassure", 2 } };
+  gint64 profile, attempt;
+  sqlite3 *db;
+
+  profile = attune_store_create_profile (store, "Ana", &error);
+  attempt = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  attune_store_record_choice (store, attempt, "opening", 0, 1000, good, 1, &error);
+  attune_store_finish_attempt (store, attempt, "resolved", 2, &error);
+  attempt = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  attune_store_abandon_attempt (store, attempt, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Back to schema 2, as an older Attune left it. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TRIGGER lrs_queue_attempted; DROP TRIGGER lrs_queue_answered;"
+                                 "DROP TRIGGER lrs_queue_completed; DROP TRIGGER profile_uid; DROP TABLE lrs_queue;"
+                                 "DROP INDEX profile_by_uid; ALTER TABLE profile DROP COLUMN uid;"
+                                 "DELETE FROM app_state WHERE key = 'installation-id'; PRAGMA user_version = 2;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = fresh_store ("upgrade.db");
+  installation = attune_store_get_installation_id (store, &error);
+  uid = attune_store_get_profile_uid (store, profile, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (installation));
+  g_assert_true (g_uuid_string_is_valid (uid));
+  rows = attune_store_queue_peek (store, 100, &error);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpint (g_array_index (rows, AttuneQueuedStatement, 0).kind, ==, ATTUNE_QUEUED_ATTEMPTED);
+  g_assert_cmpint (g_array_index (rows, AttuneQueuedStatement, 1).kind, ==, ATTUNE_QUEUED_ANSWERED);
+  g_assert_cmpint (g_array_index (rows, AttuneQueuedStatement, 2).kind, ==, ATTUNE_QUEUED_COMPLETED);
+  g_assert_cmpint (g_array_index (rows, AttuneQueuedStatement, 3).kind, ==, ATTUNE_QUEUED_JUDGED);
+  g_assert_cmpint (g_array_index (rows, AttuneQueuedStatement, 4).kind, ==, ATTUNE_QUEUED_ATTEMPTED);
+  g_assert_cmpint (g_array_index (rows, AttuneQueuedStatement, 4).attempt, ==, attempt);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -136,6 +188,7 @@ main (int argc, char *argv[])
   dir = g_dir_make_tmp ("attune-queue-XXXXXX", NULL);
   g_test_add_func ("/queue/recording", test_recording_queues);
   g_test_add_func ("/queue/identity", test_identity);
+  g_test_add_func ("/queue/upgrade", test_upgrade_queues_history);
   status = g_test_run ();
   g_free (dir);
   return status;
