@@ -395,9 +395,14 @@ test_crash (Fixture *f, gconstpointer data)
       }
       total_confirmed += confirmed_this_round;
 
+      /* Under load (or ASan) a writer can be killed before it has even
+       * created the file, or committed its schema: nothing was lost. */
+      if (total_confirmed == 0 && !g_file_test (f->path, G_FILE_TEST_EXISTS))
+        continue;
       integrity = pragma (f->path, "integrity_check");
       g_assert_cmpstr (integrity, ==, "ok");
-      g_assert_cmpint (count_rows (f->path, "choice"), >=, (gint64) total_confirmed);
+      if (total_confirmed > 0 || count_rows (f->path, "choice") != -1)
+        g_assert_cmpint (count_rows (f->path, "choice"), >=, (gint64) total_confirmed);
     }
   g_test_message ("%" G_GUINT64_FORMAT " choices confirmed across 25 kills; all present", total_confirmed);
   g_assert_cmpuint (total_confirmed, >, 0);

@@ -56,15 +56,6 @@ attune_csv_field (const char *text)
   return g_string_free (g_steal_pointer (&field), FALSE);
 }
 
-static char *
-iso8601 (gint64 time)
-{
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) precise = g_date_time_add (when, time % G_USEC_PER_SEC);
-
-  return g_date_time_format_iso8601 (precise);
-}
-
 static void
 append_row (GString  *csv,
             char    **fields)
@@ -125,8 +116,8 @@ export_csv (AttuneStore  *store,
       AttuneAttemptRecord *attempt = g_ptr_array_index (attempts, i);
       g_autoptr(GPtrArray) choices = attune_store_list_choices (store, attempt->id, error);
       g_autofree char *attempt_id = g_strdup_printf ("%" G_GINT64_FORMAT, attempt->id);
-      g_autofree char *started = iso8601 (attempt->started_at);
-      g_autofree char *ended = attempt->ended_at > 0 ? iso8601 (attempt->ended_at) : g_strdup ("");
+      g_autofree char *started = attune_xapi_timestamp (attempt->started_at);
+      g_autofree char *ended = attempt->ended_at > 0 ? attune_xapi_timestamp (attempt->ended_at) : g_strdup ("");
       g_autofree char *mood = attempt->outcome != NULL && !g_str_equal (attempt->outcome, "abandoned")
                               ? g_strdup_printf ("%d", attempt->final_mood) : g_strdup ("");
 
@@ -137,7 +128,7 @@ export_csv (AttuneStore  *store,
           AttuneChoiceRecord *choice = g_ptr_array_index (choices, j);
           g_autofree char *seq = g_strdup_printf ("%u", choice->seq);
           g_autofree char *index = g_strdup_printf ("%u", choice->choice_index + 1);
-          g_autofree char *chosen = iso8601 (choice->chosen_at);
+          g_autofree char *chosen = attune_xapi_timestamp (choice->chosen_at);
           g_autofree char *taken = g_strdup_printf ("%u", choice->time_taken_ms);
           g_autofree char *evidence = evidence_text (choice->evidence);
           char *row[] = { (char *) profile_name (profiles, attempt->profile), attempt_id, attempt->scenario,

@@ -176,6 +176,9 @@ resolve_conflict (AttuneStore          *store,
       report->already_there++;
       return TRUE;
     }
+  if (status == 404)
+    return refuse (store, report, row, statement,
+                   _("the learning record store reported a conflict but holds no statement with this id"), error);
   return refuse (store, report, row, statement,
                  _("the learning record store holds a different statement with the same id"), error);
 }

@@ -103,8 +103,9 @@ attune_xapi_name_uuid (const char *name)
                           digest[12], digest[13], digest[14], digest[15]);
 }
 
-static char *
-iso8601 (gint64 time)
+/* An ISO 8601 UTC timestamp with microseconds, for @time in µs. */
+char *
+attune_xapi_timestamp (gint64 time)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
   g_autoptr(GDateTime) precise = g_date_time_add (when, time % G_USEC_PER_SEC);
@@ -246,7 +247,7 @@ attune_xapi_builder_build (AttuneXapiBuilder          *builder,
 
   id = attune_xapi_name_uuid (identity);
   verb_id = g_strconcat (VERB_BASE, verb, NULL);
-  time = iso8601 (timestamp);
+  time = attune_xapi_timestamp (timestamp);
 
   statement = json_object_new ();
   json_object_set_string_member (statement, "id", id);

@@ -25,6 +25,7 @@ JsonObject        *attune_xapi_builder_build      (AttuneXapiBuilder           *
                                                    const AttuneChoiceRecord    *choice,
                                                    GError                     **error);
 gboolean           attune_xapi_attempt_passed     (const AttuneAttemptRecord   *attempt);
+char              *attune_xapi_timestamp          (gint64                       time);
 char              *attune_xapi_name_uuid          (const char                  *name);
 gboolean           attune_xapi_statements_match   (JsonObject                  *sent,
                                                    JsonObject                  *stored);
