@@ -336,7 +336,7 @@ static void
 sync_now (AttuneProgressView *self)
 {
   if (self->lrs != NULL)
-    attune_lrs_service_sync (self->lrs);
+    attune_lrs_service_sync_all (self->lrs);
 }
 
 /**

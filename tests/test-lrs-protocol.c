@@ -174,6 +174,28 @@ test_bad_statement (void)
   g_assert_cmpuint (requests, ==, 0);
   g_assert_cmpuint (report.remaining, ==, 1);
   attune_lrs_sync_report_clear (&report);
+
+  /* attune --sync offers it again, reports it, and exits 1 keeping it. */
+  {
+    g_autofree char *credentials = g_build_filename (dir, "credentials", NULL);
+    const char *argv[] = { g_getenv ("ATTUNE_BINARY"), "--sync", "--database", attune_store_get_path (store),
+                           "--lrs", endpoint, "--lrs-credentials", credentials, NULL };
+    g_autofree char *out = NULL, *err = NULL;
+    AttuneQueueStatus status;
+    int wait_status;
+
+    g_assert_true (g_file_set_contents_full (credentials, "key:secret", -1, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+    requests = 0;
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error));
+    g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+    g_assert_cmpuint (requests, ==, 1);
+    g_assert_nonnull (strstr (err, "/nodes/details"));
+    g_assert_nonnull (strstr (err, "was refused"));
+    g_assert_nonnull (strstr (err, "1 statement is still queued"));
+    g_assert_true (attune_store_queue_get_status (store, &status, &error));
+    g_assert_cmpuint (status.refused, ==, 1);
+    attune_queue_status_clear (&status);
+  }
 }
 
 static void

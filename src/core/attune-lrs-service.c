@@ -38,6 +38,7 @@ struct _AttuneLrsService
   gboolean busy;
   gboolean syncing;
   gboolean again;             /* something changed while busy */
+  gboolean retry_refused;     /* offer refused statements again in the next sync */
   guint settle_id;
   guint retry_id;
   guint retry_seconds;
@@ -138,6 +139,7 @@ attune_lrs_service_is_busy (AttuneLrsService *self)
 typedef struct
 {
   gboolean sync;
+  gboolean retry_refused;
   char *endpoint;
   char *key;
   char *secret;
@@ -184,6 +186,8 @@ work (GTask        *task,
       AttuneLrsSyncReport report;
 
       attune_lrs_sync_report_init (&report);
+      if (job->retry_refused)
+        attune_store_queue_retry_refused (self->store, NULL);
       job->ok = client != NULL && attune_lrs_sync (self->store, client, &report, cancellable, &error);
       if (!job->ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -277,6 +281,8 @@ secret_found (GObject      *source,
   Job *job = g_new0 (Job, 1);
 
   job->sync = TRUE;
+  job->retry_refused = self->retry_refused;
+  self->retry_refused = FALSE;
   job->secret = attune_lrs_secret_lookup_finish (result, &error);
   self->busy = FALSE;
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -331,6 +337,20 @@ attune_lrs_service_sync (AttuneLrsService *self)
   start (self, TRUE);
 }
 
+/**
+ * attune_lrs_service_sync_all:
+ *
+ * Sync Now: as attune_lrs_service_sync(), and statements the LRS refused
+ * before are offered again (the organisation may have fixed its store).
+ */
+void
+attune_lrs_service_sync_all (AttuneLrsService *self)
+{
+  g_return_if_fail (ATTUNE_IS_LRS_SERVICE (self));
+  self->retry_refused = TRUE;
+  start (self, TRUE);
+}
+
 static gboolean
 settled (gpointer data)
 {
@@ -365,6 +385,7 @@ network_changed (AttuneLrsService *self)
 static void
 settings_changed (AttuneLrsService *self)
 {
+  self->retry_refused = TRUE;
   g_clear_pointer (&self->error, g_free);
   self->retry_seconds = FIRST_RETRY_SECONDS;
   g_clear_handle_id (&self->retry_id, g_source_remove);

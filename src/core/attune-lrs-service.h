@@ -13,6 +13,7 @@ AttuneLrsService *attune_lrs_service_new            (GSettings        *settings,
 gboolean          attune_lrs_service_is_configured  (AttuneLrsService *self);
 gboolean          attune_lrs_service_is_busy        (AttuneLrsService *self);
 void              attune_lrs_service_sync           (AttuneLrsService *self);
+void              attune_lrs_service_sync_all       (AttuneLrsService *self);
 void              attune_lrs_service_queue_changed  (AttuneLrsService *self);
 char             *attune_lrs_service_describe       (AttuneLrsService *self);
 void              attune_lrs_service_shutdown       (AttuneLrsService *self);

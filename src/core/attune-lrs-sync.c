@@ -18,7 +18,8 @@
  *  - a time-out, a network failure or a 5xx: retried with back-off by the
  *    client, then stop; the queue is kept for the next sync.
  * A refused statement stays in the queue, marked, and is not sent again
- * until attune_store_queue_retry_refused().
+ * until attune_store_queue_retry_refused() (attune --sync, Sync Now, or a
+ * change of the LRS settings).
  */
 #include "config.h"
 
@@ -183,6 +184,40 @@ resolve_conflict (AttuneStore          *store,
                  _("the learning record store holds a different statement with the same id"), error);
 }
 
+/* What the LRS's answer to a POST of this one statement means. */
+static gboolean
+judge_one (AttuneStore          *store,
+           AttuneLrsClient      *client,
+           AttuneLrsSyncReport  *report,
+           gint64                row,
+           JsonObject           *statement,
+           guint                 status,
+           GBytes               *response,
+           gboolean             *sent,
+           GCancellable         *cancellable,
+           GError              **error)
+{
+  *sent = FALSE;
+  if (status == 200 || status == 204)
+    {
+      *sent = TRUE;
+      return TRUE;
+    }
+  if (status == 409)
+    {
+      report->conflicts++;
+      return resolve_conflict (store, client, report, row, statement, sent, cancellable, error);
+    }
+  if (status == 400)
+    {
+      g_autofree char *reason = attune_lrs_response_message (response);
+
+      return refuse (store, report, row, statement, reason != NULL ? reason : _("the statement is not valid"), error);
+    }
+  attune_lrs_client_status_error (status, response, error);
+  return FALSE;
+}
+
 /* Sends one statement on its own, after its batch was refused. */
 static gboolean
 send_one (AttuneStore          *store,
@@ -207,23 +242,7 @@ send_one (AttuneStore          *store,
   status = attune_lrs_client_request (client, "POST", "statements", body, &response, cancellable, error);
   if (status == 0)
     return FALSE;
-  if (status == 200 || status == 204)
-    {
-      *sent = TRUE;
-      return TRUE;
-    }
-  if (status == 409)
-    report->conflicts++;
-  if (status == 409)
-    return resolve_conflict (store, client, report, row, statement, sent, cancellable, error);
-  if (status == 400)
-    {
-      g_autofree char *reason = attune_lrs_response_message (response);
-
-      return refuse (store, report, row, statement, reason != NULL ? reason : _("the statement is not valid"), error);
-    }
-  attune_lrs_client_status_error (status, response, error);
-  return FALSE;
+  return judge_one (store, client, report, row, statement, status, response, sent, cancellable, error);
 }
 
 /**
@@ -292,6 +311,17 @@ attune_lrs_sync (AttuneStore          *store,
         {
           for (guint i = 0; i < rows->len; i++)
             g_array_append_val (done, g_array_index (rows, AttuneQueuedStatement, i).id);
+        }
+      else if ((code == 409 || code == 400) && rows->len == 1)
+        {
+          gint64 id = g_array_index (rows, AttuneQueuedStatement, 0).id;
+          gboolean sent;
+
+          /* A batch of one has had its answer already. */
+          ok = judge_one (store, client, report, id, g_ptr_array_index (statements, 0), code, response,
+                          &sent, cancellable, error);
+          if (ok && sent)
+            g_array_append_val (done, id);
         }
       else if (code == 409 || code == 400)
         {
@@ -431,8 +461,10 @@ attune_lrs_sync_command (const char *database,
       return 2;
     }
 
+  /* A script asked for this sync: statements refused before are offered again. */
   attune_lrs_sync_report_init (&report);
-  ok = attune_lrs_sync (store, client, &report, NULL, &error);
+  ok = attune_store_queue_retry_refused (store, &error) &&
+       attune_lrs_sync (store, client, &report, NULL, &error);
   attune_store_queue_set_result (store, ok ? g_get_real_time () : 0, ok ? NULL : error->message, NULL);
   g_string_append_printf (output,
                           ngettext ("Sent %u statement to the learning record store.",
