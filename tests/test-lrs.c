@@ -11,7 +11,9 @@
  *  - with the LRS stopped the sync fails clearly and keeps the queue;
  *    after a restart, `attune --sync` delivers it and exits 0;
  *  - every statement passes xapi-validation, and what the LRS returns for
- *    an id matches what was sent (the check used after a 409).
+ *    an id matches what was sent (the check used after a 409);
+ *  - the background sync the app runs, with its secret in a real keyring
+ *    (gnome-keyring-daemon in the test's D-Bus session), delivers too.
  *
  * The tests run in order and share the LRS and the two progress files.
  */
@@ -24,8 +26,11 @@
 #include <glib/gstdio.h>
 
 #include "attune-export.h"
+#include "attune-lrs-secret.h"
+#include "attune-lrs-service.h"
 #include "attune-lrs-sync.h"
 #include "attune-store-queue.h"
+#include "attune-test-keyring.h"
 #include "attune-xapi.h"
 
 static char *dir;
@@ -364,6 +369,60 @@ test_refuses_shared_credentials (void)
   }
 }
 
+static void
+secret_stored (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_assert_true (attune_lrs_secret_store_finish (result, NULL));
+  *(gboolean *) data = TRUE;
+}
+
+static void
+service_changed (AttuneLrsService *service,
+                 gpointer          data)
+{
+  gboolean *sent = data;
+  g_autofree char *line = attune_lrs_service_describe (service);
+
+  if (!attune_lrs_service_is_busy (service) && line != NULL)
+    {
+      g_test_message ("status line: %s", line);
+      *sent = strstr (line, "All learning records sent") != NULL;
+      g_assert_null (strstr (line, "could not"));
+    }
+}
+
+/* The app's way: the background sync, with the secret in a real keyring
+ * and the settings in GSettings, delivers a third installation's records. */
+static void
+test_background_service (void)
+{
+  g_autoptr(GSubprocess) keyring = attune_test_keyring_start (dir);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(AttuneStore) third = learner_store ("third.db");
+  g_autoptr(AttuneLrsService) service = NULL;
+  gboolean saved = FALSE, sent = FALSE;
+
+  attune_lrs_secret_store (endpoint, "attune-test", "not-a-real-secret", NULL, secret_stored, &saved);
+  while (!saved)
+    g_main_context_iteration (NULL, TRUE);
+  g_settings_set_string (settings, "lrs-endpoint", endpoint);
+  g_settings_set_string (settings, "lrs-key", "attune-test");
+
+  service = attune_lrs_service_new (settings, attune_store_get_path (third));
+  g_signal_connect (service, "changed", G_CALLBACK (service_changed), &sent);
+  while (!sent)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (queue_status (third).pending, ==, 0);
+  g_assert_cmpuint (count_in_lrs (third), ==, 5);
+
+  attune_lrs_service_shutdown (service);
+  g_settings_reset (settings, "lrs-endpoint");
+  g_settings_reset (settings, "lrs-key");
+  attune_test_keyring_stop (g_steal_pointer (&keyring));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -384,6 +443,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lrs/offline", test_offline);
   g_test_add_func ("/lrs/validation", test_validation);
   g_test_add_func ("/lrs/credentials-file", test_refuses_shared_credentials);
+  g_test_add_func ("/lrs/background-service", test_background_service);
   status = g_test_run ();
 
   lrs_stop ();
