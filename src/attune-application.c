@@ -14,6 +14,7 @@
 #include "attune-lrs-service.h"
 #include "attune-lrs-sync.h"
 #include "attune-store.h"
+#include "attune-store-queue.h"
 #include "attune-preferences-window.h"
 #include "attune-validator.h"
 #include "attune-window.h"
@@ -563,7 +564,11 @@ show_preferences (GSimpleAction *action,
   AttuneApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   AttunePreferencesWindow *preferences = attune_preferences_window_new (self->settings);
+  g_autofree char *learner_id = NULL;
 
+  if (self->store != NULL && self->profile != 0)
+    learner_id = attune_store_get_profile_uid (self->store, self->profile, NULL);
+  attune_preferences_window_set_learner_id (preferences, learner_id);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));
 }

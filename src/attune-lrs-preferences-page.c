@@ -25,6 +25,8 @@ struct _AttuneLrsPreferencesPage
   AdwEntryRow *key_row;
   AdwEntryRow *secret_row;
   AdwActionRow *status_row;
+  GtkWidget *learner_row;
+  GtkLabel *learner_label;
   GtkSpinner *spinner;
   GtkWidget *test_button;
 };
@@ -237,6 +239,8 @@ attune_lrs_preferences_page_class_init (AttuneLrsPreferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneLrsPreferencesPage, key_row);
   gtk_widget_class_bind_template_child (widget_class, AttuneLrsPreferencesPage, secret_row);
   gtk_widget_class_bind_template_child (widget_class, AttuneLrsPreferencesPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, AttuneLrsPreferencesPage, learner_row);
+  gtk_widget_class_bind_template_child (widget_class, AttuneLrsPreferencesPage, learner_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneLrsPreferencesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, AttuneLrsPreferencesPage, test_button);
   gtk_widget_class_bind_template_callback (widget_class, endpoint_applied);
@@ -267,4 +271,21 @@ attune_lrs_preferences_page_new (GSettings *settings)
   gtk_editable_set_text (GTK_EDITABLE (self->endpoint_row), endpoint);
   gtk_editable_set_text (GTK_EDITABLE (self->key_row), key);
   return self;
+}
+
+/**
+ * attune_lrs_preferences_page_set_learner_id:
+ * @learner_id: (nullable): the active profile's account name in xAPI
+ *
+ * Shows the id the LRS knows the learner by, so that a trainer can match
+ * records to a person; names are never sent.
+ */
+void
+attune_lrs_preferences_page_set_learner_id (AttuneLrsPreferencesPage *self,
+                                            const char               *learner_id)
+{
+  g_return_if_fail (ATTUNE_IS_LRS_PREFERENCES_PAGE (self));
+  gtk_label_set_label (self->learner_label, learner_id != NULL ? learner_id : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->learner_label), learner_id);
+  gtk_widget_set_visible (self->learner_row, learner_id != NULL);
 }

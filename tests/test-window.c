@@ -10,6 +10,7 @@
 
 #include "attune-application.h"
 #include "attune-lrs-preferences-page.h"
+#include "attune-store-queue.h"
 #include "attune-test-utils.h"
 #include "attune-window.h"
 
@@ -178,8 +179,14 @@ test_secondary_windows (void)
     g_autofree char *png_records = NULL;
     g_autofree char *saved = NULL;
 
+    g_autofree char *learner_id = attune_store_get_profile_uid (attune_application_get_store (app),
+                                                                attune_application_get_profile (app), NULL);
+
     g_assert_nonnull (endpoint);
     g_assert_nonnull (secret);
+    /* The learner's id in the store, never the name, is shown to be passed on. */
+    g_assert_true (g_uuid_string_is_valid (learner_id));
+    g_assert_nonnull (attune_test_find_label (page, learner_id, FALSE));
     gtk_editable_set_text (GTK_EDITABLE (endpoint), "http://lrs.example.org/xAPI/");
     g_signal_emit_by_name (endpoint, "apply");
     g_assert_true (gtk_widget_has_css_class (endpoint, "error"));
