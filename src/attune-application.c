@@ -13,6 +13,8 @@
 
 #include "attune-application.h"
 #include "attune-export.h"
+#include "attune-lrs-sync.h"
+#include "attune-store-queue.h"
 #include "attune-preferences-window.h"
 #include "attune-validator.h"
 #include "attune-window.h"
@@ -82,6 +84,23 @@ attune_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "database", "^&ay", &database);
       status = attune_export_command (format, output, profile, database, message);
       if (status != 0)
+        g_printerr ("%s\n", message->str);
+      return status;
+    }
+
+  if (g_variant_dict_contains (options, "sync"))
+    {
+      g_autoptr(GString) output = g_string_new (NULL);
+      g_autoptr(GString) message = g_string_new (NULL);
+      const char *database = NULL, *lrs = NULL, *credentials = NULL;
+      int status;
+
+      g_variant_dict_lookup (options, "database", "^&ay", &database);
+      g_variant_dict_lookup (options, "lrs", "&s", &lrs);
+      g_variant_dict_lookup (options, "lrs-credentials", "^&ay", &credentials);
+      status = attune_lrs_sync_command (database, lrs, credentials, output, message);
+      fputs (output->str, stdout);
+      if (message->len > 0)
         g_printerr ("%s\n", message->str);
       return status;
     }
@@ -305,6 +324,29 @@ show_about (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static gpointer
+read_learner_id (AttuneStore   *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return attune_store_get_profile_uid (store, *(gint64 *) data, error);
+}
+
+static void
+learner_id_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AttunePreferencesWindow) preferences = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *learner_id = attune_store_call_finish (ATTUNE_STORE (source), result, &error);
+
+  if (learner_id == NULL)
+    g_warning ("Reading the learner’s id failed: %s", error->message);
+  attune_preferences_window_set_learner_id (preferences, learner_id);
+}
+
 static void
 show_preferences (GSimpleAction *action,
                   GVariant      *parameter,
@@ -313,7 +355,18 @@ show_preferences (GSimpleAction *action,
   AttuneApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   AttunePreferencesWindow *preferences = attune_preferences_window_new (self->settings);
+  AttuneStore *store = self->session != NULL ? attune_session_get_store (self->session) : NULL;
 
+  /* The learner's id, which a trainer matches with LRS accounts: read off
+   * the GTK thread, shown when read. */
+  if (store != NULL && attune_session_get_profile (self->session) != 0)
+    {
+      gint64 *profile = g_new (gint64, 1);
+
+      *profile = attune_session_get_profile (self->session);
+      attune_store_call_async (store, read_learner_id, profile, g_free, g_free, NULL,
+                               learner_id_read, g_object_ref (preferences));
+    }
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -418,6 +471,12 @@ attune_application_init (AttuneApplication *self)
       N_("With --export-progress: the file to write, or - for the terminal"), N_("FILE") },
     { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --export-progress: only this learner's profile"), N_("NAME") },
+    { "sync", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Send queued learning records to a learning record store (xAPI), without opening a window"), NULL },
+    { "lrs", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --sync: the learning record store’s xAPI endpoint"), N_("URL") },
+    { "lrs-credentials", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --sync: a file only you can read, holding key:secret"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-lrs-preferences-page.h"
 #include "attune-preferences-window.h"
 
 struct _AttunePreferencesWindow
@@ -22,6 +23,7 @@ struct _AttunePreferencesWindow
   GtkListBox *folder_list;
   GPtrArray *folder_rows;
   GtkFileChooserNative *chooser;
+  AttuneLrsPreferencesPage *lrs_page;
 };
 
 G_DEFINE_FINAL_TYPE (AttunePreferencesWindow, attune_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -194,5 +196,16 @@ attune_preferences_window_new (GSettings *settings)
   g_settings_bind (settings, "presenter-records", self->presenter_records_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (settings, "changed::library-folders", G_CALLBACK (rebuild_folder_rows), self);
   rebuild_folder_rows (self);
+  self->lrs_page = attune_lrs_preferences_page_new (settings);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->lrs_page));
   return self;
+}
+
+/* The active learner's id in the learning record store, or %NULL. */
+void
+attune_preferences_window_set_learner_id (AttunePreferencesWindow *self,
+                                          const char              *learner_id)
+{
+  g_return_if_fail (ATTUNE_IS_PREFERENCES_WINDOW (self));
+  attune_lrs_preferences_page_set_learner_id (self->lrs_page, learner_id);
 }

@@ -27,6 +27,10 @@ struct _AttuneProgressView
   GtkStack *stack;
   AdwStatusPage *unavailable_page;
   GtkBox *report_box;
+  GtkWidget *sync_box;
+  GtkLabel *sync_label;
+  GtkWidget *sync_button;
+  AttuneLrsService *lrs;             /* unowned; the application's */
 };
 
 void _attune_progress_view_switch_profile  (GtkWidget *widget, const char *action_name, GVariant *parameter);

@@ -322,6 +322,30 @@ update_notice (AttuneProgressView *self,
   gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
 }
 
+/* The learning record store's status line: shown only when one is set up. */
+static void
+update_sync_status (AttuneProgressView *self)
+{
+  AttuneLrsService *lrs = attune_session_get_lrs_service (attune_progress_model_get_session (self->progress));
+  g_autofree char *text = lrs != NULL ? attune_lrs_service_describe (lrs) : NULL;
+
+  if (lrs != NULL && self->lrs != lrs)
+    {
+      self->lrs = lrs;
+      g_signal_connect_object (lrs, "changed", G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
+    }
+  gtk_widget_set_visible (self->sync_box, text != NULL);
+  gtk_label_set_label (self->sync_label, text != NULL ? text : "");
+  gtk_widget_set_sensitive (self->sync_button, lrs != NULL && !attune_lrs_service_is_busy (lrs));
+}
+
+static void
+sync_now (AttuneProgressView *self)
+{
+  if (self->lrs != NULL)
+    attune_lrs_service_sync_all (self->lrs);
+}
+
 /**
  * attune_progress_view_refresh:
  *
@@ -342,6 +366,7 @@ attune_progress_view_refresh (AttuneProgressView *self)
   store = attune_session_get_store (session);
   store_error = attune_session_get_store_error (session);
   update_notice (self, store);
+  update_sync_status (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->profile_button), store != NULL);
   gtk_widget_set_sensitive (self->export_button, store != NULL);
 
@@ -548,6 +573,10 @@ attune_progress_view_class_init (AttuneProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, unavailable_page);
   gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, report_box);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, sync_box);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneProgressView, sync_button);
+  gtk_widget_class_bind_template_callback (widget_class, sync_now);
 
   gtk_widget_class_install_action (widget_class, "progress.switch-profile", "x", _attune_progress_view_switch_profile);
   gtk_widget_class_install_action (widget_class, "progress.new-profile", NULL, _attune_progress_view_new_profile);

@@ -334,6 +334,47 @@ test_usage_errors (void)
   }
 }
 
+/* --sync refuses what it must not use, before touching the network. */
+static void
+test_sync_usage (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-cli-sync-XXXXXX", NULL);
+  g_autofree char *credentials = g_build_filename (dir, "credentials", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+
+  g_assert_true (g_file_set_contents_full (credentials, "key:secret\n", -1, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--sync", "--database", missing, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--lrs"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--sync", "--database", missing, "--lrs", "http://lrs.example.org/xAPI/",
+                "--lrs-credentials", credentials, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "https://"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--sync", "--database", missing, "--lrs", "https://lrs.example.org/xAPI/",
+                "--lrs-credentials", credentials, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "does not exist"));
+  }
+  g_assert_cmpint (g_chmod (credentials, 0640), ==, 0);
+  {
+    g_auto(Run) run = { 0 };
+    run_attune (&run, "--sync", "--database", missing, "--lrs", "https://lrs.example.org/xAPI/",
+                "--lrs-credentials", credentials, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "chmod 600"));
+  }
+  g_unlink (credentials);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -352,5 +393,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/validate-many-files-repeatedly", test_validate_many_files_repeatedly);
   g_test_add_func ("/cli/export-progress", test_export_progress);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/sync-usage", test_sync_usage);
   return g_test_run ();
 }

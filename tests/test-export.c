@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "attune-export.h"
+#include "attune-xapi.h"
 
 static char *dir;
 static char *path;
@@ -107,7 +108,10 @@ assert_statement_valid (JsonObject *statement)
   g_assert_cmpstr (json_object_get_string_member (object, "objectType"), ==, "Activity");
   g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "id"), "https://"));
   g_assert_nonnull (time);
-  g_assert_cmpstr (json_object_get_string_member (statement, "version"), ==, "1.0.3");
+  /* xAPI 1.0.3 §2.4.10: the LRS sets the version, not the client. */
+  g_assert_false (json_object_has_member (statement, "version"));
+  /* The display name is not sent: a rename must not change a statement. */
+  g_assert_false (json_object_has_member (actor, "name"));
 }
 
 static JsonArray *
@@ -159,9 +163,72 @@ test_xapi (void)
           g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "duration"), "PT"));
         }
     }
-  g_assert_cmpuint (passed, ==, 1);
-  g_assert_cmpuint (failed, ==, 1);
+  /* Dana's resolved attempt scored 3 of 6: resolved, but below the pass mark. */
+  g_assert_cmpuint (passed, ==, 0);
+  g_assert_cmpuint (failed, ==, 2);
   g_assert_cmpuint (answered, ==, 3);
+}
+
+/* A resolved attempt passes only with ATTUNE_XAPI_PASS_SCORE of good evidence. */
+static void
+test_passed (void)
+{
+  AttuneAttemptRecord attempt = { .outcome = "resolved", .good_weight = 7, .total_weight = 10 };
+
+  g_assert_true (attune_xapi_attempt_passed (&attempt));
+  attempt.good_weight = 6;
+  g_assert_false (attune_xapi_attempt_passed (&attempt));
+  attempt.good_weight = 10;
+  attempt.outcome = "partly-resolved";
+  g_assert_false (attune_xapi_attempt_passed (&attempt));
+  attempt.outcome = "resolved";
+  attempt.total_weight = attempt.good_weight = 0;
+  g_assert_false (attune_xapi_attempt_passed (&attempt));
+}
+
+/* Two fresh progress files with the same history share no statement id
+ * and no account; renaming a profile changes no statement. */
+static void
+test_identity (void)
+{
+  g_autofree char *other_path = g_build_filename (dir, "other.db", NULL);
+  g_autoptr(AttuneStore) store = filled_store ();
+  g_autoptr(AttuneStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = attune_export_progress (store, 0, ATTUNE_EXPORT_XAPI, &error);
+  g_autofree char *after = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr(JsonParser) p1 = NULL;
+  g_autoptr(JsonParser) p2 = NULL;
+  JsonArray *mine, *them;
+  gint64 profile, attempt;
+
+  other = attune_store_open (other_path, NULL, &error);
+  g_assert_no_error (error);
+  profile = attune_store_create_profile (other, "Dana \"D\", Jones", &error);
+  attempt = attune_store_begin_attempt (other, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  g_assert_cmpint (attempt, ==, 1);
+  g_assert_no_error (error);
+  theirs = attune_export_progress (other, 0, ATTUNE_EXPORT_XAPI, &error);
+  mine = parse_array (before, &p1);
+  them = parse_array (theirs, &p2);
+  for (guint i = 0; i < json_array_get_length (mine); i++)
+    {
+      JsonObject *a = json_array_get_object_element (mine, i);
+      JsonObject *b = json_array_get_object_element (them, 0);
+      JsonObject *account_a = json_object_get_object_member (json_object_get_object_member (a, "actor"), "account");
+      JsonObject *account_b = json_object_get_object_member (json_object_get_object_member (b, "actor"), "account");
+
+      g_assert_cmpstr (json_object_get_string_member (a, "id"), !=, json_object_get_string_member (b, "id"));
+      g_assert_cmpstr (json_object_get_string_member (account_a, "name"), !=,
+                       json_object_get_string_member (account_b, "name"));
+    }
+
+  g_assert_true (attune_store_rename_profile (store, attune_store_find_profile (store, "Sam"), "Samira", &error));
+  after = attune_export_progress (store, 0, ATTUNE_EXPORT_XAPI, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (attune_store_rename_profile (store, attune_store_find_profile (store, "Samira"), "Sam", &error));
 }
 
 static void
@@ -188,6 +255,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/csv-field", test_csv_field);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/xapi", test_xapi);
+  g_test_add_func ("/export/passed", test_passed);
+  g_test_add_func ("/export/identity", test_identity);
   g_test_add_func ("/export/one-profile", test_one_profile);
   status = g_test_run ();
   {

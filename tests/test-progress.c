@@ -13,6 +13,9 @@
 #include "attune-application.h"
 #include "attune-progress-report.h"
 #include "attune-progress-view.h"
+#include "attune-lrs-secret.h"
+#include "attune-store-queue.h"
+#include "attune-test-keyring.h"
 #include "attune-test-utils.h"
 #include "attune-window.h"
 
@@ -228,6 +231,71 @@ test_profiles (void)
   g_assert_false ((attune_test_find_label (GTK_WIDGET (view), "No role-plays yet. Each one you play appears here, and you can read it back.", FALSE) != NULL));
 }
 
+static gboolean
+sync_settled (gpointer data)
+{
+  AttuneLrsService *lrs = attune_session_get_lrs_service (attune_application_get_session (app));
+  g_autofree char *line = lrs != NULL ? attune_lrs_service_describe (lrs) : NULL;
+
+  return line != NULL && !attune_lrs_service_is_busy (lrs) && strstr (line, "could not be reached") != NULL;
+}
+
+static void
+secret_stored (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_assert_true (attune_lrs_secret_store_finish (result, NULL));
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The status line: hidden until an LRS is set up; then it says in plain
+ * words how the last sync went and how many records wait. The LRS here is
+ * a closed port on loopback, and the secret is in a real (test) keyring. */
+static void
+test_sync_status (void)
+{
+  GSettings *settings = attune_test_settings ();
+  g_autofree char *dir = g_dir_make_tmp ("attune-progress-keyring-XXXXXX", NULL);
+  g_autoptr(GSubprocess) keyring = attune_test_keyring_start (dir);
+  AttuneProgressView *view;
+  AttuneQueueStatus status;
+  GtkWidget *line;
+  gboolean saved = FALSE;
+
+  attune_test_reopen_window (app, "progress", 1000, 760);
+  view = show_progress ();
+  g_assert_null (attune_test_find_label (GTK_WIDGET (view), "learning record", TRUE));
+  play (attune_test_store (app), attune_test_profile (app), "late-parcel", 1);
+  attune_lrs_secret_store ("http://127.0.0.1:9/xAPI/", "attune", "test-secret", NULL, secret_stored, &saved);
+  attune_test_wait_until (is_true, &saved);
+
+  g_settings_set_string (settings, "lrs-key", "attune");
+  g_settings_set_string (settings, "lrs-endpoint", "http://127.0.0.1:9/xAPI/");
+  attune_test_wait_until (sync_settled, NULL);
+  attune_test_wait_for_frame (GTK_WIDGET (view));
+
+  g_assert_true (attune_store_queue_get_status (attune_test_store (app), &status, NULL));
+  g_assert_cmpuint (status.pending, >, 0);
+  attune_queue_status_clear (&status);
+  line = attune_test_find_label (GTK_WIDGET (view), "could not be reached", TRUE);
+  g_assert_nonnull (line);
+  g_assert_true (gtk_widget_is_visible (line));
+  g_free (attune_test_render_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))), "progress-sync-status"));
+
+  g_settings_reset (settings, "lrs-endpoint");
+  g_settings_reset (settings, "lrs-key");
+  attune_test_wait_for_frame (GTK_WIDGET (view));
+  attune_lrs_service_shutdown (attune_session_get_lrs_service (attune_application_get_session (app)));
+  attune_test_keyring_stop (g_steal_pointer (&keyring));
+}
+
 static void
 test_narrow (void)
 {
@@ -245,6 +313,7 @@ main (int   argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  g_setenv ("ATTUNE_LRS_RETRY_MS", "20", TRUE);
   g_free (attune_test_isolate_database ());
   now = g_get_real_time ();
 
@@ -260,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/progress/lesson-status", test_lesson_status);
   g_test_add_func ("/progress/profiles", test_profiles);
   g_test_add_func ("/progress/narrow", test_narrow);
+  g_test_add_func ("/progress/sync-status", test_sync_status);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

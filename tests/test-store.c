@@ -395,6 +395,10 @@ test_crash (Fixture *f, gconstpointer data)
       }
       total_confirmed += confirmed_this_round;
 
+      /* Under load (or ASan) a writer can be killed before it has even
+       * created the file, or committed its schema: nothing was lost. */
+      if (total_confirmed == 0 && !g_file_test (f->path, G_FILE_TEST_EXISTS))
+        continue;
       integrity = pragma (f->path, "integrity_check");
       g_assert_cmpstr (integrity, ==, "ok");
       /* A kill before the first migration committed leaves no tables: no rows. */

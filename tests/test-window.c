@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "attune-application.h"
+#include "attune-lrs-preferences-page.h"
+#include "attune-store-queue.h"
 #include "attune-test-utils.h"
 #include "attune-window.h"
 
@@ -140,6 +142,14 @@ find_toplevel (const char *type_name)
   return NULL;
 }
 
+static gboolean
+label_shown (gpointer data)
+{
+  struct { GtkWidget *page; const char *id; } *look = data;
+
+  return attune_test_find_label (look->page, look->id, FALSE) != NULL;
+}
+
 static void
 test_secondary_windows (void)
 {
@@ -166,6 +176,42 @@ test_secondary_windows (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (attune_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL))), ==, 2);
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
   g_settings_reset (attune_test_settings (), "color-scheme");
+
+  /* The learning record store page: an address Attune will not send to
+   * is marked and explained, and not saved. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "records");
+  {
+    GtkWidget *page = attune_test_find_widget (GTK_WIDGET (preferences), ATTUNE_TYPE_LRS_PREFERENCES_PAGE, NULL);
+    GtkWidget *endpoint = attune_test_find_widget (page, ADW_TYPE_ENTRY_ROW, NULL);
+    GtkWidget *secret = attune_test_find_widget (page, ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+    g_autofree char *png_records = NULL;
+    g_autofree char *saved = NULL;
+
+    g_autofree char *learner_id = attune_store_get_profile_uid (attune_test_store (app),
+                                                                attune_test_profile (app), NULL);
+
+    g_assert_nonnull (endpoint);
+    g_assert_nonnull (secret);
+    /* The learner's id in the store, never the name, is shown to be passed on. */
+    g_assert_true (g_uuid_string_is_valid (learner_id));
+    /* Read off the GTK thread, then shown. */
+    {
+      struct { GtkWidget *page; const char *id; } look = { page, learner_id };
+
+      attune_test_wait_until (label_shown, &look);
+    }
+    gtk_editable_set_text (GTK_EDITABLE (endpoint), "http://lrs.example.org/xAPI/");
+    g_signal_emit_by_name (endpoint, "apply");
+    g_assert_true (gtk_widget_has_css_class (endpoint, "error"));
+    g_assert_nonnull (attune_test_find_label (page, "encrypted connection", TRUE));
+    saved = g_settings_get_string (attune_test_settings (), "lrs-endpoint");
+    g_assert_cmpstr (saved, ==, "");
+    gtk_editable_set_text (GTK_EDITABLE (endpoint), "https://lrs.example.org/xAPI/");
+    gtk_widget_remove_css_class (endpoint, "error");
+    gtk_editable_set_text (GTK_EDITABLE (secret), "a secret");
+    attune_test_wait_for_frame (GTK_WIDGET (preferences));
+    png_records = attune_test_render_png (GTK_WIDGET (preferences), "preferences-records");
+  }
   gtk_window_destroy (preferences);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);

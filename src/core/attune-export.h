@@ -23,6 +23,5 @@ int      attune_export_command      (const char          *format_name,
                                      const char          *database,
                                      GString             *message);
 char    *attune_csv_field           (const char          *text);
-char    *attune_export_statement_id (const char          *name);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-lrs-service.h"
 #include "attune-session.h"
 
 struct _AttuneSession
@@ -32,6 +33,7 @@ struct _AttuneSession
   GError *store_error;
   AttuneStoreOpenResult store_result;
   gint64 profile;
+  AttuneLrsService *lrs;     /* background sync; made once the store is open */
 };
 
 G_DEFINE_FINAL_TYPE (AttuneSession, attune_session, G_TYPE_OBJECT)
@@ -72,6 +74,7 @@ attune_session_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
+  g_clear_object (&self->lrs);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (attune_session_parent_class)->dispose (object);
 }
@@ -414,6 +417,9 @@ store_opened (GObject      *source,
   self->store_result = opened->result;
   self->profile = opened->profile;
   opened_store_free (opened);
+  /* Only now: the sync's own connection must not race the migration. */
+  if (self->lrs == NULL && self->settings != NULL)
+    self->lrs = attune_lrs_service_new (self->settings, attune_store_get_path (self->store));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
   set_store_state (self, ATTUNE_SESSION_STORE_OPEN);
@@ -531,7 +537,18 @@ void
 attune_session_progress_changed (AttuneSession *self)
 {
   g_return_if_fail (ATTUNE_IS_SESSION (self));
+  if (self->lrs != NULL)
+    attune_lrs_service_queue_changed (self->lrs);
   g_signal_emit (self, signals[PROGRESS_CHANGED], 0);
+}
+
+/* The background sync to a learning record store, or %NULL until the
+ * progress store is open. */
+AttuneLrsService *
+attune_session_get_lrs_service (AttuneSession *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_SESSION (self), NULL);
+  return self->lrs;
 }
 
 /**
@@ -547,6 +564,8 @@ attune_session_shutdown (AttuneSession *self)
   g_return_if_fail (ATTUNE_IS_SESSION (self));
 
   g_cancellable_cancel (self->load_cancellable);
+  if (self->lrs != NULL)
+    attune_lrs_service_shutdown (self->lrs);
   while (self->loads_in_flight > 0 || self->store_state == ATTUNE_SESSION_STORE_OPENING)
     g_main_context_iteration (NULL, TRUE);
   if (self->store != NULL)

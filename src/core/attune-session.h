@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "attune-library.h"
+#include "attune-lrs-service.h"
 #include "attune-store.h"
 
 G_BEGIN_DECLS
@@ -43,5 +44,6 @@ void                  attune_session_set_profile        (AttuneSession *self,
                                                          gint64         profile);
 void                  attune_session_progress_changed   (AttuneSession *self);
 void                  attune_session_shutdown           (AttuneSession *self);
+AttuneLrsService     *attune_session_get_lrs_service    (AttuneSession *self);
 
 G_END_DECLS

@@ -27,6 +27,11 @@
 #include "attune-mastery.h"
 #include "attune-store-private.h"
 
+/* A random (version 4) UUID, in SQL, for the migrations and triggers. */
+#define ATTUNE_SQL_UUID \
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||" \
+  " substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+
 G_DEFINE_FINAL_TYPE (AttuneStore, attune_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (attune-store-error-quark, attune_store_error)
 
@@ -98,6 +103,41 @@ static const char *migrations[] = {
   "  WHERE c.id = evidence.choice_id);"
   "DROP INDEX evidence_by_profile;"
   "CREATE INDEX evidence_by_profile ON evidence (profile_id, strategy_id, at, weight, credit, scenario_id);",
+  /* 3 -> 4: stable identity and the learning record store's queue (see
+   * attune-store-queue.c). A random installation id and a random id per
+   * profile, stored once; statement ids derive from them, so no two
+   * installations or profiles collide. The triggers queue each statement
+   * in the transaction that records what it describes; history recorded
+   * before this step is queued too, oldest first. */
+  "ALTER TABLE profile ADD COLUMN uid TEXT;"
+  "UPDATE profile SET uid = " ATTUNE_SQL_UUID ";"
+  "CREATE UNIQUE INDEX profile_by_uid ON profile (uid);"
+  "CREATE TRIGGER profile_uid AFTER INSERT ON profile WHEN NEW.uid IS NULL BEGIN"
+  "  UPDATE profile SET uid = " ATTUNE_SQL_UUID " WHERE id = NEW.id; END;"
+  "INSERT OR IGNORE INTO app_state (key, value) VALUES ('installation-id', " ATTUNE_SQL_UUID ");"
+  "CREATE TABLE lrs_queue ("
+  "  id INTEGER PRIMARY KEY,"
+  "  attempt_id INTEGER NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,"
+  "  choice_id INTEGER REFERENCES choice(id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('attempted', 'answered', 'completed', 'judged')),"
+  "  queued_at INTEGER NOT NULL,"
+  "  refused TEXT);"
+  "CREATE INDEX lrs_queue_by_attempt ON lrs_queue (attempt_id);"
+  "CREATE INDEX lrs_queue_by_choice ON lrs_queue (choice_id);"
+  "INSERT INTO lrs_queue (attempt_id, choice_id, kind, queued_at)"
+  "  SELECT id, NULL, 'attempted', started_at FROM attempt"
+  "  UNION ALL SELECT attempt_id, id, 'answered', chosen_at FROM choice"
+  "  UNION ALL SELECT id, NULL, 'completed', ended_at FROM attempt WHERE ended_at IS NOT NULL AND outcome <> 'abandoned'"
+  "  UNION ALL SELECT id, NULL, 'judged', ended_at FROM attempt WHERE ended_at IS NOT NULL AND outcome <> 'abandoned'"
+  "  ORDER BY 4, 1, 3;"
+  "CREATE TRIGGER lrs_queue_attempted AFTER INSERT ON attempt BEGIN"
+  "  INSERT INTO lrs_queue (attempt_id, kind, queued_at) VALUES (NEW.id, 'attempted', NEW.started_at); END;"
+  "CREATE TRIGGER lrs_queue_answered AFTER INSERT ON choice BEGIN"
+  "  INSERT INTO lrs_queue (attempt_id, choice_id, kind, queued_at) VALUES (NEW.attempt_id, NEW.id, 'answered', NEW.chosen_at); END;"
+  "CREATE TRIGGER lrs_queue_completed AFTER UPDATE OF ended_at ON attempt"
+  "  WHEN OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL AND NEW.outcome <> 'abandoned' BEGIN"
+  "  INSERT INTO lrs_queue (attempt_id, kind, queued_at) VALUES (NEW.id, 'completed', NEW.ended_at);"
+  "  INSERT INTO lrs_queue (attempt_id, kind, queued_at) VALUES (NEW.id, 'judged', NEW.ended_at); END;",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATTUNE_STORE_SCHEMA_VERSION);
 

@@ -127,7 +127,7 @@ typedef struct
   guint total;
 } AttuneTrendPoint;
 
-#define ATTUNE_STORE_SCHEMA_VERSION 3
+#define ATTUNE_STORE_SCHEMA_VERSION 4
 #define ATTUNE_STORE_BACKUPS 3
 
 #define ATTUNE_TYPE_STORE (attune_store_get_type ())
