@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "attune-application.h"
 #include "attune-lesson-browser.h"
 #include "attune-presenter-window.h"
@@ -160,6 +162,135 @@ test_quit_while_loading (void)
     }
 }
 
+/* A second `attune --database B` sent to a running Attune that keeps its
+ * progress in A refuses with a message and a non-zero exit, instead of
+ * pretending to switch; the same file is fine. */
+typedef struct
+{
+  int status;
+  char *err;
+  gboolean done;
+} Second;
+
+static void
+second_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Second *second = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, NULL, &second->err, &error));
+  g_assert_no_error (error);
+  second->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+  second->done = TRUE;
+}
+
+static void
+run_second (const char *database,
+            Second     *second)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process =
+    g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                      g_getenv ("ATTUNE_BINARY"), "--database", database, NULL);
+
+  g_assert_no_error (error);
+  /* Asynchronously: the primary, this process, must answer it meanwhile. */
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, second_done, second);
+  while (!second->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *database_a;
+static char *database_b;
+static Second other_file, same_file;
+
+static gboolean
+send_second_instances (gpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (attune_application_get_main_window (app));
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+  run_second (database_b, &other_file);
+  run_second (database_a, &same_file);
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_second_instance_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-second-XXXXXX", NULL);
+  char *argv[] = { "attune", "--database", NULL, NULL };
+  int status;
+
+  database_a = g_build_filename (dir, "a.db", NULL);
+  database_b = g_build_filename (dir, "b.db", NULL);
+  argv[2] = database_a;
+  app = attune_application_new ();
+  g_timeout_add (20, send_second_instances, NULL);
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (attune_session_get_database (attune_application_get_session (app)), ==, database_a);
+  g_clear_object (&app);
+
+  g_assert_cmpint (other_file.status, ==, 1);
+  g_assert_nonnull (strstr (other_file.err, "already running with the progress file"));
+  g_assert_nonnull (strstr (other_file.err, database_b));
+  g_assert_cmpint (same_file.status, ==, 0);
+  g_assert_false (g_file_test (database_b, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&other_file.err, g_free);
+  g_clear_pointer (&same_file.err, g_free);
+  g_clear_pointer (&database_a, g_free);
+  g_clear_pointer (&database_b, g_free);
+}
+
+/* Closing the window in the middle of a role-play: no warning or critical
+ * (the tests make them fatal), and the attempt is kept, as abandoned, with
+ * the decision taken. */
+static gboolean
+choose_then_close (gpointer data)
+{
+  AttuneWindow *window = attune_application_get_main_window (app);
+  AttuneRolePlay *play = window != NULL ? attune_window_get_role_play (window) : NULL;
+
+  if (play == NULL || attune_role_play_get_conversation (play) == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (play)))
+    return G_SOURCE_CONTINUE;
+  g_assert_true (attune_role_play_choose (play, 0));
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_close_during_role_play (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attune-close-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.db", NULL);
+  char *argv[] = { "attune", "--database", path, "--scenario", "late-parcel", NULL };
+  g_autoptr(AttuneStore) store = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  app = attune_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_timeout_add (20, choose_then_close, NULL);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_object (&app);
+
+  store = attune_store_open (path, NULL, &error);
+  g_assert_no_error (error);
+  attempts = attune_store_list_attempts (store, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attempts->len, ==, 1);
+  g_assert_cmpstr (((AttuneAttemptRecord *) attempts->pdata[0])->outcome, ==, "abandoned");
+  g_assert_cmpuint (((AttuneAttemptRecord *) attempts->pdata[0])->n_choices, ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -169,5 +300,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command-line/lesson-deep-link", test_lesson_deep_link);
   g_test_add_func ("/command-line/scenario-deep-links", test_scenario_deep_links);
   g_test_add_func ("/command-line/quit-while-loading", test_quit_while_loading);
+  g_test_add_func ("/command-line/second-instance-database", test_second_instance_database);
+  g_test_add_func ("/command-line/close-during-role-play", test_close_during_role_play);
   return g_test_run ();
 }

@@ -212,6 +212,10 @@ send_next (AttunePractice *self)
 
   if (write == NULL || self->in_flight || self->retry_source != 0 || store == NULL)
     return;
+  /* Begun before the store had opened (a deep link at start-up): the
+   * profile is known now. */
+  if (write->kind == WRITE_BEGIN && write->attempt->profile == 0)
+    write->attempt->profile = attune_session_get_profile (self->session);
   self->in_flight = TRUE;
   /* The queue keeps the write; the worker only borrows it. */
   attune_store_call_async (store, run_write, write, NULL, NULL, NULL, written, g_object_ref (self));
@@ -231,6 +235,7 @@ store_state_changed (AttunePractice *self)
       if (!g_queue_is_empty (&self->pending))
         {
           g_queue_clear_full (&self->pending, (GDestroyNotify) write_free);
+          attune_session_release_writes (self->session);
           g_object_unref (self);
         }
       set_reason (self, attune_session_get_store_error (self->session)->message);
@@ -250,7 +255,10 @@ queue_write (AttunePractice *self,
 {
   write->attempt = g_rc_box_acquire (self->attempt);
   if (g_queue_is_empty (&self->pending))
-    g_object_ref (self);
+    {
+      g_object_ref (self);
+      attune_session_hold_writes (self->session);
+    }
   g_queue_push_tail (&self->pending, write);
   send_next (self);
 }
@@ -259,6 +267,7 @@ static void
 pending_emptied (AttunePractice *self)
 {
   set_reason (self, NULL);
+  attune_session_release_writes (self->session);
   g_object_unref (self);
 }
 

@@ -34,6 +34,7 @@ struct _AttuneSession
   AttuneStoreOpenResult store_result;
   gint64 profile;
   AttuneLrsService *lrs;     /* background sync; made once the store is open */
+  guint writes_held;         /* practices with writes not yet on disk */
 };
 
 G_DEFINE_FINAL_TYPE (AttuneSession, attune_session, G_TYPE_OBJECT)
@@ -551,6 +552,29 @@ attune_session_get_lrs_service (AttuneSession *self)
   return self->lrs;
 }
 
+/* A practice has writes on their way to the disk: shutdown waits for them. */
+void
+attune_session_hold_writes (AttuneSession *self)
+{
+  g_return_if_fail (ATTUNE_IS_SESSION (self));
+  self->writes_held++;
+}
+
+void
+attune_session_release_writes (AttuneSession *self)
+{
+  g_return_if_fail (ATTUNE_IS_SESSION (self));
+  g_return_if_fail (self->writes_held > 0);
+  self->writes_held--;
+}
+
+static gboolean
+give_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * attune_session_shutdown:
  *
@@ -568,6 +592,20 @@ attune_session_shutdown (AttuneSession *self)
     attune_lrs_service_shutdown (self->lrs);
   while (self->loads_in_flight > 0 || self->store_state == ATTUNE_SESSION_STORE_OPENING)
     g_main_context_iteration (NULL, TRUE);
+  if (self->writes_held > 0 && self->store != NULL)
+    {
+      /* Decisions on their way to the disk; while saving is paused (the
+       * file locked by another program, say) wait a little, not for ever. */
+      gboolean late = FALSE;
+      guint timeout = g_timeout_add_seconds (10, give_up, &late);
+
+      while (self->writes_held > 0 && !late)
+        g_main_context_iteration (NULL, TRUE);
+      if (late)
+        g_warning ("Quitting with practice not yet saved: the progress file did not accept it in time");
+      else
+        g_source_remove (timeout);
+    }
   if (self->store != NULL)
     attune_store_drain (self->store);
 }

@@ -43,6 +43,8 @@ gint64                attune_session_get_profile        (AttuneSession *self);
 void                  attune_session_set_profile        (AttuneSession *self,
                                                          gint64         profile);
 void                  attune_session_progress_changed   (AttuneSession *self);
+void                  attune_session_hold_writes        (AttuneSession *self);
+void                  attune_session_release_writes     (AttuneSession *self);
 void                  attune_session_shutdown           (AttuneSession *self);
 AttuneLrsService     *attune_session_get_lrs_service    (AttuneSession *self);
 
