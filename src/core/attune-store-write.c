@@ -2,7 +2,9 @@
  *
  * AttuneStore, continued: the write side — profiles, attempts, choices
  * and lessons read. Each recording call is one transaction; when it
- * returns, what it recorded is on disk (WAL, synchronous=FULL).
+ * returns a positive id, what it recorded is on disk (WAL,
+ * synchronous=FULL). Recordings go through the queue in
+ * attune-store-pending.c, which keeps them while saving is paused.
  */
 #include "config.h"
 
@@ -183,6 +185,165 @@ attune_store_get_active_profile (AttuneStore *self)
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/* Every write to an attempt or a choice also touches app_state, so that
+ * any -wal Attune writes holds this file's id (attune-store-open.c tells
+ * a foreign -wal by it). */
+gboolean
+_attune_store_count_save (AttuneStore  *self,
+                          GError      **error)
+{
+  return _attune_store_exec (self,
+                             "INSERT INTO app_state (key, value) VALUES ('saves', 1)"
+                             " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                             error);
+}
+
+static gint64
+run_begin (AttuneStore        *self,
+           AttunePendingWrite *write,
+           GError            **error)
+{
+  sqlite3_stmt *stmt = _attune_store_prepare (self, "INSERT INTO attempt (profile_id, scenario_id, mode, started_at) "
+                                              "VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, write->profile);
+  sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, mode_names[write->number], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, write->at);
+  if (!_attune_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gint64
+run_choice (AttuneStore        *self,
+            AttunePendingWrite *write,
+            gint64              attempt,
+            GError            **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  sqlite3_stmt *stmt;
+  gint64 choice;
+
+  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms) "
+                                "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, attempt);
+  sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, write->number);
+  sqlite3_bind_int64 (stmt, 4, write->at);
+  sqlite3_bind_int (stmt, 5, (int) write->time_taken_ms);
+  if (!_attune_store_step_done (self, stmt, error))
+    return 0;
+  choice = sqlite3_last_insert_rowid (self->db);
+
+  insert = _attune_store_prepare (self, "INSERT INTO evidence (choice_id, profile_id, strategy_id, weight, at) "
+                                  "SELECT ?1, profile_id, ?2, ?3, ?4 FROM attempt WHERE id = ?5", error);
+  if (insert == NULL)
+    return 0;
+  for (guint i = 0; write->evidence != NULL && i < write->evidence->len; i++)
+    {
+      AttuneStoreEvidence *e = &g_array_index (write->evidence, AttuneStoreEvidence, i);
+      int rc;
+
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, choice);
+      sqlite3_bind_text (insert, 2, e->strategy, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (insert, 3, e->weight);
+      sqlite3_bind_int64 (insert, 4, write->at);
+      sqlite3_bind_int64 (insert, 5, attempt);
+      rc = sqlite3_step (insert);
+      if (rc != SQLITE_DONE)
+        return _attune_store_set_error (error, self->db, rc, self->path);
+    }
+  return choice;
+}
+
+static gint64
+run_end (AttuneStore        *self,
+         AttunePendingWrite *write,
+         gint64              attempt,
+         GError            **error)
+{
+  sqlite3_stmt *stmt = _attune_store_prepare (self, "UPDATE attempt SET ended_at = ?1, outcome = ?2, final_mood = ?3 "
+                                              "WHERE id = ?4 AND ended_at IS NULL", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, write->at);
+  sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_TRANSIENT);
+  if (write->has_mood)
+    sqlite3_bind_int (stmt, 3, write->mood);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int64 (stmt, 4, attempt);
+  if (!_attune_store_step_done (self, stmt, error))
+    return 0;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("That attempt does not exist or has already ended."));
+      return 0;
+    }
+  return 1;
+}
+
+static gint64
+run_lesson (AttuneStore        *self,
+            AttunePendingWrite *write,
+            GError            **error)
+{
+  sqlite3_stmt *stmt = _attune_store_prepare (self, "INSERT OR REPLACE INTO lesson_read (profile_id, lesson_id, read_at) "
+                                              "VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, write->profile);
+  sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, write->at);
+  return _attune_store_step_done (self, stmt, error) ? 1 : 0;
+}
+
+/* Runs one pending write inside the transaction that saves the queue
+ * (attune-store-pending.c). */
+gint64
+_attune_store_run_write (AttuneStore        *self,
+                         AttunePendingWrite *write,
+                         GHashTable         *flushing,
+                         GError            **error)
+{
+  gint64 attempt = _attune_store_resolve_attempt (self, flushing, write->attempt);
+
+  if (write->kind != ATTUNE_WRITE_BEGIN && write->kind != ATTUNE_WRITE_LESSON && attempt <= 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("That attempt does not exist or has already ended."));
+      return 0;
+    }
+  switch (write->kind)
+    {
+    case ATTUNE_WRITE_BEGIN:
+      return run_begin (self, write, error);
+    case ATTUNE_WRITE_CHOICE:
+      return run_choice (self, write, attempt, error);
+    case ATTUNE_WRITE_END:
+      return run_end (self, write, attempt, error);
+    case ATTUNE_WRITE_LESSON:
+    default:
+      return run_lesson (self, write, error);
+    }
+}
+
+/**
+ * attune_store_begin_attempt:
+ *
+ * Records that @profile started @scenario. Returns the attempt's id; a
+ * provisional negative id, usable in later calls, while saving is paused
+ * (attune_store_get_saving_error()); 0 with @error set on failure.
+ */
 gint64
 attune_store_begin_attempt (AttuneStore        *self,
                             gint64              profile,
@@ -190,26 +351,24 @@ attune_store_begin_attempt (AttuneStore        *self,
                             AttuneAttemptMode   mode,
                             GError            **error)
 {
-  sqlite3_stmt *stmt = _attune_store_prepare (self, "INSERT INTO attempt (profile_id, scenario_id, mode, started_at) "
-                                      "VALUES (?1, ?2, ?3, ?4)", error);
+  AttunePendingWrite *write = _attune_pending_write_new (ATTUNE_WRITE_BEGIN);
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, profile);
-  sqlite3_bind_text (stmt, 2, scenario, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, mode_names[mode], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
-  if (!_attune_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), 0);
+
+  write->profile = profile;
+  write->text = g_strdup (scenario);
+  write->number = (int) mode;
+  return _attune_store_submit (self, write, error);
 }
 
 /**
  * attune_store_record_choice:
  *
  * Records one decision and the evidence it gave, in one transaction. When
- * this returns a non-zero id the choice is on disk and survives a crash
- * or power cut.
+ * this returns a positive id the choice is on disk and survives a crash
+ * or power cut. While saving is paused it returns -1: the choice waits in
+ * memory and is saved, in order, when saving resumes. 0 with @error set:
+ * it can never be saved (its attempt does not exist).
  */
 gint64
 attune_store_record_choice (AttuneStore               *self,
@@ -221,57 +380,22 @@ attune_store_record_choice (AttuneStore               *self,
                             guint                      n_evidence,
                             GError                   **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 now = g_get_real_time ();
-  gint64 choice;
+  AttunePendingWrite *write = _attune_pending_write_new (ATTUNE_WRITE_CHOICE);
 
-  if (!_attune_store_exec (self, "BEGIN IMMEDIATE", error))
-    return 0;
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), 0);
 
-  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms) "
-                        "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, attempt);
-  sqlite3_bind_text (stmt, 2, node, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, (int) choice_index);
-  sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_int (stmt, 5, (int) time_taken_ms);
-  if (!_attune_store_step_done (self, stmt, error))
-    goto fail;
-  choice = sqlite3_last_insert_rowid (self->db);
-
-  stmt = _attune_store_prepare (self, "INSERT INTO evidence (choice_id, profile_id, strategy_id, weight, at) "
-                        "SELECT ?1, profile_id, ?2, ?3, ?4 FROM attempt WHERE id = ?5", error);
-  if (stmt == NULL)
-    goto fail;
+  write->attempt = attempt;
+  write->text = g_strdup (node);
+  write->number = (int) choice_index;
+  write->time_taken_ms = time_taken_ms;
+  write->evidence = g_array_sized_new (FALSE, FALSE, sizeof (AttuneStoreEvidence), n_evidence);
   for (guint i = 0; i < n_evidence; i++)
     {
-      int rc;
+      AttuneStoreEvidence copy = { g_strdup (evidence[i].strategy), evidence[i].weight };
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, choice);
-      sqlite3_bind_text (stmt, 2, evidence[i].strategy, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, evidence[i].weight);
-      sqlite3_bind_int64 (stmt, 4, now);
-      sqlite3_bind_int64 (stmt, 5, attempt);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          sqlite3_finalize (stmt);
-          _attune_store_set_error (error, self->db, rc, self->path);
-          goto fail;
-        }
+      g_array_append_val (write->evidence, copy);
     }
-  sqlite3_finalize (stmt);
-
-  if (!_attune_store_exec (self, "COMMIT", error))
-    goto fail;
-  return choice;
-
-fail:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return 0;
+  return _attune_store_submit (self, write, error);
 }
 
 static gboolean
@@ -282,30 +406,17 @@ end_attempt (AttuneStore  *self,
              int           final_mood,
              GError      **error)
 {
-  sqlite3_stmt *stmt = _attune_store_prepare (self, "UPDATE attempt SET ended_at = ?1, outcome = ?2, final_mood = ?3 "
-                                      "WHERE id = ?4 AND ended_at IS NULL", error);
+  AttunePendingWrite *write = _attune_pending_write_new (ATTUNE_WRITE_END);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
-  sqlite3_bind_text (stmt, 2, outcome, -1, SQLITE_TRANSIENT);
-  if (has_mood)
-    sqlite3_bind_int (stmt, 3, final_mood);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_int64 (stmt, 4, attempt);
-  if (!_attune_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
-                   _("That attempt does not exist or has already ended."));
-      return FALSE;
-    }
-  return TRUE;
+  write->attempt = attempt;
+  write->text = g_strdup (outcome);
+  write->has_mood = has_mood;
+  write->mood = final_mood;
+  return _attune_store_submit (self, write, error) != 0;
 }
 
-/* Ends an attempt with its outcome, then writes a rotating backup. */
+/* Ends an attempt with its outcome, then takes the day's backup if it
+ * is due. */
 gboolean
 attune_store_finish_attempt (AttuneStore  *self,
                              gint64        attempt,
@@ -316,7 +427,8 @@ attune_store_finish_attempt (AttuneStore  *self,
   if (!end_attempt (self, attempt, outcome, TRUE, final_mood, error))
     return FALSE;
   /* A failed backup is not a failed attempt: the data is safe in the database. */
-  attune_store_backup (self, NULL);
+  if (self->saving_error == NULL)
+    attune_store_backup_if_due (self, NULL);
   return TRUE;
 }
 
@@ -334,15 +446,11 @@ attune_store_mark_lesson_read (AttuneStore  *self,
                                const char   *lesson,
                                GError      **error)
 {
-  sqlite3_stmt *stmt = _attune_store_prepare (self, "INSERT OR REPLACE INTO lesson_read (profile_id, lesson_id, read_at) "
-                                      "VALUES (?1, ?2, ?3)", error);
+  AttunePendingWrite *write = _attune_pending_write_new (ATTUNE_WRITE_LESSON);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, profile);
-  sqlite3_bind_text (stmt, 2, lesson, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-  return _attune_store_step_done (self, stmt, error);
+  write->profile = profile;
+  write->text = g_strdup (lesson);
+  return _attune_store_submit (self, write, error) != 0;
 }
 
 gboolean
