@@ -25,6 +25,8 @@ char   *query_text             (const char    *path,
                                 const char    *sql);
 void    fill_store             (const char    *path,
                                 guint          n_attempts);
+void    set_user_version       (const char    *path,
+                                int            version);
 char   *find_file_containing   (const char    *dir,
                                 const char    *part);
 

@@ -421,7 +421,6 @@ test_crash (StoreFixture *f, gconstpointer data)
     }
   /* For the soak's report: kills, confirmed decisions, losses. */
   g_test_message ("crash: %u kills, %u confirmed decisions, %u lost", kills, confirmed->len, lost);
-  g_print ("# crash: %u kills, %u confirmed decisions, %u lost\n", kills, confirmed->len, lost);
   g_assert_cmpuint (confirmed->len, >, 0);
   /* The last writer's backup temporary, if a kill left one, goes at the
    * next opening. */

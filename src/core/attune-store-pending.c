@@ -86,10 +86,52 @@ _attune_store_resolve_attempt (AttuneStore *self,
 
 static gboolean retry_cb (gpointer data);
 
+/* What the notice says while saving is paused: what happened, that
+ * nothing is lost, and what to do. */
+static GError *
+paused_error (GError *cause)
+{
+  GError *error;
+
+  switch (cause->code)
+    {
+    case ATTUNE_STORE_ERROR_BUSY:
+      error = g_error_new_literal (ATTUNE_STORE_ERROR, cause->code,
+                                   _("Saving is paused: your progress file is in use by another program. Your choices are kept and saved as soon as it is free; close the other program to resume."));
+      break;
+    case ATTUNE_STORE_ERROR_FULL:
+      error = g_error_new_literal (ATTUNE_STORE_ERROR, cause->code,
+                                   _("Saving is paused because the disk is full. Your choices are kept and saved as soon as there is room; free some space to resume."));
+      break;
+    case ATTUNE_STORE_ERROR_READ_ONLY:
+    case ATTUNE_STORE_ERROR_CANT_OPEN:
+      error = g_error_new_literal (ATTUNE_STORE_ERROR, cause->code,
+                                   _("Saving is paused: your progress file cannot be written. Your choices are kept and saved as soon as it can be; check that you may write to it and to its folder."));
+      break;
+    case ATTUNE_STORE_ERROR_IO:
+      error = g_error_new_literal (ATTUNE_STORE_ERROR, cause->code,
+                                   _("Saving is paused by a disk error. Your choices are kept and saved as soon as the disk answers again; check the disk or the network share."));
+      break;
+    case ATTUNE_STORE_ERROR_CORRUPT:
+      error = g_error_new_literal (ATTUNE_STORE_ERROR, cause->code,
+                                   _("Saving is paused: your progress file seems damaged. Your choices are kept while Attune stays open; quit and open Attune again to restore the newest backup."));
+      break;
+    default:
+      error = g_error_new (ATTUNE_STORE_ERROR, cause->code,
+                           /* Translators: %s is the reason, a sentence */
+                           _("Saving is paused. Your choices are kept and Attune keeps trying. The reason: %s"),
+                           cause->message);
+      break;
+    }
+  g_error_free (cause);
+  return error;
+}
+
 static void
 pause_saving (AttuneStore *self,
-              GError      *error)
+              GError      *cause)
 {
+  GError *error = paused_error (cause);
   gboolean changed = self->saving_error == NULL || self->saving_error->code != error->code;
 
   g_clear_error (&self->saving_error);
