@@ -168,6 +168,18 @@ attune_application_shutdown (GApplication *app)
   while (self->loads_in_flight > 0 || self->store_opening)
     g_main_context_iteration (NULL, TRUE);
 
+  /* A last try for anything still waiting to be saved, then the backup
+   * taken at quit. */
+  if (self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!attune_store_retry (self->store))
+        g_warning ("%s", attune_store_get_saving_error (self->store)->message);
+      if (!attune_store_backup_at_quit (self->store, &error))
+        g_warning ("The backup at quit failed: %s", error->message);
+    }
+
   G_APPLICATION_CLASS (attune_application_parent_class)->shutdown (app);
 }
 
@@ -312,6 +324,9 @@ store_opened (GObject      *source,
   if (opened != NULL)
     {
       self->store = g_steal_pointer (&opened->store);
+      /* Saving paused or resumed: views showing it update. */
+      g_signal_connect_object (self->store, "saving-changed", G_CALLBACK (attune_application_progress_changed),
+                               self, G_CONNECT_SWAPPED);
       self->store_result = opened->result;
       self->profile = choose_profile (self->store);
       opened_store_free (opened);
@@ -336,6 +351,23 @@ attune_application_open_store (AttuneApplication *self)
   g_clear_error (&self->store_error);
   task = g_task_new (self, NULL, store_opened, NULL);
   g_task_run_in_thread (task, open_store_in_thread);
+}
+
+/**
+ * attune_application_retry_store:
+ *
+ * Tries again to open the progress store after it could not be opened
+ * (another program had it locked, the disk was full…).
+ */
+void
+attune_application_retry_store (AttuneApplication *self)
+{
+  g_return_if_fail (ATTUNE_IS_APPLICATION (self));
+
+  if (self->store != NULL || self->store_opening)
+    return;
+  attune_application_open_store (self);
+  g_signal_emit (self, signals[STORE_CHANGED], 0);
 }
 
 AttuneStore *

@@ -19,6 +19,7 @@ AttuneLibrary     *attune_application_get_library (AttuneApplication *self);
 GSettings         *attune_application_get_settings (AttuneApplication *self);
 void               attune_application_reload_library (AttuneApplication *self);
 void               attune_application_open_store  (AttuneApplication *self);
+void               attune_application_retry_store (AttuneApplication *self);
 AttuneStore       *attune_application_get_store   (AttuneApplication *self);
 const GError      *attune_application_get_store_error (AttuneApplication *self);
 AttuneStoreOpenResult attune_application_get_store_result (AttuneApplication *self);

@@ -295,24 +295,47 @@ update_profile_menu (AttuneProgressView *self,
   gtk_menu_button_set_menu_model (self->profile_button, G_MENU_MODEL (menu));
 }
 
+/* The banner: saving paused now, else what opening the file found. */
 static void
 update_notice (AttuneProgressView *self,
                AttuneStore        *store)
 {
   AttuneStoreOpenResult result = attune_application_get_store_result (self->app);
   const char *damaged = store != NULL ? attune_store_get_damaged_copy (store) : NULL;
+  const char *foreign = store != NULL ? attune_store_get_foreign_log (store) : NULL;
+  const GError *paused = store != NULL ? attune_store_get_saving_error (store) : NULL;
   g_autofree char *text = NULL;
 
-  if (damaged != NULL && result == ATTUNE_STORE_RESTORED)
+  if (paused != NULL)
+    text = g_strdup (paused->message);
+  else if (damaged != NULL && result == ATTUNE_STORE_RESTORED)
     /* Translators: %s is the path where the damaged file was kept */
     text = g_strdup_printf (_("Your progress file was damaged. The most recent backup has been restored; the damaged file was kept as %s."), damaged);
   else if (damaged != NULL)
     /* Translators: %s is the path where the damaged file was kept */
     text = g_strdup_printf (_("Your progress file was damaged and no backup could be restored, so a new one was started. The damaged file was kept as %s."), damaged);
+  else if (foreign != NULL)
+    /* Translators: %s is the path where the journal file was kept */
+    text = g_strdup_printf (_("A journal file beside your progress file belonged to another database, so it was not used and your progress is as it was. The journal was kept as %s; you may delete it if you do not need it."), foreign);
 
   if (text != NULL)
     gtk_label_set_text (self->notice_label, text);
   gtk_revealer_set_reveal_child (self->notice_revealer, text != NULL);
+}
+
+static void
+retry_store (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
+
+  if (self->app == NULL)
+    return;
+  if (attune_application_get_store (self->app) != NULL)
+    attune_progress_view_refresh (self);
+  else
+    attune_application_retry_store (self->app);
 }
 
 /**
@@ -501,6 +524,7 @@ attune_progress_view_class_init (AttuneProgressViewClass *klass)
   gtk_widget_class_install_action (widget_class, "progress.open-attempt", "x", open_attempt);
   gtk_widget_class_install_action (widget_class, "progress.open-lesson", "s", open_lesson);
   gtk_widget_class_install_action (widget_class, "progress.practise", "s", practise);
+  gtk_widget_class_install_action (widget_class, "progress.retry-store", NULL, retry_store);
 }
 
 static void

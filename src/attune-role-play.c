@@ -37,6 +37,7 @@ struct _AttuneRolePlay
   GtkImage *mood_icon;
   GtkLabel *mood_label;
   GtkLabel *notice_label;
+  AttuneStore *watched_store;  /* unowned: whose saving-changed we follow */
   GtkScrolledWindow *scroller;
   GtkBox *transcript;
   GtkBox *actions;
@@ -236,6 +237,32 @@ show_node (AttuneRolePlay *self)
   scroll_to_end (self);
 }
 
+/* While saving is paused (a lock, a full disk…) the notice says so; it
+ * goes when saving resumes. Choices made meanwhile are kept by the store
+ * and saved then. */
+static void
+update_saving_notice (AttuneRolePlay *self)
+{
+  AttuneStore *store = attune_application_get_store (self->app);
+  const GError *paused = store != NULL ? attune_store_get_saving_error (store) : NULL;
+
+  if (self->attempt == 0)
+    return;
+  if (paused != NULL)
+    gtk_label_set_text (self->notice_label, paused->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), paused != NULL);
+}
+
+static void
+watch_saving (AttuneRolePlay *self,
+              AttuneStore    *store)
+{
+  if (store == NULL || self->watched_store == store)
+    return;
+  self->watched_store = store;
+  g_signal_connect_object (store, "saving-changed", G_CALLBACK (update_saving_notice), self, G_CONNECT_SWAPPED);
+}
+
 static void
 record_choice (AttuneRolePlay *self,
                AttuneStep     *step)
@@ -248,7 +275,8 @@ record_choice (AttuneRolePlay *self,
   if (attune_store_record_step (store, self->attempt, step,
                                 (guint) ((g_get_monotonic_time () - self->shown_at) / 1000), &error) == 0)
     {
-      /* The disk filled, say: practice goes on, unrecorded, and says so. */
+      /* It can never be saved (its attempt is gone): practice goes on,
+       * unrecorded, and says so. A pause is not this: see above. */
       gtk_label_set_text (self->notice_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
       self->attempt = 0;
@@ -325,6 +353,7 @@ begin_attempt (AttuneRolePlay *self)
                            ? ATTUNE_ATTEMPT_ASSESSMENT : ATTUNE_ATTEMPT_COACH;
 
   self->attempt = 0;
+  watch_saving (self, store);
   if (store != NULL && profile != 0)
     self->attempt = attune_store_begin_attempt (store, profile,
                                                 attune_scenario_get_id (attune_conversation_get_scenario (self->conversation)),
@@ -335,8 +364,10 @@ begin_attempt (AttuneRolePlay *self)
                           error != NULL ? error->message
                           : store_error != NULL ? store_error->message
                           : _("This practice is not being saved: your progress file is not open yet."));
+      gtk_widget_set_visible (GTK_WIDGET (self->notice_label), TRUE);
+      return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->notice_label), self->attempt == 0);
+  update_saving_notice (self);
 }
 
 /* Ends the recorded attempt, if any: finished with its outcome, or abandoned. */

@@ -232,8 +232,13 @@ lesson_shown (AttuneWindow *self,
 static void
 store_changed (AttuneWindow *self)
 {
-  const char *id = attune_lesson_browser_get_lesson_id (self->lesson_browser);
+  const char *id;
 
+  /* A role-play disposed with the window records its end: by then the
+   * lesson browser is gone. */
+  if (self->lesson_browser == NULL)
+    return;
+  id = attune_lesson_browser_get_lesson_id (self->lesson_browser);
   if (id != NULL)
     lesson_shown (self, id);
 }
