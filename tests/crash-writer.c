@@ -44,9 +44,10 @@ main (int argc, char *argv[])
         }
       printf ("%" G_GUINT64_FORMAT " %" G_GINT64_FORMAT "\n", n, choice);
       fflush (stdout);
-      /* Every 50 choices an attempt ends and a backup is written (as
-       * before a migration): kills then land in backups and renames too. */
-      if (n % 50 == 0)
+      /* Every 10 choices an attempt ends and a backup is written (as
+       * before a migration): kills then land in backups and renames too.
+       * A run lasts 5-150 ms, a few dozen choices. */
+      if (n % 10 == 0)
         {
           attune_store_finish_attempt (store, attempt, "resolved", 1, NULL);
           attune_store_backup (store, NULL);
