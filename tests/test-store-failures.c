@@ -12,7 +12,9 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -520,6 +522,78 @@ test_unfinished_attempts_abandoned (StoreFixture *f, gconstpointer data)
   }
 }
 
+/* A write that can never succeed (its attempt does not exist) is an
+ * error at once: it does not pause saving or hold up what follows. */
+static void
+test_impossible_write_not_kept (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneStore) store = NULL;
+  gint64 attempt;
+
+  store_with_decisions (f->path, 1);
+  store = attune_store_open (f->path, NULL, &error);
+  g_assert_cmpint (attune_store_record_choice (store, 9999, "opening", 0, 1000, evidence, 2, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (attune_store_begin_attempt (store, 9999, "late-parcel", ATTUNE_ATTEMPT_COACH, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (attune_store_get_saving_error (store));
+  g_assert_cmpuint (attune_store_get_n_pending (store), ==, 0);
+  attempt = attune_store_begin_attempt (store, 1, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
+  g_assert_cmpint (attune_store_record_choice (store, attempt, "opening", 0, 1000, evidence, 2, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Another process writing to the file all along (its -wal live, and
+ * checkpointed into the file now and then): reading it or opening it
+ * never takes its -wal for a foreign one, and never disturbs the writer
+ * (it is still running when it is killed). */
+static void
+test_live_writer_not_foreign (StoreFixture *f, gconstpointer data)
+{
+  const char *writer = g_getenv ("ATTUNE_CRASH_WRITER");
+  const char *argv[] = { writer, f->path, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  g_assert_nonnull (writer);
+  store_with_decisions (f->path, 1);
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  while (count_rows (f->path, "choice") < 50)
+    {
+      g_assert_cmpint (waitpid (pid, &status, WNOHANG), ==, 0);
+      g_usleep (10000);
+    }
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(AttuneStore) reader = attune_store_open_read_only (f->path, &error);
+      g_autoptr(AttuneStore) store = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (attune_store_count_choices (reader, 1), ==, 1);
+      store = attune_store_open (f->path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_null (attune_store_get_foreign_log (store));
+    }
+  g_assert_cmpint (waitpid (pid, &status, WNOHANG), ==, 0);
+  kill (pid, SIGKILL);
+  waitpid (pid, &status, 0);
+  g_spawn_close_pid (pid);
+  {
+    g_autofree char *foreign = find_file_containing (f->dir, "foreign");
+    g_autofree char *integrity = pragma (f->path, "integrity_check");
+
+    g_assert_null (foreign);
+    g_assert_cmpstr (integrity, ==, "ok");
+  }
+  g_assert_cmpint (count_rows (f->path, "choice"), >, 50);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -538,6 +612,8 @@ main (int argc, char *argv[])
   ADD ("/store-failures/foreign-wal", test_foreign_wal);
   ADD ("/store-failures/read-only-opening", test_read_only_opening);
   ADD ("/store-failures/unfinished-attempts-abandoned", test_unfinished_attempts_abandoned);
+  ADD ("/store-failures/impossible-write-not-kept", test_impossible_write_not_kept);
+  ADD ("/store-failures/live-writer-not-foreign", test_live_writer_not_foreign);
 #undef ADD
   return g_test_run ();
 }

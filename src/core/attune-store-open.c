@@ -162,22 +162,33 @@ probe (sqlite3     *db,
    * copy, or "" for one read into memory). */
   if (check_log && file != NULL && *file != '\0' && has_log (file))
     {
-      g_auto(Identity) before = { 0 };
       g_auto(Identity) after = { 0 };
+      gboolean differs = TRUE;
 
-      read_identity_without_log (file, &before);
+      /* The file alone is read without locks: another process folding
+       * its -wal in at that moment could tear the read. A -wal is foreign
+       * only if two readings agree that it is. */
       read_identity (db, &after);
-      if (before.read && !after.read && is_damage (after.rc))
-        return PROBE_FOREIGN_LOG;
-      if (before.read && after.read &&
-          ((before.application_id != 0 && before.application_id != after.application_id) ||
-           (before.file_id != NULL && g_strcmp0 (before.file_id, after.file_id) != 0)))
-        return PROBE_FOREIGN_LOG;
       if (!after.read && !is_damage (after.rc))
         {
           _attune_store_set_error (error, db, after.rc, path);
           return PROBE_FAILED;
         }
+      for (guint reading = 0; reading < 2 && differs; reading++)
+        {
+          g_auto(Identity) before = { 0 };
+
+          if (reading > 0)
+            g_usleep (50 * 1000);
+          read_identity_without_log (file, &before);
+          differs = before.read &&
+                    ((!after.read && is_damage (after.rc)) ||
+                     (after.read &&
+                      ((before.application_id != 0 && before.application_id != after.application_id) ||
+                       (before.file_id != NULL && g_strcmp0 (before.file_id, after.file_id) != 0))));
+        }
+      if (differs)
+        return PROBE_FOREIGN_LOG;
     }
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
@@ -355,7 +366,8 @@ ensure_identity (AttuneStore  *self,
 }
 
 /* Marks the attempts a crash left running as abandoned, ending them at
- * their last recorded choice. */
+ * their last recorded choice. (Attune runs once per session, and exports
+ * open read-only, so no other recording is under way.) */
 static gboolean
 reclaim_unfinished (AttuneStore  *self,
                     GError      **error)

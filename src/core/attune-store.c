@@ -267,8 +267,10 @@ _attune_store_is_transient (const GError *error)
     case ATTUNE_STORE_ERROR_CANT_OPEN:
     case ATTUNE_STORE_ERROR_IO:
     case ATTUNE_STORE_ERROR_CORRUPT:
-    case ATTUNE_STORE_ERROR_FAILED:
       return TRUE;
+    /* A constraint or a mistake in the request: retrying cannot help,
+     * and keeping it would hold up every write behind it. */
+    case ATTUNE_STORE_ERROR_FAILED:
     case ATTUNE_STORE_ERROR_NEWER_VERSION:
     case ATTUNE_STORE_ERROR_NOT_FOUND:
     case ATTUNE_STORE_ERROR_EXISTS:
