@@ -331,6 +331,22 @@ crash_kills (void)
   return env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : 100;
 }
 
+/* integrity_check as the next opening sees the file: read-write, so that
+ * a journal a kill left is rolled back first, as SQLite does. */
+static char *
+integrity_check (const char *path)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+XX, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
 /* Every choice id in the file. */
 static GHashTable *
 stored_choices (const char *path)
@@ -411,8 +427,17 @@ test_crash (StoreFixture *f, gconstpointer data)
           }
       }
 
-      integrity = pragma (f->path, "integrity_check");
+      /* Killed before it had created the file (a slow start, under a
+       * sanitizer say): nothing was confirmed, so nothing can be lost. */
+      if (!g_file_test (f->path, G_FILE_TEST_EXISTS))
+        {
+          g_assert_cmpuint (confirmed->len, ==, 0);
+          continue;
+        }
+      integrity = integrity_check (f->path);
       g_assert_cmpstr (integrity, ==, "ok");
+      if (confirmed->len == 0)
+        continue;
       stored = stored_choices (f->path);
       for (guint i = 0; i < confirmed->len; i++)
         if (!g_hash_table_contains (stored, &g_array_index (confirmed, gint64, i)))
