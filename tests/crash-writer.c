@@ -31,6 +31,8 @@ main (int argc, char *argv[])
     profile = attune_store_create_profile (store, "crash", &error);
   attempt = attune_store_begin_attempt (store, profile, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
   g_assert_no_error (error);
+  /* A backup at once too, so that some kills land in one. */
+  attune_store_backup (store, NULL);
 
   for (guint64 n = 1;; n++)
     {
@@ -44,10 +46,10 @@ main (int argc, char *argv[])
         }
       printf ("%" G_GUINT64_FORMAT " %" G_GINT64_FORMAT "\n", n, choice);
       fflush (stdout);
-      /* Every 10 choices an attempt ends and a backup is written (as
+      /* Every 25 choices an attempt ends and a backup is written (as
        * before a migration): kills then land in backups and renames too.
-       * A run lasts 5-150 ms, a few dozen choices. */
-      if (n % 10 == 0)
+       * A run lasts 20-250 ms, a few dozen choices. */
+      if (n % 25 == 0)
         {
           attune_store_finish_attempt (store, attempt, "resolved", 1, NULL);
           attune_store_backup (store, NULL);
