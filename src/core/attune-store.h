@@ -22,6 +22,9 @@ typedef enum
   ATTUNE_STORE_ERROR_FOREIGN_LOG,     /* a -wal from another database lies beside it */
 } AttuneStoreError;
 
+/* PRAGMA application_id of every progress file: "Attu". */
+#define ATTUNE_STORE_APPLICATION_ID 0x41747475
+
 /* What happened when the store was opened, for the window to tell. */
 typedef enum
 {
@@ -116,8 +119,7 @@ typedef struct
 } AttuneTrendPoint;
 
 #define ATTUNE_STORE_SCHEMA_VERSION 2
-#define ATTUNE_STORE_BACKUPS 3                       /* daily rotation, backup-1 newest */
-#define ATTUNE_STORE_APPLICATION_ID 0x41747475       /* "Attu", in the file header */
+#define ATTUNE_STORE_BACKUPS 3
 
 #define ATTUNE_TYPE_STORE (attune_store_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneStore, attune_store, ATTUNE, STORE, GObject)
