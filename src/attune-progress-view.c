@@ -302,20 +302,28 @@ update_profile_menu (AttuneProgressView *self)
   gtk_menu_button_set_menu_model (self->profile_button, G_MENU_MODEL (menu));
 }
 
+/* The banner: saving paused now, else what opening the file found. */
 static void
 update_notice (AttuneProgressView *self,
                AttuneStore        *store)
 {
   AttuneStoreOpenResult result = attune_session_get_store_result (attune_progress_model_get_session (self->progress));
   const char *damaged = store != NULL ? attune_store_get_damaged_copy (store) : NULL;
+  const char *foreign = store != NULL ? attune_store_get_foreign_log (store) : NULL;
+  const char *paused = attune_session_get_saving_problem (attune_progress_model_get_session (self->progress));
   g_autofree char *text = NULL;
 
-  if (damaged != NULL && result == ATTUNE_STORE_RESTORED)
+  if (paused != NULL)
+    text = g_strdup (paused);
+  else if (damaged != NULL && result == ATTUNE_STORE_RESTORED)
     /* Translators: %s is the path where the damaged file was kept */
     text = g_strdup_printf (_("Your progress file was damaged. The most recent backup has been restored; the damaged file was kept as %s."), damaged);
   else if (damaged != NULL)
     /* Translators: %s is the path where the damaged file was kept */
     text = g_strdup_printf (_("Your progress file was damaged and no backup could be restored, so a new one was started. The damaged file was kept as %s."), damaged);
+  else if (foreign != NULL)
+    /* Translators: %s is the path where the journal file was kept */
+    text = g_strdup_printf (_("A journal file beside your progress file belonged to another database, so it was not used and your progress is as it was. The journal was kept as %s; you may delete it if you do not need it."), foreign);
 
   if (text != NULL)
     gtk_label_set_text (self->notice_label, text);
@@ -344,6 +352,20 @@ sync_now (AttuneProgressView *self)
 {
   if (self->lrs != NULL)
     attune_lrs_service_sync_all (self->lrs);
+}
+
+static void
+retry_store (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttuneProgressView *self = ATTUNE_PROGRESS_VIEW (widget);
+  AttuneSession *session = attune_progress_model_get_session (self->progress);
+
+  if (attune_session_get_store (session) != NULL)
+    attune_progress_view_refresh (self);
+  else
+    attune_session_retry_store (session);
 }
 
 /**
@@ -424,6 +446,8 @@ attune_progress_view_constructed (GObject *object)
   g_return_if_fail (self->progress != NULL);
   g_signal_connect_object (self->progress, "changed", G_CALLBACK (refresh_when_mapped), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (attune_progress_model_get_session (self->progress), "notify::store-state",
+                           G_CALLBACK (refresh_when_mapped), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (attune_progress_model_get_session (self->progress), "notify::saving-problem",
                            G_CALLBACK (refresh_when_mapped), self, G_CONNECT_SWAPPED);
 }
 
@@ -587,6 +611,7 @@ attune_progress_view_class_init (AttuneProgressViewClass *klass)
   gtk_widget_class_install_action (widget_class, "progress.open-lesson", "s", open_lesson);
   gtk_widget_class_install_action (widget_class, "progress.practise", "s", practise);
   gtk_widget_class_install_action (widget_class, "progress.cancel", NULL, _attune_progress_view_cancel);
+  gtk_widget_class_install_action (widget_class, "progress.retry-store", NULL, retry_store);
 }
 
 static void

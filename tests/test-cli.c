@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "attune-store.h"
+#include "attune-test-store.h"
 
 typedef struct
 {
@@ -308,6 +309,78 @@ test_export_progress (void)
   }
 }
 
+/* The export opens the file read-only: a damaged file, or one from a
+ * newer Attune, gives status 1 and a message saying what to do, and the
+ * folder stays byte for byte as it was (no restore, no empty database). */
+static void
+test_export_damaged_or_newer (void)
+{
+  StoreFixture f;
+  g_autofree char *out = NULL;
+
+  store_fixture_setup (&f, NULL);
+  out = g_build_filename (f.dir, "out.csv", NULL);
+  fill_store (f.path, 3);
+
+  /* Damaged: every page after the first scribbled over. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_auto(Run) run = { 0 };
+    gsize len;
+
+    g_assert_true (g_file_get_contents (f.path, &contents, &len, NULL));
+    for (gsize i = 4096; i < len; i++)
+      contents[i] = (char) (i * 13);
+    g_assert_true (g_file_set_contents (f.path, contents, len, NULL));
+    before = describe_folder (f.dir);
+    run_attune (&run, "--export-progress", "csv", "--output", out, "--database", f.path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "is damaged"));
+    g_assert_nonnull (strstr (run.err, "Open Attune"));
+    after = describe_folder (f.dir);
+    g_assert_cmpstr (before, ==, after);
+  }
+  /* Not a database at all. */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_auto(Run) run = { 0 };
+
+    g_assert_true (g_file_set_contents (f.path, "891 decisions, honestly\n", -1, NULL));
+    before = describe_folder (f.dir);
+    run_attune (&run, "--export-progress", "xapi", "--output", "-", "--database", f.path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "is damaged"));
+    g_assert_cmpstr (run.out, ==, "");
+    after = describe_folder (f.dir);
+    g_assert_cmpstr (before, ==, after);
+  }
+  /* From a newer Attune. */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_auto(Run) run = { 0 };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (g_unlink (f.path), ==, 0);
+    {
+      g_autoptr(AttuneStore) store = attune_store_open (f.path, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+    set_user_version (f.path, 99);
+    before = describe_folder (f.dir);
+    run_attune (&run, "--export-progress", "csv", "--output", out, "--database", f.path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "newer version"));
+    after = describe_folder (f.dir);
+    g_assert_cmpstr (before, ==, after);
+  }
+  store_fixture_teardown (&f, NULL);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -392,6 +465,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/validate-missing", test_validate_missing);
   g_test_add_func ("/cli/validate-many-files-repeatedly", test_validate_many_files_repeatedly);
   g_test_add_func ("/cli/export-progress", test_export_progress);
+  g_test_add_func ("/cli/export-damaged-or-newer", test_export_damaged_or_newer);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/sync-usage", test_sync_usage);
   return g_test_run ();

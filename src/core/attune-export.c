@@ -317,7 +317,7 @@ attune_export_command (const char *format_name,
       return 1;
     }
 
-  store = attune_store_open (path, NULL, &error);
+  store = attune_store_open_read_only (path, &error);
   if (store == NULL)
     {
       g_string_append (message, error->message);

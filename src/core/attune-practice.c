@@ -6,10 +6,11 @@
  * attempt with its outcome (or as abandoned), through the store's worker
  * thread, so that the interface never waits on the disk.
  *
- * One error policy: a write that fails (the file locked by another
- * program, a full disk) is kept, in order, with everything after it, and
- * retried every few seconds; "not-saved-reason" says why saving is
- * paused and clears once it resumes. Nothing the learner saw as taken is
+ * One error policy: the store keeps a write it cannot save yet (the file
+ * locked by another program, a full disk) in memory, in order, and
+ * retries it (attune-store-pending.c); "not-saved-reason" says why saving
+ * is paused and clears once it resumes. A write the worker could not even
+ * queue is kept here and retried every few seconds. Nothing the learner saw as taken is
  * dropped. Writes asked for while the store is still opening wait for it.
  * When the store cannot be opened at all, or presenter mode is not set
  * to record, nothing is recorded and the reason (if any) says so.
@@ -221,6 +222,13 @@ send_next (AttunePractice *self)
   attune_store_call_async (store, run_write, write, NULL, NULL, NULL, written, g_object_ref (self));
 }
 
+/* The store keeps what it cannot save yet and retries; say so meanwhile. */
+static void
+saving_problem_changed (AttunePractice *self)
+{
+  set_reason (self, attune_session_get_saving_problem (self->session));
+}
+
 static void
 store_state_changed (AttunePractice *self)
 {
@@ -266,7 +274,8 @@ queue_write (AttunePractice *self,
 static void
 pending_emptied (AttunePractice *self)
 {
-  set_reason (self, NULL);
+  /* Handed to the store; it may still be holding them while paused. */
+  set_reason (self, attune_session_get_saving_problem (self->session));
   attune_session_release_writes (self->session);
   g_object_unref (self);
 }
@@ -347,6 +356,8 @@ attune_practice_constructed (GObject *object)
   G_OBJECT_CLASS (attune_practice_parent_class)->constructed (object);
   g_return_if_fail (self->session != NULL);
   g_signal_connect_object (self->session, "notify::store-state", G_CALLBACK (store_state_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::saving-problem", G_CALLBACK (saving_problem_changed),
                            self, G_CONNECT_SWAPPED);
 }
 

@@ -52,6 +52,7 @@ enum {
   PROP_STORE,
   PROP_STORE_STATE,
   PROP_PROFILE,
+  PROP_SAVING_PROBLEM,
   N_PROPS
 };
 
@@ -118,6 +119,9 @@ attune_session_get_property (GObject    *object,
       break;
     case PROP_PROFILE:
       g_value_set_int64 (value, self->profile);
+      break;
+    case PROP_SAVING_PROBLEM:
+      g_value_set_string (value, attune_session_get_saving_problem (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -196,6 +200,9 @@ attune_session_class_init (AttuneSessionClass *klass)
   properties[PROP_PROFILE] =
     g_param_spec_int64 ("profile", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVING_PROBLEM] =
+    g_param_spec_string ("saving-problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -386,6 +393,11 @@ open_store_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  if (!attune_store_reclaim_unfinished (opened->store, &error))
+    {
+      g_warning ("Marking unfinished attempts as abandoned failed: %s", error->message);
+      g_clear_error (&error);
+    }
   opened->profile = choose_profile (opened->store);
   g_task_return_pointer (task, opened, (GDestroyNotify) opened_store_free);
 }
@@ -396,6 +408,13 @@ set_store_state (AttuneSession           *self,
 {
   self->store_state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_STATE]);
+}
+
+/* Saving paused (the file locked, the disk full) or resumed. */
+static void
+saving_changed (AttuneSession *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING_PROBLEM]);
 }
 
 static void
@@ -418,6 +437,7 @@ store_opened (GObject      *source,
   self->store_result = opened->result;
   self->profile = opened->profile;
   opened_store_free (opened);
+  g_signal_connect_object (self->store, "saving-changed", G_CALLBACK (saving_changed), self, G_CONNECT_SWAPPED);
   /* Only now: the sync's own connection must not race the migration. */
   if (self->lrs == NULL && self->settings != NULL)
     self->lrs = attune_lrs_service_new (self->settings, attune_store_get_path (self->store));
@@ -446,6 +466,33 @@ attune_session_open_store (AttuneSession *self)
   task = g_task_new (self, NULL, store_opened, NULL);
   g_task_set_task_data (task, g_strdup (self->database), g_free);
   g_task_run_in_thread (task, open_store_in_thread);
+}
+
+/**
+ * attune_session_retry_store:
+ *
+ * Tries again to open the progress store after it could not be opened
+ * (another program had it locked, the disk was full…).
+ */
+void
+attune_session_retry_store (AttuneSession *self)
+{
+  g_return_if_fail (ATTUNE_IS_SESSION (self));
+
+  if (self->store_state != ATTUNE_SESSION_STORE_FAILED)
+    return;
+  g_clear_error (&self->store_error);
+  self->store_state = ATTUNE_SESSION_STORE_CLOSED;
+  attune_session_open_store (self);
+}
+
+/* Why saving is paused (recordings wait in memory and are retried), or
+ * %NULL while everything is saved. */
+const char *
+attune_session_get_saving_problem (AttuneSession *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_SESSION (self), NULL);
+  return self->store != NULL ? attune_store_get_saving_message (self->store) : NULL;
 }
 
 AttuneSessionStoreState
@@ -607,5 +654,15 @@ attune_session_shutdown (AttuneSession *self)
         g_source_remove (timeout);
     }
   if (self->store != NULL)
-    attune_store_drain (self->store);
+    {
+      g_autoptr(GError) error = NULL;
+
+      attune_store_drain (self->store);
+      /* The worker is idle now. A last try for anything still waiting to
+       * be saved, then the backup taken at quit. */
+      if (!attune_store_retry (self->store))
+        g_message ("Quitting while saving is paused: %s", attune_store_get_saving_error (self->store)->message);
+      if (!attune_store_backup_at_quit (self->store, &error))
+        g_message ("The backup at quit failed: %s", error->message);
+    }
 }

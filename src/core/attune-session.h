@@ -35,6 +35,8 @@ void                  attune_session_reload_library     (AttuneSession *self,
                                                          gboolean       load_now);
 void                  attune_session_load_library       (AttuneSession *self);
 void                  attune_session_open_store         (AttuneSession *self);
+void                  attune_session_retry_store        (AttuneSession *self);
+const char           *attune_session_get_saving_problem (AttuneSession *self);
 AttuneSessionStoreState attune_session_get_store_state  (AttuneSession *self);
 AttuneStore          *attune_session_get_store          (AttuneSession *self);
 const GError         *attune_session_get_store_error    (AttuneSession *self);

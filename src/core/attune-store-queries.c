@@ -64,7 +64,7 @@ attune_store_count_choices (AttuneStore *self,
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, attempt);
+  sqlite3_bind_int64 (stmt, 1, _attune_store_resolve_attempt (self, NULL, attempt));
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
 }
 
@@ -164,7 +164,7 @@ attune_store_list_choices (AttuneStore  *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, attempt);
+  sqlite3_bind_int64 (stmt, 1, _attune_store_resolve_attempt (self, NULL, attempt));
   choices = g_ptr_array_new_with_free_func ((GDestroyNotify) attune_choice_record_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

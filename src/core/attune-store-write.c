@@ -2,7 +2,9 @@
  *
  * AttuneStore, continued: the write side — profiles, attempts, choices
  * and lessons read. Each recording call is one transaction; when it
- * returns, what it recorded is on disk (WAL, synchronous=FULL).
+ * returns a positive id, what it recorded is on disk (WAL,
+ * synchronous=FULL). Recordings go through the queue in
+ * attune-store-pending.c, which keeps them while saving is paused.
  */
 #include "config.h"
 
@@ -210,6 +212,189 @@ attune_store_get_active_profile (AttuneStore *self)
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/* Every write to an attempt or a choice also touches app_state, so that
+ * any -wal Attune writes holds this file's id (attune-store-open.c tells
+ * a foreign -wal by it). */
+gboolean
+_attune_store_count_save (AttuneStore  *self,
+                          GError      **error)
+{
+  return _attune_store_exec (self,
+                             "INSERT INTO app_state (key, value) VALUES ('saves', 1)"
+                             " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                             error);
+}
+
+static gint64
+run_begin (AttuneStore        *self,
+           AttunePendingWrite *write,
+           GError            **error)
+{
+  AttuneAttemptKind kind = write->kind_of_attempt;
+  sqlite3_stmt *stmt;
+
+  /* A "first" attempt at a scenario the profile started a few hours ago
+   * is a retry: its feedback is still fresh. */
+  if (kind == ATTUNE_ATTEMPT_FIRST)
+    {
+      g_autoptr(sqlite3_stmt) recent =
+        _attune_store_prepare (self, "SELECT 1 FROM attempt WHERE profile_id = ?1 AND scenario_id = ?2"
+                               " AND started_at > ?3 LIMIT 1", error);
+
+      if (recent == NULL)
+        return 0;
+      sqlite3_bind_int64 (recent, 1, write->profile);
+      sqlite3_bind_text (recent, 2, write->text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (recent, 3, write->at - (gint64) ATTUNE_RETRY_WINDOW_HOURS * 3600 * G_USEC_PER_SEC);
+      if (sqlite3_step (recent) == SQLITE_ROW)
+        kind = ATTUNE_ATTEMPT_RETRY;
+    }
+
+  stmt = _attune_store_prepare (self, "INSERT INTO attempt (profile_id, scenario_id, mode, started_at, credit) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, write->profile);
+  sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, mode_names[write->number], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, write->at);
+  sqlite3_bind_double (stmt, 5, attune_attempt_kind_get_credit (kind));
+  if (!_attune_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gint64
+run_choice (AttuneStore        *self,
+            AttunePendingWrite *write,
+            gint64              attempt,
+            GError            **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  sqlite3_stmt *stmt;
+  gint64 choice;
+
+  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms, shown_order) "
+                                "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, attempt);
+  sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, write->number);
+  sqlite3_bind_int64 (stmt, 4, write->at);
+  sqlite3_bind_int (stmt, 5, (int) write->time_taken_ms);
+  if (write->shown_order != NULL)
+    sqlite3_bind_text (stmt, 6, write->shown_order, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 6);
+  if (!_attune_store_step_done (self, stmt, error))
+    return 0;
+  choice = sqlite3_last_insert_rowid (self->db);
+
+  insert = _attune_store_prepare (self, "INSERT INTO evidence (choice_id, profile_id, strategy_id, weight, at, credit, scenario_id) "
+                                  "SELECT ?1, profile_id, ?2, ?3, ?4, credit, scenario_id FROM attempt WHERE id = ?5", error);
+  if (insert == NULL)
+    return 0;
+  for (guint i = 0; write->evidence != NULL && i < write->evidence->len; i++)
+    {
+      AttuneStoreEvidence *e = &g_array_index (write->evidence, AttuneStoreEvidence, i);
+      int rc;
+
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, choice);
+      sqlite3_bind_text (insert, 2, e->strategy, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (insert, 3, e->weight);
+      sqlite3_bind_int64 (insert, 4, write->at);
+      sqlite3_bind_int64 (insert, 5, attempt);
+      rc = sqlite3_step (insert);
+      if (rc != SQLITE_DONE)
+        return _attune_store_set_error (error, self->db, rc, self->path);
+    }
+  return choice;
+}
+
+static gint64
+run_end (AttuneStore        *self,
+         AttunePendingWrite *write,
+         gint64              attempt,
+         GError            **error)
+{
+  sqlite3_stmt *stmt = _attune_store_prepare (self, "UPDATE attempt SET ended_at = ?1, outcome = ?2, final_mood = ?3 "
+                                              "WHERE id = ?4 AND ended_at IS NULL", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, write->at);
+  sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_TRANSIENT);
+  if (write->has_mood)
+    sqlite3_bind_int (stmt, 3, write->mood);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int64 (stmt, 4, attempt);
+  if (!_attune_store_step_done (self, stmt, error))
+    return 0;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("That attempt does not exist or has already ended."));
+      return 0;
+    }
+  return 1;
+}
+
+static gint64
+run_lesson (AttuneStore        *self,
+            AttunePendingWrite *write,
+            GError            **error)
+{
+  sqlite3_stmt *stmt = _attune_store_prepare (self, "INSERT OR REPLACE INTO lesson_read (profile_id, lesson_id, read_at) "
+                                              "VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, write->profile);
+  sqlite3_bind_text (stmt, 2, write->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, write->at);
+  return _attune_store_step_done (self, stmt, error) ? 1 : 0;
+}
+
+/* Runs one pending write inside the transaction that saves the queue
+ * (attune-store-pending.c). */
+gint64
+_attune_store_run_write (AttuneStore        *self,
+                         AttunePendingWrite *write,
+                         GHashTable         *flushing,
+                         GError            **error)
+{
+  gint64 attempt = _attune_store_resolve_attempt (self, flushing, write->attempt);
+
+  if (write->kind != ATTUNE_WRITE_BEGIN && write->kind != ATTUNE_WRITE_LESSON && attempt <= 0)
+    {
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
+                   _("That attempt does not exist or has already ended."));
+      return 0;
+    }
+  switch (write->kind)
+    {
+    case ATTUNE_WRITE_BEGIN:
+      return run_begin (self, write, error);
+    case ATTUNE_WRITE_CHOICE:
+      return run_choice (self, write, attempt, error);
+    case ATTUNE_WRITE_END:
+      return run_end (self, write, attempt, error);
+    case ATTUNE_WRITE_LESSON:
+    default:
+      return run_lesson (self, write, error);
+    }
+}
+
+/**
+ * attune_store_begin_attempt:
+ *
+ * Records that @profile started @scenario. Returns the attempt's id; a
+ * provisional negative id, usable in later calls, while saving is paused
+ * (attune_store_get_saving_error()); 0 with @error set on failure.
+ */
 gint64
 attune_store_begin_attempt (AttuneStore        *self,
                             gint64              profile,
@@ -227,7 +412,7 @@ attune_store_begin_attempt (AttuneStore        *self,
  *   recorded as a retry, since its feedback is still fresh
  *
  * Starts an attempt, with the credit its evidence will carry
- * (attune_attempt_kind_get_credit()).
+ * (attune_attempt_kind_get_credit()), as attune_store_begin_attempt().
  */
 gint64
 attune_store_begin_attempt_full (AttuneStore        *self,
@@ -237,36 +422,15 @@ attune_store_begin_attempt_full (AttuneStore        *self,
                                  AttuneAttemptKind   kind,
                                  GError            **error)
 {
-  gint64 now = g_get_real_time ();
-  sqlite3_stmt *stmt;
+  AttunePendingWrite *write = _attune_pending_write_new (ATTUNE_WRITE_BEGIN);
 
-  if (kind == ATTUNE_ATTEMPT_FIRST)
-    {
-      g_autoptr(sqlite3_stmt) recent =
-        _attune_store_prepare (self, "SELECT 1 FROM attempt WHERE profile_id = ?1 AND scenario_id = ?2"
-                               " AND started_at > ?3 LIMIT 1", error);
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), 0);
 
-      if (recent == NULL)
-        return 0;
-      sqlite3_bind_int64 (recent, 1, profile);
-      sqlite3_bind_text (recent, 2, scenario, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (recent, 3, now - (gint64) ATTUNE_RETRY_WINDOW_HOURS * 3600 * G_USEC_PER_SEC);
-      if (sqlite3_step (recent) == SQLITE_ROW)
-        kind = ATTUNE_ATTEMPT_RETRY;
-    }
-
-  stmt = _attune_store_prepare (self, "INSERT INTO attempt (profile_id, scenario_id, mode, started_at, credit) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, profile);
-  sqlite3_bind_text (stmt, 2, scenario, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, mode_names[mode], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_double (stmt, 5, attune_attempt_kind_get_credit (kind));
-  if (!_attune_store_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  write->profile = profile;
+  write->text = g_strdup (scenario);
+  write->number = (int) mode;
+  write->kind_of_attempt = kind;
+  return _attune_store_submit (self, write, error);
 }
 
 /* How much @attempt's evidence counts, or 0 if there is no such attempt. */
@@ -282,6 +446,15 @@ attune_store_get_attempt_credit (AttuneStore *self,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_double (stmt, 0) : 0;
 }
 
+/**
+ * attune_store_record_choice:
+ *
+ * Records one decision and the evidence it gave, in one transaction. When
+ * this returns a positive id the choice is on disk and survives a crash
+ * or power cut. While saving is paused it returns -1: the choice waits in
+ * memory and is saved, in order, when saving resumes. 0 with @error set:
+ * it can never be saved (its attempt does not exist).
+ */
 gint64
 attune_store_record_choice (AttuneStore               *self,
                             gint64                     attempt,
@@ -302,9 +475,7 @@ attune_store_record_choice (AttuneStore               *self,
  * @shown_order: (array length=n_shown) (nullable): authored indexes in the
  *   order the learner saw them
  *
- * Records one decision and the evidence it gave, in one transaction. When
- * this returns a non-zero id the choice is on disk and survives a crash
- * or power cut.
+ * As attune_store_record_choice(), with the order the replies were shown in.
  */
 gint64
 attune_store_record_choice_full (AttuneStore               *self,
@@ -318,65 +489,30 @@ attune_store_record_choice_full (AttuneStore               *self,
                                  guint                      n_evidence,
                                  GError                   **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 now = g_get_real_time ();
-  gint64 choice;
-  g_autoptr(GString) order = g_string_new (NULL);
+  AttunePendingWrite *write = _attune_pending_write_new (ATTUNE_WRITE_CHOICE);
 
-  for (guint i = 0; i < n_shown; i++)
-    g_string_append_printf (order, i > 0 ? ",%u" : "%u", shown_order[i]);
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), 0);
 
-  if (!_attune_store_exec (self, "BEGIN IMMEDIATE", error))
-    return 0;
-
-  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms, shown_order) "
-                        "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5, ?6)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, attempt);
-  sqlite3_bind_text (stmt, 2, node, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, (int) choice_index);
-  sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_int (stmt, 5, (int) time_taken_ms);
   if (n_shown > 0)
-    sqlite3_bind_text (stmt, 6, order->str, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 6);
-  if (!_attune_store_step_done (self, stmt, error))
-    goto fail;
-  choice = sqlite3_last_insert_rowid (self->db);
+    {
+      GString *order = g_string_new (NULL);
 
-  stmt = _attune_store_prepare (self, "INSERT INTO evidence (choice_id, profile_id, strategy_id, weight, at, credit, scenario_id) "
-                        "SELECT ?1, profile_id, ?2, ?3, ?4, credit, scenario_id FROM attempt WHERE id = ?5", error);
-  if (stmt == NULL)
-    goto fail;
+      for (guint i = 0; i < n_shown; i++)
+        g_string_append_printf (order, i > 0 ? ",%u" : "%u", shown_order[i]);
+      write->shown_order = g_string_free (order, FALSE);
+    }
+  write->attempt = attempt;
+  write->text = g_strdup (node);
+  write->number = (int) choice_index;
+  write->time_taken_ms = time_taken_ms;
+  write->evidence = g_array_sized_new (FALSE, FALSE, sizeof (AttuneStoreEvidence), n_evidence);
   for (guint i = 0; i < n_evidence; i++)
     {
-      int rc;
+      AttuneStoreEvidence copy = { g_strdup (evidence[i].strategy), evidence[i].weight };
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, choice);
-      sqlite3_bind_text (stmt, 2, evidence[i].strategy, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, evidence[i].weight);
-      sqlite3_bind_int64 (stmt, 4, now);
-      sqlite3_bind_int64 (stmt, 5, attempt);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          sqlite3_finalize (stmt);
-          _attune_store_set_error (error, self->db, rc, self->path);
-          goto fail;
-        }
+      g_array_append_val (write->evidence, copy);
     }
-  sqlite3_finalize (stmt);
-
-  if (!_attune_store_exec (self, "COMMIT", error))
-    goto fail;
-  return choice;
-
-fail:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return 0;
+  return _attune_store_submit (self, write, error);
 }
 
 static gboolean
@@ -387,30 +523,17 @@ end_attempt (AttuneStore  *self,
              int           final_mood,
              GError      **error)
 {
-  sqlite3_stmt *stmt = _attune_store_prepare (self, "UPDATE attempt SET ended_at = ?1, outcome = ?2, final_mood = ?3 "
-                                      "WHERE id = ?4 AND ended_at IS NULL", error);
+  AttunePendingWrite *write = _attune_pending_write_new (ATTUNE_WRITE_END);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
-  sqlite3_bind_text (stmt, 2, outcome, -1, SQLITE_TRANSIENT);
-  if (has_mood)
-    sqlite3_bind_int (stmt, 3, final_mood);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_int64 (stmt, 4, attempt);
-  if (!_attune_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NOT_FOUND,
-                   _("That attempt does not exist or has already ended."));
-      return FALSE;
-    }
-  return TRUE;
+  write->attempt = attempt;
+  write->text = g_strdup (outcome);
+  write->has_mood = has_mood;
+  write->mood = final_mood;
+  return _attune_store_submit (self, write, error) != 0;
 }
 
-/* Ends an attempt with its outcome, then writes a rotating backup. */
+/* Ends an attempt with its outcome, then takes the day's backup if it
+ * is due. */
 gboolean
 attune_store_finish_attempt (AttuneStore  *self,
                              gint64        attempt,
@@ -421,7 +544,8 @@ attune_store_finish_attempt (AttuneStore  *self,
   if (!end_attempt (self, attempt, outcome, TRUE, final_mood, error))
     return FALSE;
   /* A failed backup is not a failed attempt: the data is safe in the database. */
-  attune_store_backup (self, NULL);
+  if (self->saving_error == NULL)
+    attune_store_backup_if_due (self, NULL);
   return TRUE;
 }
 
@@ -439,15 +563,11 @@ attune_store_mark_lesson_read (AttuneStore  *self,
                                const char   *lesson,
                                GError      **error)
 {
-  sqlite3_stmt *stmt = _attune_store_prepare (self, "INSERT OR REPLACE INTO lesson_read (profile_id, lesson_id, read_at) "
-                                      "VALUES (?1, ?2, ?3)", error);
+  AttunePendingWrite *write = _attune_pending_write_new (ATTUNE_WRITE_LESSON);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, profile);
-  sqlite3_bind_text (stmt, 2, lesson, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-  return _attune_store_step_done (self, stmt, error);
+  write->profile = profile;
+  write->text = g_strdup (lesson);
+  return _attune_store_submit (self, write, error) != 0;
 }
 
 /* The lessons @profile has read: a set of ids. */

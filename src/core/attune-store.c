@@ -9,11 +9,11 @@
  *    in one transaction, after a backup. A file from a newer Attune is
  *    refused and left exactly as it was (nothing is written to it, not even
  *    the journal mode).
- *  - A damaged file (quick_check fails, or it is not a database) is moved
- *    aside with its -wal and -shm as *.corrupt-<timestamp>, and the newest
- *    backup that passes quick_check is restored. Nothing is deleted.
- *  - Backups use the SQLite backup API into a temporary file, then an
- *    atomic rename; the newest ATTUNE_STORE_BACKUPS are kept.
+ *  - Every SQLite failure is classified (below): only SQLITE_CORRUPT,
+ *    SQLITE_NOTADB or a quick_check other than "ok" mean damage. Opening,
+ *    damage, foreign -wal files and read-only opening are in
+ *    attune-store-open.c; backups in attune-store-backup.c; writes that
+ *    cannot be saved yet wait in attune-store-pending.c.
  *  - Only prepared statements with bound parameters.
  */
 #include "config.h"
@@ -141,16 +141,40 @@ static const char *migrations[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATTUNE_STORE_SCHEMA_VERSION);
 
+enum {
+  SAVING_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 attune_store_finalize (GObject *object)
 {
   AttuneStore *self = ATTUNE_STORE (object);
 
   _attune_store_stop_worker (self);
+  _attune_store_pending_clear (self);
+  g_clear_pointer (&self->provisional, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->private_dir != NULL)
+    {
+      static const char *names[] = { "progress.db", "progress.db-wal", "progress.db-shm" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *name = g_build_filename (self->private_dir, names[i], NULL);
+
+          g_unlink (name);
+        }
+      g_rmdir (self->private_dir);
+      g_free (self->private_dir);
+    }
   g_free (self->path);
   g_free (self->damaged_copy);
+  g_free (self->foreign_log);
+  g_free (self->saving_message);
   G_OBJECT_CLASS (attune_store_parent_class)->finalize (object);
 }
 
@@ -158,11 +182,76 @@ static void
 attune_store_class_init (AttuneStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = attune_store_finalize;
+
+  /**
+   * AttuneStore::saving-changed:
+   *
+   * Saving paused (attune_store_get_saving_error() says why) or resumed.
+   * Emitted on the thread that recorded or retried.
+   */
+  signals[SAVING_CHANGED] =
+    g_signal_new ("saving-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 attune_store_init (AttuneStore *self)
 {
+  g_queue_init (&self->pending);
+  self->provisional = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->next_provisional = -1;
+}
+
+/* For attune-store-pending.c: saving paused or resumed. */
+typedef struct
+{
+  AttuneStore *store;
+  char *message;
+} SavingChanged;
+
+static void
+saving_changed_free (SavingChanged *change)
+{
+  g_object_unref (change->store);
+  g_free (change->message);
+  g_free (change);
+}
+
+static gboolean
+emit_saving_changed (gpointer data)
+{
+  SavingChanged *change = data;
+
+  g_free (change->store->saving_message);
+  change->store->saving_message = g_steal_pointer (&change->message);
+  g_signal_emit (change->store, signals[SAVING_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_attune_store_emit_saving_changed (AttuneStore *self)
+{
+  SavingChanged *change = g_new0 (SavingChanged, 1);
+
+  /* Saving runs on the store's worker thread, but the interface listens
+   * on the main thread: tell it there, with a copy of why. */
+  change->store = g_object_ref (self);
+  change->message = self->saving_error != NULL ? g_strdup (self->saving_error->message) : NULL;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, emit_saving_changed, change,
+                              (GDestroyNotify) saving_changed_free);
+}
+
+/**
+ * attune_store_get_saving_message:
+ *
+ * For the main thread: why saving is paused, as of the last
+ * "saving-changed", or %NULL while everything is saved.
+ */
+const char *
+attune_store_get_saving_message (AttuneStore *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  return self->saving_message;
 }
 
 /* $XDG_DATA_HOME/attune/progress.db, unless ATTUNE_DATABASE says otherwise. */
@@ -176,28 +265,74 @@ attune_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "attune", "progress.db", NULL);
 }
 
-/* Turns an SQLite failure into a GError a person can act on. */
+/* The operating system's reason behind an SQLite I/O error, when it is
+ * one a person can act on (a full disk, a read-only disk). */
+static int
+system_errno (sqlite3 *db)
+{
+  return db != NULL ? sqlite3_system_errno (db) : 0;
+}
+
+/**
+ * _attune_store_set_error:
+ *
+ * Turns an SQLite failure into a GError a person can act on. Only
+ * SQLITE_CORRUPT and SQLITE_NOTADB become ATTUNE_STORE_ERROR_CORRUPT;
+ * everything else says what stands in the way and leaves the file alone.
+ */
 gboolean
 _attune_store_set_error (GError    **error,
-                  sqlite3    *db,
-                  int         code,
-                  const char *path)
+                         sqlite3    *db,
+                         int         code,
+                         const char *path)
 {
   int primary = code & 0xff;
+  int os_error = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL
+                 ? system_errno (db) : 0;
+
+  if (os_error == ENOSPC
+#ifdef EDQUOT
+      || os_error == EDQUOT
+#endif
+      )
+    primary = SQLITE_FULL;
+  else if (os_error == EROFS || os_error == EACCES || os_error == EPERM)
+    primary = SQLITE_READONLY;
 
   switch (primary)
     {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_BUSY,
+                   /* Translators: %s is a file path */
+                   _("The progress file %s is in use by another program. Close that program and try again; nothing in the file was changed."),
+                   path);
+      break;
     case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
     case SQLITE_PERM:
+    case SQLITE_AUTH:
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_READ_ONLY,
                    /* Translators: %s is a file path */
-                   _("Your progress cannot be saved: %s cannot be written. Practice still works, but it is not recorded."),
+                   _("Your progress cannot be saved: %s cannot be written. Check that you may write to it and to its folder. Practice still works, but it is not recorded."),
+                   path);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_CANT_OPEN,
+                   /* Translators: %s is a file path */
+                   _("The progress file %s cannot be opened. Check that its folder exists and that you may use it. Practice still works, but it is not recorded."),
                    path);
       break;
     case SQLITE_FULL:
       g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FULL,
                    _("Your progress cannot be saved because the disk is full. Free some space; practice still works meanwhile."));
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_NOLFS:
+    case SQLITE_PROTOCOL:
+      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_IO,
+                   /* Translators: %s is a file path */
+                   _("The progress file %s could not be read or written because of a disk error. Check the disk or the network share, then try again; nothing in the file was changed."),
+                   path);
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -215,10 +350,38 @@ _attune_store_set_error (GError    **error,
   return FALSE;
 }
 
+/* Whether a failure may go away by itself (a lock, a full disk, a disk
+ * error, permissions put right), so that a write is kept and retried. */
+gboolean
+_attune_store_is_transient (const GError *error)
+{
+  if (error == NULL || error->domain != ATTUNE_STORE_ERROR)
+    return FALSE;
+  switch ((AttuneStoreError) error->code)
+    {
+    case ATTUNE_STORE_ERROR_BUSY:
+    case ATTUNE_STORE_ERROR_FULL:
+    case ATTUNE_STORE_ERROR_READ_ONLY:
+    case ATTUNE_STORE_ERROR_CANT_OPEN:
+    case ATTUNE_STORE_ERROR_IO:
+    case ATTUNE_STORE_ERROR_CORRUPT:
+      return TRUE;
+    /* A constraint or a mistake in the request: retrying cannot help,
+     * and keeping it would hold up every write behind it. */
+    case ATTUNE_STORE_ERROR_FAILED:
+    case ATTUNE_STORE_ERROR_NEWER_VERSION:
+    case ATTUNE_STORE_ERROR_NOT_FOUND:
+    case ATTUNE_STORE_ERROR_EXISTS:
+    case ATTUNE_STORE_ERROR_FOREIGN_LOG:
+    default:
+      return FALSE;
+    }
+}
+
 gboolean
 _attune_store_exec (AttuneStore  *self,
-      const char   *sql,
-      GError      **error)
+                    const char   *sql,
+                    GError      **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -229,8 +392,8 @@ _attune_store_exec (AttuneStore  *self,
 
 sqlite3_stmt *
 _attune_store_prepare (AttuneStore  *self,
-         const char   *sql,
-         GError      **error)
+                       const char   *sql,
+                       GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
@@ -243,12 +406,11 @@ _attune_store_prepare (AttuneStore  *self,
   return stmt;
 }
 
-
 /* Runs a statement that returns no rows; finalises it. */
 gboolean
 _attune_store_step_done (AttuneStore   *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -256,42 +418,6 @@ _attune_store_step_done (AttuneStore   *self,
   if (rc != SQLITE_DONE)
     return _attune_store_set_error (error, self->db, rc, self->path);
   return TRUE;
-}
-
-static char *
-quick_check (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
-    return g_strdup (sqlite3_errmsg (db));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else
-    result = g_strdup (sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  return result;
-}
-
-static int
-user_version (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  int version = -1;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
-}
-
-static char *
-backup_path (const char *path,
-             guint       n)
-{
-  return g_strdup_printf ("%s.backup-%u", path, n);
 }
 
 /* attune_decay(age): how much evidence @age µs old still counts, halving
@@ -307,187 +433,19 @@ decay_function (sqlite3_context  *context,
   sqlite3_result_double (context, attune_mastery_decay (age_days));
 }
 
-/* Opens @path and checks it. Returns NULL with *damaged set when the file
- * exists but is not a healthy database. */
-static sqlite3 *
-open_checked (const char  *path,
-              int          flags,
-              gboolean    *damaged,
-              GError     **error)
+void
+_attune_store_register_functions (sqlite3 *db)
 {
-  sqlite3 *db = NULL;
-  g_autofree char *check = NULL;
-  int rc;
-
-  *damaged = FALSE;
-  rc = sqlite3_open_v2 (path, &db, flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _attune_store_set_error (error, db, rc, path);
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 5000);
   sqlite3_create_function_v2 (db, "attune_decay", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, decay_function, NULL, NULL, NULL);
-
-  check = quick_check (db);
-  if (g_strcmp0 (check, "ok") != 0)
-    {
-      *damaged = TRUE;
-      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_CORRUPT,
-                   _("The progress file %s is damaged (%s)."), path, check);
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-  return db;
 }
 
-/* Moves the damaged file and its journal files aside, keeping them. */
-static char *
-move_aside (const char  *path,
-            GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-  g_autofree char *target = g_strdup_printf ("%s.corrupt-%s", path, stamp);
-  static const char *suffixes[] = { "-wal", "-shm" };
-
-  if (g_rename (path, target) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
-                   _("The damaged progress file could not be moved aside: %s"), g_strerror (saved));
-      return NULL;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
-    }
-  return g_steal_pointer (&target);
-}
-
-/* Copies the database @from into a new file @to with the backup API. */
-static gboolean
-copy_database (sqlite3     *from,
-               const char  *to,
-               GError     **error)
-{
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc = sqlite3_open_v2 (to, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _attune_store_set_error (error, dest, rc, to);
-      sqlite3_close_v2 (dest);
-      return FALSE;
-    }
-  backup = sqlite3_backup_init (dest, "main", from, "main");
-  if (backup == NULL)
-    {
-      _attune_store_set_error (error, dest, sqlite3_errcode (dest), to);
-      sqlite3_close_v2 (dest);
-      return FALSE;
-    }
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-  if (rc != SQLITE_DONE)
-    {
-      _attune_store_set_error (error, dest, rc, to);
-      sqlite3_close_v2 (dest);
-      return FALSE;
-    }
-  /* The copy is in rollback-journal mode, complete on disk once closed. */
-  rc = sqlite3_close_v2 (dest);
-  if (rc != SQLITE_OK)
-    return _attune_store_set_error (error, NULL, rc, to);
-  return TRUE;
-}
-
-/* Restores the newest backup that passes quick_check into @path. */
-static gboolean
-restore_newest_backup (const char *path)
-{
-  for (guint n = 1; n <= ATTUNE_STORE_BACKUPS; n++)
-    {
-      g_autofree char *candidate = backup_path (path, n);
-      g_autofree char *tmp = g_strconcat (path, ".restoring", NULL);
-      g_autoptr(GError) error = NULL;
-      gboolean damaged;
-      sqlite3 *db;
-
-      if (!g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
-        continue;
-      db = open_checked (candidate, SQLITE_OPEN_READONLY, &damaged, &error);
-      if (db == NULL)
-        continue;
-      if (copy_database (db, tmp, &error) && g_rename (tmp, path) == 0)
-        {
-          sqlite3_close_v2 (db);
-          return TRUE;
-        }
-      sqlite3_close_v2 (db);
-      g_unlink (tmp);
-    }
-  return FALSE;
-}
-
-/**
- * attune_store_backup:
- *
- * Writes a consistent copy of the database next to it and rotates the
- * older copies (path.backup-1 is the newest). Called after each finished
- * attempt and before every migration.
- */
+/* Takes the schema from @from to ATTUNE_STORE_SCHEMA_VERSION, one
+ * transaction per step, after a backup of an existing file. */
 gboolean
-attune_store_backup (AttuneStore  *self,
-                     GError      **error)
-{
-  g_autofree char *tmp = g_strconcat (self->path, ".backup-new", NULL);
-
-  g_return_val_if_fail (ATTUNE_IS_STORE (self), FALSE);
-
-  g_unlink (tmp);
-  if (!copy_database (self->db, tmp, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  for (guint n = ATTUNE_STORE_BACKUPS; n > 1; n--)
-    {
-      g_autofree char *older = backup_path (self->path, n);
-      g_autofree char *newer = backup_path (self->path, n - 1);
-
-      if (g_file_test (newer, G_FILE_TEST_EXISTS))
-        g_rename (newer, older);
-    }
-  {
-    g_autofree char *newest = backup_path (self->path, 1);
-
-    if (g_rename (tmp, newest) != 0)
-      {
-        int saved = errno;
-
-        g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_FAILED,
-                     _("The backup could not be saved: %s"), g_strerror (saved));
-        return FALSE;
-      }
-  }
-  return TRUE;
-}
-
-static gboolean
-migrate (AttuneStore  *self,
-         int           from,
-         GError      **error)
+_attune_store_migrate (AttuneStore  *self,
+                       int           from,
+                       GError      **error)
 {
   if (from > 0 && from < ATTUNE_STORE_SCHEMA_VERSION && !attune_store_backup (self, error))
     return FALSE;
@@ -512,92 +470,6 @@ migrate (AttuneStore  *self,
   return TRUE;
 }
 
-/**
- * attune_store_open:
- * @path: the database file; created (with its folder) if missing
- * @result: (out) (optional): what opening involved
- *
- * Opens the progress store, repairing what can be repaired without losing
- * anything. On failure the caller runs without saving and tells the user
- * the error's message.
- */
-AttuneStore *
-attune_store_open (const char             *path,
-                   AttuneStoreOpenResult  *result,
-                   GError                **error)
-{
-  g_autoptr(AttuneStore) self = g_object_new (ATTUNE_TYPE_STORE, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) local_error = NULL;
-  AttuneStoreOpenResult outcome = ATTUNE_STORE_OPENED;
-  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
-  gboolean damaged = FALSE;
-  int version;
-
-  self->path = g_strdup (path);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_READ_ONLY,
-                   _("Your progress cannot be saved: the folder %s cannot be created. Practice still works, but it is not recorded."),
-                   dir);
-      return NULL;
-    }
-
-  self->db = open_checked (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &damaged, &local_error);
-  if (self->db == NULL && damaged)
-    {
-      self->damaged_copy = move_aside (path, error);
-      if (self->damaged_copy == NULL)
-        return NULL;
-      outcome = restore_newest_backup (path) ? ATTUNE_STORE_RESTORED : ATTUNE_STORE_RESET;
-      g_clear_error (&local_error);
-      self->db = open_checked (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &damaged, &local_error);
-    }
-  if (self->db == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (sqlite3_db_readonly (self->db, "main") == 1)
-    {
-      _attune_store_set_error (error, self->db, SQLITE_READONLY, path);
-      return NULL;
-    }
-
-  /* Before anything is written: a newer file is left as it is. */
-  version = user_version (self->db);
-  if (version > ATTUNE_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, ATTUNE_STORE_ERROR, ATTUNE_STORE_ERROR_NEWER_VERSION,
-                   _("Your progress was saved by a newer version of Attune and cannot be read by this one. It has been left untouched; update Attune to see it."));
-      return NULL;
-    }
-
-  /* For tests only: a disk that fills up after this many pages. */
-  if (g_getenv ("ATTUNE_STORE_MAX_PAGES") != NULL)
-    {
-      g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GUINT64_FORMAT,
-                                                g_ascii_strtoull (g_getenv ("ATTUNE_STORE_MAX_PAGES"), NULL, 10));
-
-      if (!_attune_store_exec (self, limit, error))
-        return NULL;
-    }
-
-  if (!_attune_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_attune_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !_attune_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, version, error))
-    return NULL;
-
-  if (outcome == ATTUNE_STORE_OPENED && (!existed || version == 0))
-    outcome = ATTUNE_STORE_CREATED;
-  if (result != NULL)
-    *result = outcome;
-  return g_steal_pointer (&self);
-}
-
 const char *
 attune_store_get_path (AttuneStore *self)
 {
@@ -613,3 +485,20 @@ attune_store_get_damaged_copy (AttuneStore *self)
   return self->damaged_copy;
 }
 
+/* Where a -wal file that belonged to another database was moved, when
+ * opening found one; else NULL. */
+const char *
+attune_store_get_foreign_log (AttuneStore *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), NULL);
+  return self->foreign_log;
+}
+
+/* How many attempts a crash had left without an outcome; opening marked
+ * them abandoned. */
+guint
+attune_store_get_n_reclaimed (AttuneStore *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_STORE (self), 0);
+  return self->n_reclaimed;
+}

@@ -16,7 +16,14 @@ typedef enum
   ATTUNE_STORE_ERROR_FAILED,
   ATTUNE_STORE_ERROR_NOT_FOUND,
   ATTUNE_STORE_ERROR_EXISTS,
+  ATTUNE_STORE_ERROR_BUSY,            /* in use by another program (locked) */
+  ATTUNE_STORE_ERROR_CANT_OPEN,       /* the file or its folder cannot be opened */
+  ATTUNE_STORE_ERROR_IO,              /* the disk reported an error */
+  ATTUNE_STORE_ERROR_FOREIGN_LOG,     /* a -wal from another database lies beside it */
 } AttuneStoreError;
+
+/* PRAGMA application_id of every progress file: "Attu". */
+#define ATTUNE_STORE_APPLICATION_ID 0x41747475
 
 /* What happened when the store was opened, for the window to tell. */
 typedef enum
@@ -152,15 +159,30 @@ gpointer              attune_store_call_finish     (AttuneStore          *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 void                  attune_store_drain           (AttuneStore          *self);
+const char           *attune_store_get_saving_message (AttuneStore       *self);
+gboolean              attune_store_reclaim_unfinished (AttuneStore       *self,
+                                                    GError              **error);
 double                attune_attempt_kind_get_credit (AttuneAttemptKind kind);
 char                 *attune_store_default_path    (void);
 AttuneStore          *attune_store_open            (const char           *path,
                                                     AttuneStoreOpenResult *result,
                                                     GError              **error);
+AttuneStore          *attune_store_open_read_only  (const char           *path,
+                                                    GError              **error);
 const char           *attune_store_get_path        (AttuneStore          *self);
 const char           *attune_store_get_damaged_copy (AttuneStore         *self);
+const char           *attune_store_get_foreign_log (AttuneStore          *self);
+guint                 attune_store_get_n_reclaimed (AttuneStore          *self);
 gboolean              attune_store_backup          (AttuneStore          *self,
                                                     GError              **error);
+gboolean              attune_store_backup_if_due   (AttuneStore          *self,
+                                                    GError              **error);
+gboolean              attune_store_backup_at_quit  (AttuneStore          *self,
+                                                    GError              **error);
+
+const GError         *attune_store_get_saving_error (AttuneStore         *self);
+guint                 attune_store_get_n_pending   (AttuneStore          *self);
+gboolean              attune_store_retry           (AttuneStore          *self);
 
 gint64                attune_store_create_profile  (AttuneStore          *self,
                                                     const char           *name,
