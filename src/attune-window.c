@@ -16,6 +16,7 @@
 
 #include "attune-first-frame.h"
 #include "attune-lesson-browser.h"
+#include "attune-presenter-console.h"
 #include "attune-presenter-window.h"
 #include "attune-progress-report.h"
 #include "attune-progress-view.h"
@@ -176,6 +177,14 @@ attune_window_present_scenario (AttuneWindow *self,
   gtk_window_set_application (GTK_WINDOW (presenter), gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (presenter));
+  {
+    /* The trainer's console: on the first monitor when the projector is
+     * the second, else a window of its own beside the projected one. */
+    AttunePresenterConsole *console = attune_presenter_console_new (presenter);
+
+    gtk_window_set_application (GTK_WINDOW (console), gtk_window_get_application (GTK_WINDOW (self)));
+    gtk_window_present (GTK_WINDOW (console));
+  }
   return TRUE;
 }
 
