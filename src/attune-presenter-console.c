@@ -479,7 +479,9 @@ attune_presenter_console_constructed (GObject *object)
   gtk_box_append (GTK_BOX (side), text (_("A–D pick · 1–4 a vote more, Ctrl+1–4 a vote fewer · T show the votes · Space, Enter or Page Down reveal and go on · R recap · Esc leave"), "dim-label"));
 
   g_signal_connect_swapped (self->presenter, "changed", G_CALLBACK (presenter_changed), self);
-  g_signal_connect_object (self->presenter, "destroy", G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
+  /* gtk_window_destroy() unrealizes the presenter at once; its last
+   * reference may go later. */
+  g_signal_connect_object (self->presenter, "unrealize", G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
   self->timer = g_timeout_add_seconds (1, tick, self);
   presenter_changed (self);
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);

@@ -51,7 +51,8 @@ key_activated (GtkWidget *widget,
   if (presenter == NULL)
     return FALSE;
   g_variant_get (args, "(uu)", &action, &index);
-  if (action != KEY_LEAVE && typing (widget))
+  /* A clicker's Page Down always goes on; other keys type into a count. */
+  if (action != KEY_LEAVE && typing (widget) && !(action == KEY_ADVANCE && index == 1))
     return FALSE;
   switch (action)
     {
@@ -113,7 +114,7 @@ attune_presenter_keys_attach (GtkWidget             *window,
       add (keys, GDK_KEY_KP_1 + i, GDK_CONTROL_MASK, KEY_VOTE_DOWN, i);
     }
   for (guint i = 0; i < G_N_ELEMENTS (advance_keys); i++)
-    add (keys, advance_keys[i], 0, KEY_ADVANCE, 0);
+    add (keys, advance_keys[i], 0, KEY_ADVANCE, advance_keys[i] == GDK_KEY_Page_Down);
   add (keys, GDK_KEY_t, 0, KEY_TALLY, 0);
   add (keys, GDK_KEY_r, 0, KEY_RECAP, 0);
   add (keys, GDK_KEY_Escape, 0, KEY_LEAVE, 0);

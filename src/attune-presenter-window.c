@@ -152,6 +152,14 @@ render (AttunePresenterWindow *self)
       return;
     }
 
+  if (self->show_tally)
+    {
+      /* The votes fill the screen, to be read from the back of the room. */
+      gtk_box_append (self->content, big_text (_("How the class voted"), "attune-presenter-line"));
+      gtk_box_append (self->content, attune_tally_bars_new (attune_class_session_get_current (self->class_session)));
+      gtk_box_append (self->content, big_text (_("T: back to the replies  ·  Space: reveal"), "dim-label"));
+      return;
+    }
   if (node->cue != NULL)
     gtk_box_append (self->content, big_text (node->cue, "attune-cue"));
   gtk_box_append (self->content, big_text (node->text, "attune-presenter-line"));
@@ -176,8 +184,6 @@ render (AttunePresenterWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
       gtk_box_append (self->content, button);
     }
-  if (self->show_tally)
-    gtk_box_append (self->content, attune_tally_bars_new (attune_class_session_get_current (self->class_session)));
   gtk_box_append (self->content, big_text (self->selected >= 0
                                            ? _("Space: reveal the feedback  ·  A–D: change the choice")
                                            : _("A–D: pick the class’s choice  ·  1–4: count a vote  ·  T: show the votes"), "dim-label"));
@@ -266,6 +272,7 @@ attune_presenter_window_advance (AttunePresenterWindow *self)
   steps = attune_conversation_get_steps (self->conversation);
   attune_practice_record (self->practice, &g_array_index (steps, AttuneStep, steps->len - 1), 0);
   self->revealed = TRUE;
+  self->show_tally = FALSE;
   changed (self);
   return TRUE;
 }
