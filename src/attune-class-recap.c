@@ -35,40 +35,43 @@ heading (const char *string)
   return label;
 }
 
-static GtkWidget *
-decision_row (const AttuneClassDecision *decision,
-              guint                      number)
+/* A decision as one row of @grid: its number, the class's letter with its
+ * votes, the reply (cut to one line: the printed recap has it whole), and
+ * whether it was the strongest. */
+static void
+attach_decision (GtkGrid                   *grid,
+                 const AttuneClassDecision *decision,
+                 guint                      number)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   g_autofree char *digit = g_strdup_printf ("%u", number);
   guint total = attune_class_decision_get_total (decision);
   guint chosen = (guint) decision->chosen;
   g_autofree char *votes = NULL;
   g_autofree char *verdict = NULL;
+  GtkWidget *reply = text (attune_class_decision_get_choice (decision, chosen)->reply, "attune-recap-reply");
 
   if (total > 0)
     /* Translators: on the class's recap; %c is the letter the class chose, then its votes, all the votes and their share */
-    votes = g_strdup_printf (ngettext ("The class chose %c: %u of %u vote (%u%%)",
-                                       "The class chose %c: %u of %u votes (%u%%)", total),
+    votes = g_strdup_printf (ngettext ("%c: %u of %u vote (%u%%)", "%c: %u of %u votes (%u%%)", total),
                              'A' + chosen, decision->votes[chosen], total,
                              attune_class_decision_get_percent (decision, chosen));
   else
-    votes = g_strdup_printf (_("The class chose %c"), 'A' + chosen);
+    votes = g_strdup_printf ("%c", 'A' + chosen);
   if (chosen == decision->best)
     /* Translators: on the class's recap, after the choice: it was the best one */
-    verdict = g_strdup (_("★ The strongest reply"));
+    verdict = g_strdup (_("★ Strongest"));
   else
     /* Translators: on the class's recap; %c is the letter of the strongest reply */
-    verdict = g_strdup_printf (_("The strongest was %c"), 'A' + decision->best);
+    verdict = g_strdup_printf (_("Strongest: %c"), 'A' + decision->best);
 
-  gtk_box_append (GTK_BOX (row), text (digit, "attune-presenter-letter"));
-  gtk_box_append (GTK_BOX (column), text (votes, "attune-presenter-chosen"));
-  gtk_box_append (GTK_BOX (column), text (attune_class_decision_get_choice (decision, chosen)->reply, "attune-recap-reply"));
-  gtk_box_append (GTK_BOX (column), text (verdict, chosen == decision->best ? "success" : "dim-label"));
-  gtk_widget_set_hexpand (column, TRUE);
-  gtk_box_append (GTK_BOX (row), column);
-  return row;
+  gtk_label_set_wrap (GTK_LABEL (reply), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (reply), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (reply), TRUE);
+  gtk_widget_set_hexpand (reply, TRUE);
+  gtk_grid_attach (grid, text (digit, "attune-presenter-letter"), 0, (int) number, 1, 1);
+  gtk_grid_attach (grid, text (votes, "attune-presenter-chosen"), 1, (int) number, 1, 1);
+  gtk_grid_attach (grid, reply, 2, (int) number, 1, 1);
+  gtk_grid_attach (grid, text (verdict, chosen == decision->best ? "success" : "dim-label"), 3, (int) number, 1, 1);
 }
 
 /* The recap of @session; @library names the strategies. */
@@ -85,21 +88,31 @@ attune_class_recap_new (AttuneClassSession *session,
   /* Translators: on the class's recap; %s is how long the session took, like 12:05 */
   g_autofree char *time = g_strdup_printf (_("Time: %s"), elapsed);
   GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *grid = gtk_grid_new ();
 
   gtk_widget_add_css_class (box, "attune-recap");
   gtk_box_append (GTK_BOX (box), text (_("The class’s recap"), "attune-presenter-name"));
-  if (ending != NULL)
-    {
-      /* Translators: how the class's role-play ended; %s is the outcome, such as Resolved */
-      g_autofree char *outcome = g_strdup_printf (_("Outcome: %s"), attune_outcome_get_label (ending->outcome));
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 32);
 
-      gtk_box_append (GTK_BOX (box), text (outcome, "title-1"));
-    }
-  gtk_box_append (GTK_BOX (box), text (time, "dim-label"));
+    if (ending != NULL)
+      {
+        /* Translators: how the class's role-play ended; %s is the outcome, such as Resolved */
+        g_autofree char *outcome = g_strdup_printf (_("Outcome: %s"), attune_outcome_get_label (ending->outcome));
+
+        gtk_box_append (GTK_BOX (row), text (outcome, "attune-recap-outcome"));
+      }
+    gtk_box_append (GTK_BOX (row), text (time, "dim-label"));
+    gtk_widget_set_valign (gtk_widget_get_last_child (row), GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (box), row);
+  }
 
   gtk_box_append (GTK_BOX (box), heading (_("The path and the votes")));
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   for (guint d = 0; d < decisions->len; d++)
-    gtk_box_append (GTK_BOX (box), decision_row (&g_array_index (decisions, AttuneClassDecision, d), d + 1));
+    attach_decision (GTK_GRID (grid), &g_array_index (decisions, AttuneClassDecision, d), d + 1);
+  gtk_box_append (GTK_BOX (box), grid);
 
   gtk_box_append (GTK_BOX (box), heading (_("Strategies")));
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);

@@ -150,14 +150,10 @@ reply_card (AttunePresenterConsole    *self,
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *votes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *minus = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  GtkWidget *plus = gtk_button_new_from_icon_name ("list-add-symbolic");
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 999, 1);
   g_autofree char *letter = g_strdup_printf ("%c", 'A' + position);
   g_autofree char *evidence = evidence_text (choice, library);
-  /* Translators: accessible labels of the vote controls in the console; %c is a reply's letter */
-  g_autofree char *minus_label = g_strdup_printf (_("One vote fewer for %c"), 'A' + position);
-  g_autofree char *plus_label = g_strdup_printf (_("One vote more for %c"), 'A' + position);
+  /* Translators: the accessible label of the count of votes in the console; %c is a reply's letter */
   g_autofree char *spin_label = g_strdup_printf (_("Votes for %c"), 'A' + position);
   /* Translators: a button in the console; %c is a reply's letter */
   g_autofree char *pick_label = g_strdup_printf (_("Pick %c"), 'A' + position);
@@ -176,7 +172,13 @@ reply_card (AttunePresenterConsole    *self,
   gtk_box_append (GTK_BOX (top), text (letter, "title-2"));
   gtk_widget_set_hexpand (reply, TRUE);
   gtk_box_append (GTK_BOX (top), reply);
-  gtk_box_append (GTK_BOX (top), text (quality_label (quality), quality == ATTUNE_REPLY_STRONG ? "success" : "dim-label"));
+  {
+    GtkWidget *verdict = text (quality_label (quality), quality == ATTUNE_REPLY_STRONG ? "success" : "dim-label");
+
+    gtk_label_set_wrap (GTK_LABEL (verdict), FALSE);
+    gtk_widget_set_valign (verdict, GTK_ALIGN_START);
+    gtk_box_append (GTK_BOX (top), verdict);
+  }
   gtk_box_append (GTK_BOX (card), top);
 
   {
@@ -188,23 +190,15 @@ reply_card (AttunePresenterConsole    *self,
     gtk_box_append (GTK_BOX (card), detail);
   }
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (minus), "console.vote");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (minus), "(ui)", position, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (minus), GTK_ACCESSIBLE_PROPERTY_LABEL, minus_label, -1);
-  gtk_widget_set_tooltip_text (minus, minus_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (plus), "console.vote");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (plus), "(ui)", position, 1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (plus), GTK_ACCESSIBLE_PROPERTY_LABEL, plus_label, -1);
-  gtk_widget_set_tooltip_text (plus, plus_label);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), decision->votes[position]);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, spin_label, -1);
   g_object_set_data (G_OBJECT (spin), "attune-position", GUINT_TO_POINTER (position));
   g_signal_connect (spin, "value-changed", G_CALLBACK (votes_typed), self);
   g_object_set (votes, "margin-start", 12, "margin-end", 12, "margin-bottom", 12, NULL);
-  gtk_box_append (GTK_BOX (votes), minus);
+  /* Its − and + count one vote fewer or more; a number can be typed. */
+  gtk_widget_set_tooltip_text (spin, spin_label);
   gtk_box_append (GTK_BOX (votes), spin);
-  gtk_box_append (GTK_BOX (votes), plus);
   gtk_box_append (GTK_BOX (votes), text (count, "numeric"));
   gtk_widget_set_hexpand (gtk_widget_get_last_child (votes), TRUE);
   gtk_box_append (GTK_BOX (votes), action_button (pick_label, "console.pick", g_variant_new_uint32 (position)));
@@ -224,6 +218,7 @@ render_now (AttunePresenterConsole *self)
   int selected = attune_presenter_window_get_selected (self->presenter);
 
   clear (self->now);
+  gtk_box_append (self->now, controls);
   if (attune_presenter_window_get_show_recap (self->presenter))
     {
       gtk_box_append (self->now, heading (_("The class sees the recap")));
@@ -251,6 +246,11 @@ render_now (AttunePresenterConsole *self)
     }
   else if (current != NULL)
     {
+      /* Translators: in the console, above the decision the class sees; %u is its number */
+      g_autofree char *number = g_strdup_printf (_("Decision %u: the class sees the replies"),
+                                                 attune_class_session_get_decisions (session)->len + 1);
+
+      gtk_box_append (self->now, heading (number));
       if (current->node->cue != NULL)
         gtk_box_append (self->now, text (current->node->cue, "attune-cue"));
       gtk_box_append (self->now, text (current->node->text, "attune-console-line"));
@@ -262,7 +262,6 @@ render_now (AttunePresenterConsole *self)
                                      ? _("_Hide the Votes (T)") : _("_Show the Votes (T)"), "console.tally", NULL));
     }
   gtk_widget_add_css_class (gtk_widget_get_first_child (controls), "suggested-action");
-  gtk_box_append (self->now, controls);
 }
 
 static void
@@ -326,16 +325,6 @@ static void
 pick_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   attune_presenter_window_select (ATTUNE_PRESENTER_CONSOLE (widget)->presenter, g_variant_get_uint32 (parameter));
-}
-
-static void
-vote_action (GtkWidget *widget, const char *name, GVariant *parameter)
-{
-  guint position;
-  int delta;
-
-  g_variant_get (parameter, "(ui)", &position, &delta);
-  attune_presenter_window_add_vote (ATTUNE_PRESENTER_CONSOLE (widget)->presenter, position, delta);
 }
 
 static void
@@ -526,7 +515,6 @@ attune_presenter_console_class_init (AttunePresenterConsoleClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "console.pick", "u", pick_action);
-  gtk_widget_class_install_action (widget_class, "console.vote", "(ui)", vote_action);
   gtk_widget_class_install_action (widget_class, "console.advance", NULL, advance_action);
   gtk_widget_class_install_action (widget_class, "console.tally", NULL, tally_action);
   gtk_widget_class_install_action (widget_class, "console.recap", NULL, recap_action);
@@ -569,7 +557,9 @@ attune_presenter_console_init (AttunePresenterConsole *self)
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->path));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (side_scroller), side);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (side_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (side_scroller, 380, -1);
+  gtk_widget_set_size_request (side_scroller, 400, -1);
+  /* Set, not computed from the children: the main column takes the rest. */
+  gtk_widget_set_hexpand (side_scroller, FALSE);
   gtk_widget_add_css_class (side_scroller, "attune-console-side");
 
   gtk_box_append (GTK_BOX (columns), main_scroller);
