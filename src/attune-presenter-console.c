@@ -233,6 +233,15 @@ render_now (AttunePresenterConsole *self)
       gtk_box_append (self->now, heading (_("The class sees the feedback")));
       gtk_box_append (self->now, text (step->choice->reply, "attune-console-line"));
       gtk_box_append (self->now, text (step->choice->feedback, NULL));
+      if (step->choice_index != attune_scenario_node_get_best_choice (step->node, NULL))
+        {
+          AttuneChoice *best = g_ptr_array_index (step->node->choices, attune_scenario_node_get_best_choice (step->node, NULL));
+
+          /* The class did not find the strongest: what it was, and why. */
+          gtk_box_append (self->now, heading (_("★ The strongest reply")));
+          gtk_box_append (self->now, text (best->reply, "attune-console-line"));
+          gtk_box_append (self->now, text (best->feedback, NULL));
+        }
       gtk_box_append (GTK_BOX (controls), action_button (_("_Next (Space)"), "console.advance", NULL));
     }
   else if (ending != NULL)

@@ -14,6 +14,7 @@
 
 #include "attune-application.h"
 #include "attune-presenter-console.h"
+#include "attune-print.h"
 #include "attune-presenter-window.h"
 #include "attune-test-utils.h"
 #include "attune-window.h"
@@ -301,6 +302,71 @@ test_recording_when_enabled (void)
   g_settings_reset (attune_test_settings (), "presenter-records");
 }
 
+static guint
+pdf_pages (const char *pdf,
+           char      **text)
+{
+  g_autofree char *info = NULL;
+  const char *argv_info[] = { "pdfinfo", pdf, NULL };
+  const char *argv_text[] = { "pdftotext", pdf, "-", NULL };
+  const char *pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv_info, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &info, NULL, NULL, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv_text, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, text, NULL, NULL, NULL));
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/* Ctrl+P's handout is the lesson open, or the role-play being played;
+ * GtkPrintOperation lays it out with the same page drawing as --print. */
+static void
+test_print_operation (void)
+{
+  AttuneWindow *window = attune_application_get_main_window (app);
+  g_autoptr(AttuneHandout) lesson = NULL;
+  g_autoptr(AttuneHandout) sheet = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "attune-print-operation-test.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pages;
+
+  attune_window_show_lesson (window, "active-listening");
+  lesson = attune_window_get_handout (window);
+  g_assert_nonnull (lesson);
+  g_assert_cmpstr (attune_handout_get_title (lesson), ==, "Listen actively");
+  g_assert_true (attune_window_start_scenario (window, "late-parcel"));
+  sheet = attune_window_get_handout (window);
+  g_assert_nonnull (sheet);
+  g_assert_cmpstr (attune_handout_get_title (sheet), ==, "Trainer sheet: The birthday telescope");
+
+  operation = attune_print_operation_new (sheet);
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  pages = pdf_pages (pdf, &text);
+  g_assert_cmpuint (pages, >=, 3);
+  g_assert_nonnull (strstr (text, "Map of decisions"));
+  g_assert_nonnull (strstr (text, "Discussion questions"));
+  {
+    g_autofree char *last = g_strdup_printf ("Page %u of %u", pages, pages);
+
+    g_assert_nonnull (strstr (text, last));
+  }
+  if (g_getenv ("ATTUNE_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *prefix = g_build_filename (g_getenv ("ATTUNE_SCREENSHOT_DIR"), "print-operation", NULL);
+      const char *argv_png[] = { "pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", pdf, prefix, NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv_png, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
+    }
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/presenter/present-a-class", test_present_a_class);
   g_test_add_func ("/presenter/class-with-console", test_class_with_console);
   g_test_add_func ("/presenter/recording-when-enabled", test_recording_when_enabled);
+  g_test_add_func ("/presenter/print-operation", test_print_operation);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
