@@ -391,10 +391,11 @@ csv_written (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
+  g_autoptr(GtkWindow) window = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    g_warning ("Could not export the recap: %s", error->message);
+    attune_print_show_error (window, _("Could Not Export the Recap"), error->message);
 }
 
 /* Writes the recap as CSV to @file, off the GTK thread. */
@@ -405,7 +406,8 @@ attune_presenter_console_export_csv (AttunePresenterConsole *self,
   char *csv = attune_class_session_to_csv (attune_presenter_window_get_class_session (self->presenter));
   g_autoptr(GBytes) bytes = g_bytes_new_take (csv, strlen (csv));
 
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, csv_written, NULL);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, csv_written,
+                                       g_object_ref (self));
   return TRUE;
 }
 

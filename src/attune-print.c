@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "attune-handout-layout.h"
@@ -64,5 +65,17 @@ attune_print_handout (GtkWindow     *parent,
   gtk_print_operation_set_allow_async (operation, TRUE);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
-    g_warning ("Printing failed: %s", error->message);
+    attune_print_show_error (parent, _("Could Not Print"), error->message);
+}
+
+/* Says what went wrong, in a dialog over @parent. */
+void
+attune_print_show_error (GtkWindow  *parent,
+                         const char *heading,
+                         const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }

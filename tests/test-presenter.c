@@ -124,6 +124,12 @@ test_class_with_console (void)
   attune_test_wait_for_frame (GTK_WIDGET (presenter));
   g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-tally"));
   g_free (attune_test_render_png (GTK_WIDGET (console), "console-question"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  attune_test_wait_for_frame (GTK_WIDGET (console));
+  attune_test_wait_for_frame (GTK_WIDGET (presenter));
+  g_free (attune_test_render_png (GTK_WIDGET (console), "console-question-dark"));
+  g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-tally-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Page Down with nothing picked reveals the reply most hands went up for. */
   attune_test_press (GTK_WIDGET (console), GDK_KEY_Page_Down, 0);

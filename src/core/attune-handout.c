@@ -367,8 +367,8 @@ add_reply_line (AttuneHandout  *self,
   else
     /* Translators: a reply on the map of decisions; %s is the reply, %u the decision it leads to */
     text = g_strdup_printf (_("%s → decision %u"), choice->reply, next);
-  /* Translators: marks the strongest reply at a decision on the map; the other replies have a dash */
-  attune_handout_add (self, ATTUNE_BLOCK_BULLET, 1, k == best ? _("★ Best") : "–", text);
+  /* The strongest reply is starred, the others have a dash. */
+  attune_handout_add (self, ATTUNE_BLOCK_BULLET, 1, k == best ? "★" : "–", text);
 }
 
 /* A role-play's trainer sheet. */
@@ -437,7 +437,7 @@ attune_handout_new_for_scenario (AttuneScenario *scenario,
 
   attune_handout_add (self, ATTUNE_BLOCK_HEADING, 0, NULL, _("Map of decisions"));
   attune_handout_add (self, ATTUNE_BLOCK_NOTE, 0, NULL,
-                      _("Every decision in the order the conversation can reach it. The strongest reply at each is marked ★ Best; the arrow says where each reply leads."));
+                      _("Every decision in the order the conversation can reach it. A star (★) marks the strongest reply at each; the arrow says where each reply leads."));
   for (guint i = 0; i < order->len; i++)
     {
       AttuneScenarioNode *step = g_ptr_array_index (order, i);
