@@ -540,11 +540,12 @@ attune_presenter_console_init (AttunePresenterConsole *self)
 {
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *flap = adw_flap_new ();
+  GtkWidget *side_toggle = gtk_toggle_button_new ();
   GtkWidget *main_scroller = gtk_scrolled_window_new ();
   GtkWidget *side_scroller = gtk_scrolled_window_new ();
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *print = action_button (_("Print _Trainer Sheet…"), "console.print-sheet", NULL);
+  GtkWidget *print = gtk_button_new_from_icon_name ("document-print-symbolic");
 
   self->elapsed = GTK_LABEL (gtk_label_new ("0:00"));
   gtk_widget_add_css_class (GTK_WIDGET (self->elapsed), "numeric");
@@ -552,6 +553,10 @@ attune_presenter_console_init (AttunePresenterConsole *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->elapsed), _("Time since the session began"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->elapsed), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Time since the session began"), -1);
+  gtk_button_set_icon_name (GTK_BUTTON (side_toggle), "sidebar-show-right-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "console.print-sheet");
+  gtk_widget_set_tooltip_text (print, _("Print the Trainer Sheet…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (print), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print the Trainer Sheet…"), -1);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), print);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->elapsed));
   gtk_box_append (GTK_BOX (toolbar), header);
@@ -568,15 +573,27 @@ attune_presenter_console_init (AttunePresenterConsole *self)
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->path));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (side_scroller), side);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (side_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (side_scroller, 400, -1);
+  gtk_widget_set_size_request (side_scroller, 320, -1);
   /* Set, not computed from the children: the main column takes the rest. */
   gtk_widget_set_hexpand (side_scroller, FALSE);
   gtk_widget_add_css_class (side_scroller, "attune-console-side");
 
-  gtk_box_append (GTK_BOX (columns), main_scroller);
-  gtk_box_append (GTK_BOX (columns), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (columns), side_scroller);
-  gtk_box_append (GTK_BOX (toolbar), columns);
+  /* Side by side when there is room; narrower, the path and the notes
+   * slide over the decision. The header's button shows or hides them. */
+  adw_flap_set_content (ADW_FLAP (flap), main_scroller);
+  adw_flap_set_flap (ADW_FLAP (flap), side_scroller);
+  adw_flap_set_separator (ADW_FLAP (flap), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_flap_set_flap_position (ADW_FLAP (flap), GTK_PACK_END);
+  adw_flap_set_swipe_to_open (ADW_FLAP (flap), TRUE);
+  gtk_widget_add_css_class (side_scroller, "background");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (side_toggle), TRUE);
+  g_object_bind_property (side_toggle, "active", flap, "reveal-flap", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_widget_set_tooltip_text (side_toggle, _("Path and Trainer Notes"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (side_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Path and Trainer Notes"), -1);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), side_toggle);
+  gtk_widget_set_vexpand (flap, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), flap);
   adw_window_set_content (ADW_WINDOW (self), toolbar);
   gtk_widget_add_css_class (GTK_WIDGET (self), "attune-console");
 }

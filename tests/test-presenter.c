@@ -130,6 +130,13 @@ test_class_with_console (void)
   g_free (attune_test_render_png (GTK_WIDGET (console), "console-question-dark"));
   g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-tally-dark"));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  /* Narrow, the path and notes fold away behind a header button. */
+  gtk_window_set_default_size (GTK_WINDOW (console), 360, 720);
+  attune_test_wait_for_frame (GTK_WIDGET (console));
+  attune_test_wait_for_frame (GTK_WIDGET (console));
+  g_free (attune_test_render_png (GTK_WIDGET (console), "console-narrow"));
+  gtk_window_set_default_size (GTK_WINDOW (console), 1280, 720);
+  attune_test_wait_for_frame (GTK_WIDGET (console));
 
   /* Page Down with nothing picked reveals the reply most hands went up for. */
   attune_test_press (GTK_WIDGET (console), GDK_KEY_Page_Down, 0);
