@@ -3,7 +3,10 @@
  * Presenter mode on a 1280×720 projector: replies labelled A–D, letters
  * pick the class's choice, the feedback stays hidden until Space reveals
  * it, no learner statistics, nothing recorded unless turned on, text size
- * changed with Ctrl+plus and remembered, Esc leaves. Renders each stage.
+ * changed with Ctrl+plus and remembered, Esc leaves. A class run from the
+ * trainer's console by keyboard: votes, the tally, reveal, a retry, the
+ * recap, its CSV and PDF. Printing through GtkPrintOperation. Renders
+ * each stage.
  */
 #include "config.h"
 
@@ -14,6 +17,7 @@
 
 #include "attune-application.h"
 #include "attune-presenter-console.h"
+#include "attune-handout-layout.h"
 #include "attune-print.h"
 #include "attune-presenter-window.h"
 #include "attune-test-utils.h"
@@ -64,6 +68,39 @@ file_written (gpointer path)
   g_autofree char *contents = NULL;
 
   return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, "late-parcel,outcome,") != NULL;
+}
+
+static guint
+pdf_pages (const char *pdf,
+           char      **text)
+{
+  g_autofree char *info = NULL;
+  const char *argv_info[] = { "pdfinfo", pdf, NULL };
+  const char *argv_text[] = { "pdftotext", pdf, "-", NULL };
+  const char *pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv_info, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &info, NULL, NULL, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv_text, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, text, NULL, NULL, NULL));
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/* PNGs of the first pages of @pdf, for a person to look at. */
+static void
+render_pdf (const char *pdf,
+            const char *name)
+{
+  g_autofree char *prefix = NULL;
+  const char *argv_png[] = { "pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "2", pdf, NULL, NULL };
+
+  if (g_getenv ("ATTUNE_SCREENSHOT_DIR") == NULL)
+    return;
+  prefix = g_build_filename (g_getenv ("ATTUNE_SCREENSHOT_DIR"), name, NULL);
+  argv_png[9] = prefix;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv_png, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
 }
 
 /* A class of one role-play run from the console by keyboard, as with a
@@ -194,6 +231,23 @@ test_class_with_console (void)
   g_assert_nonnull (strstr (csv, "late-parcel,outcome,"));
   g_unlink (csv_path);
 
+  /* The recap on paper: the same pages the print dialog would print. */
+  {
+    g_autoptr(AttuneHandout) recap = attune_handout_new_for_recap (session, attune_test_library (app));
+    g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "attune-class-recap-test.pdf", NULL);
+    g_autofree char *text = NULL;
+    guint pages = 0;
+
+    g_assert_true (attune_handout_write_pdf (recap, pdf, &pages, NULL));
+    g_assert_cmpuint (pdf_pages (pdf, &text), ==, pages);
+    g_assert_nonnull (strstr (text, "Class recap: The birthday telescope"));
+    g_assert_nonnull (strstr (text, "Outcome: Resolved"));
+    g_assert_nonnull (strstr (text, "2 votes (67%)"));
+    g_assert_nonnull (strstr (text, "Page 1 of"));
+    render_pdf (pdf, "print-recap");
+    g_unlink (pdf);
+  }
+
   /* Esc from the console leaves both windows; nothing was recorded. */
   attune_test_press (GTK_WIDGET (console), GDK_KEY_Escape, 0);
   attune_test_wait_until (console_gone, NULL);
@@ -315,24 +369,6 @@ test_recording_when_enabled (void)
   g_settings_reset (attune_test_settings (), "presenter-records");
 }
 
-static guint
-pdf_pages (const char *pdf,
-           char      **text)
-{
-  g_autofree char *info = NULL;
-  const char *argv_info[] = { "pdfinfo", pdf, NULL };
-  const char *argv_text[] = { "pdftotext", pdf, "-", NULL };
-  const char *pages;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv_info, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &info, NULL, NULL, NULL));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv_text, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, text, NULL, NULL, NULL));
-  pages = strstr (info, "Pages:");
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
-}
-
 /* Ctrl+P's handout is the lesson open, or the role-play being played;
  * GtkPrintOperation lays it out with the same page drawing as --print. */
 static void
@@ -370,13 +406,7 @@ test_print_operation (void)
 
     g_assert_nonnull (strstr (text, last));
   }
-  if (g_getenv ("ATTUNE_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *prefix = g_build_filename (g_getenv ("ATTUNE_SCREENSHOT_DIR"), "print-operation", NULL);
-      const char *argv_png[] = { "pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", pdf, prefix, NULL };
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv_png, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
-    }
+  render_pdf (pdf, "print-operation");
   g_unlink (pdf);
 }
 

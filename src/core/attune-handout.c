@@ -475,7 +475,7 @@ attune_handout_new_for_recap (AttuneClassSession *session,
   /* Translators: a date as strftime() formats it, on a printed recap */
   g_autofree char *date = g_date_time_format (now, _("%-d %B %Y"));
   /* Translators: under a printed recap's title; the first %s is a date, the second a duration like 12:05 */
-  g_autofree char *meta = g_strdup_printf (_("%s · %s minutes"), date, elapsed);
+  g_autofree char *meta = g_strdup_printf (_("%s · session time %s"), date, elapsed);
 
   attune_handout_add (self, ATTUNE_BLOCK_TITLE, 0, NULL, title);
   attune_handout_add (self, ATTUNE_BLOCK_NOTE, 0, NULL, meta);
