@@ -15,6 +15,7 @@
 #include "attune-export.h"
 #include "attune-lrs-sync.h"
 #include "attune-store-queue.h"
+#include "attune-handout-layout.h"
 #include "attune-preferences-window.h"
 #include "attune-validator.h"
 #include "attune-window.h"
@@ -53,6 +54,43 @@ attune_application_dispose (GObject *object)
   g_clear_pointer (&self->extra_folders, g_strfreev);
 
   G_OBJECT_CLASS (attune_application_parent_class)->dispose (object);
+}
+
+/* `attune --print lesson:ID|scenario:ID --output FILE.pdf`: the handout
+ * straight to a PDF, with no window and no display. */
+static int
+print_command (GVariantDict *options)
+{
+  g_autoptr(AttuneLibrary) library = attune_library_new ();
+  g_autoptr(AttuneHandout) handout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **folders = NULL;
+  const char *target = NULL, *output = NULL;
+
+  g_variant_dict_lookup (options, "print", "&s", &target);
+  if (!g_variant_dict_lookup (options, "output", "^&ay", &output) || output == NULL || *output == '\0')
+    {
+      /* Translators: keep --print and --output untranslated */
+      g_printerr ("%s\n", _("--print needs --output FILE.pdf."));
+      return 2;
+    }
+  attune_library_add_standard_folders (library);
+  if (g_variant_dict_lookup (options, "library", "^a&ay", &folders) && folders != NULL)
+    for (guint i = 0; folders[i] != NULL; i++)
+      attune_library_add_folder (library, folders[i], FALSE);
+  attune_library_load (library);
+  handout = attune_handout_new_for_target (library, target, &error);
+  if (handout == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return error->code == G_IO_ERROR_INVALID_ARGUMENT ? 2 : 1;
+    }
+  if (!attune_handout_write_pdf (handout, output, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
 }
 
 /* Runs in the process that was started, before any display is needed:
@@ -104,6 +142,8 @@ attune_application_handle_local_options (GApplication *app,
         g_printerr ("%s\n", message->str);
       return status;
     }
+  if (g_variant_dict_contains (options, "print"))
+    return print_command (options);
 
   if (g_variant_dict_contains (options, "validate"))
     {
@@ -463,12 +503,14 @@ attune_application_init (AttuneApplication *self)
       N_("Start the role-play with this id, such as late-parcel"), N_("ID") },
     { "present", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Present the role-play with this id to a class, full screen"), N_("ID") },
+    { "print", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Print a lesson or a role-play’s trainer sheet to the PDF file given with --output, without opening a window"), N_("lesson:ID|scenario:ID") },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Keep progress in this file instead of the usual one (also ATTUNE_DATABASE)"), N_("FILE") },
     { "export-progress", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Export progress as csv or xapi (xAPI 1.0.3 statements), without opening a window"), N_("FORMAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("With --export-progress: the file to write, or - for the terminal"), N_("FILE") },
+      N_("With --export-progress: the file to write, or - for the terminal; with --print: the PDF file to write"), N_("FILE") },
     { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --export-progress: only this learner's profile"), N_("NAME") },
     { "sync", 0, 0, G_OPTION_ARG_NONE, NULL,

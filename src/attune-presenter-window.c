@@ -5,16 +5,24 @@
  * Ctrl+minus and Ctrl+0 change it, and it is remembered), high contrast
  * friendly, and no learner statistics anywhere.
  *
- * The replies are labelled A–D. The class discusses and votes; the trainer
- * picks the class's choice (its letter, or a click), and only then reveals
- * the feedback (Space or Enter). Space or Enter again moves on. Esc leaves.
- * Nothing is recorded unless the trainer turned that on in Preferences.
+ * The replies are labelled A–D, in the conversation's shuffled order. The
+ * class discusses and votes; the trainer counts the hands (1–4, or in the
+ * console), can show the tally as bars (T), picks the class's choice (its
+ * letter, or a click), and only then reveals the feedback (Space, Enter or
+ * a clicker's Page Down). Space again moves on; after the ending comes the
+ * class's recap. Esc leaves. The keys are the same in the trainer's console
+ * (attune-presenter-keys.c). The class session (AttuneClassSession) keeps
+ * the path, the votes and the time; nothing is recorded to a profile unless
+ * the trainer turned "presenter-records" on (AttunePractice does that).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "attune-class-recap.h"
+#include "attune-presenter-keys.h"
 #include "attune-presenter-window.h"
+#include "attune-tally-bars.h"
 
 struct _AttunePresenterWindow
 {
@@ -23,8 +31,11 @@ struct _AttunePresenterWindow
   AttunePractice *practice;    /* records, when Preferences say so */
   AttuneScenario *scenario;
   AttuneConversation *conversation;
+  AttuneClassSession *class_session;
   int selected;                /* -1: no choice picked yet */
   gboolean revealed;           /* the picked choice's feedback is showing */
+  gboolean show_tally;         /* the class sees the tally as bars */
+  gboolean show_recap;         /* the class sees the recap */
   GtkCssProvider *zoom;
 
   GtkBox *content;
@@ -40,6 +51,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GtkWidget *
 big_text (const char *text,
@@ -87,6 +105,13 @@ render (AttunePresenterWindow *self)
   guint n_shown;
 
   clear (self);
+  if (self->show_recap)
+    {
+      gtk_box_append (self->content, GTK_WIDGET (attune_class_recap_new (self->class_session,
+                                                                         attune_practice_get_library (self->practice))));
+      gtk_box_append (self->content, big_text (_("Esc: leave"), "dim-label"));
+      return;
+    }
   gtk_box_append (GTK_BOX (top), big_text (attune_scenario_get_customer_name (scenario), "attune-presenter-name"));
   gtk_widget_set_hexpand (gtk_widget_get_last_child (top), TRUE);
   gtk_box_append (GTK_BOX (mood_box), gtk_image_new_from_icon_name (attune_mood_get_icon_name (mood)));
@@ -123,10 +148,18 @@ render (AttunePresenterWindow *self)
         gtk_box_append (self->content, big_text (ending->text, "attune-presenter-line"));
       gtk_box_append (self->content, big_text (attune_outcome_get_label (ending->outcome), "title-1"));
       gtk_box_append (self->content, big_text (ending->debrief, "attune-presenter-feedback"));
-      gtk_box_append (self->content, big_text (_("Esc: leave"), "dim-label"));
+      gtk_box_append (self->content, big_text (_("Space: the class’s recap  ·  Esc: leave"), "dim-label"));
       return;
     }
 
+  if (self->show_tally)
+    {
+      /* The votes fill the screen, to be read from the back of the room. */
+      gtk_box_append (self->content, big_text (_("How the class voted"), "attune-presenter-line"));
+      gtk_box_append (self->content, attune_tally_bars_new (attune_class_session_get_current (self->class_session)));
+      gtk_box_append (self->content, big_text (_("T: back to the replies  ·  Space: reveal"), "dim-label"));
+      return;
+    }
   if (node->cue != NULL)
     gtk_box_append (self->content, big_text (node->cue, "attune-cue"));
   gtk_box_append (self->content, big_text (node->text, "attune-presenter-line"));
@@ -153,7 +186,14 @@ render (AttunePresenterWindow *self)
     }
   gtk_box_append (self->content, big_text (self->selected >= 0
                                            ? _("Space: reveal the feedback  ·  A–D: change the choice")
-                                           : _("A–D: pick the class’s choice"), "dim-label"));
+                                           : _("A–D: pick the class’s choice  ·  1–4: count a vote  ·  T: show the votes"), "dim-label"));
+}
+
+static void
+changed (AttunePresenterWindow *self)
+{
+  render (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Picks the class's choice (0 = A, as shown); the feedback stays hidden. */
@@ -166,7 +206,7 @@ attune_presenter_window_select (AttunePresenterWindow *self,
   if (node == NULL || self->revealed || index >= node->choices->len)
     return FALSE;
   self->selected = (int) index;
-  render (self);
+  changed (self);
   return TRUE;
 }
 
@@ -176,32 +216,161 @@ end_recording (AttunePresenterWindow *self)
   attune_practice_end (self->practice, self->conversation);
 }
 
-/* Space or Enter: reveal the picked choice's feedback, or move on. */
+/* The reply with the most hands, when one has more than any other. */
+static int
+most_voted (AttunePresenterWindow *self)
+{
+  AttuneClassDecision *current = attune_class_session_get_current (self->class_session);
+  int top = -1;
+  gboolean tie = FALSE;
+
+  for (guint i = 0; current != NULL && i < current->n_shown; i++)
+    {
+      if (current->votes[i] == 0)
+        continue;
+      if (top < 0 || current->votes[i] > current->votes[top])
+        top = (int) i, tie = FALSE;
+      else if (current->votes[i] == current->votes[top])
+        tie = TRUE;
+    }
+  return tie ? -1 : top;
+}
+
+/* Space, Enter or Page Down: reveal the picked choice's feedback (with
+ * none picked, the reply most hands went up for), move on, and after the
+ * ending show the recap. */
 gboolean
 attune_presenter_window_advance (AttunePresenterWindow *self)
 {
+  g_autoptr(GError) error = NULL;
+  GArray *steps;
+
+  if (self->show_recap)
+    return FALSE;
   if (self->revealed)
     {
       self->revealed = FALSE;
       self->selected = -1;
+      self->show_tally = FALSE;
       if (attune_conversation_is_finished (self->conversation))
         end_recording (self);
-      render (self);
+      changed (self);
       return TRUE;
     }
+  if (attune_conversation_is_finished (self->conversation))
+    return attune_presenter_window_show_recap (self);
+  if (self->selected < 0)
+    self->selected = most_voted (self);
   if (self->selected < 0)
     return FALSE;
 
-  attune_conversation_choose (self->conversation,
-                              attune_conversation_authored_index (self->conversation, (guint) self->selected), NULL);
-  {
-    GArray *steps = attune_conversation_get_steps (self->conversation);
-
-    attune_practice_record (self->practice, &g_array_index (steps, AttuneStep, steps->len - 1), 0);
-  }
+  if (attune_class_session_choose (self->class_session, (guint) self->selected, &error) == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  steps = attune_conversation_get_steps (self->conversation);
+  attune_practice_record (self->practice, &g_array_index (steps, AttuneStep, steps->len - 1), 0);
   self->revealed = TRUE;
-  render (self);
+  self->show_tally = FALSE;
+  changed (self);
   return TRUE;
+}
+
+/* A vote more (or fewer) for the reply shown at @position. */
+gboolean
+attune_presenter_window_add_vote (AttunePresenterWindow *self,
+                                  guint                  position,
+                                  int                    delta)
+{
+  if (self->revealed || !attune_class_session_add_vote (self->class_session, position, delta))
+    return FALSE;
+  changed (self);
+  return TRUE;
+}
+
+gboolean
+attune_presenter_window_set_votes (AttunePresenterWindow *self,
+                                   guint                  position,
+                                   guint                  votes)
+{
+  AttuneClassDecision *current = attune_class_session_get_current (self->class_session);
+
+  if (self->revealed || current == NULL || position >= current->n_shown)
+    return FALSE;
+  if (current->votes[position] == votes)
+    return TRUE;
+  attune_class_session_set_votes (self->class_session, position, votes);
+  changed (self);
+  return TRUE;
+}
+
+/* Shows or hides the tally on the projected screen. */
+gboolean
+attune_presenter_window_toggle_tally (AttunePresenterWindow *self)
+{
+  if (self->revealed || self->show_recap || attune_class_session_get_current (self->class_session) == NULL)
+    return FALSE;
+  self->show_tally = !self->show_tally;
+  changed (self);
+  return TRUE;
+}
+
+gboolean
+attune_presenter_window_get_show_tally (AttunePresenterWindow *self)
+{
+  return self->show_tally;
+}
+
+/* The recap, once the conversation has ended. */
+gboolean
+attune_presenter_window_show_recap (AttunePresenterWindow *self)
+{
+  if (!attune_conversation_is_finished (self->conversation) || self->show_recap)
+    return FALSE;
+  if (self->revealed)
+    {
+      self->revealed = FALSE;
+      end_recording (self);
+    }
+  self->show_recap = TRUE;
+  changed (self);
+  return TRUE;
+}
+
+gboolean
+attune_presenter_window_get_show_recap (AttunePresenterWindow *self)
+{
+  return self->show_recap;
+}
+
+/* Back to decision @decision (0 = the first): the class plays on from there. */
+gboolean
+attune_presenter_window_retry_from (AttunePresenterWindow *self,
+                                    guint                  decision)
+{
+  end_recording (self);
+  if (!attune_class_session_retry_from (self->class_session, decision))
+    return FALSE;
+  attune_practice_begin (self->practice, self->conversation, ATTUNE_ATTEMPT_PRESENTER, ATTUNE_ATTEMPT_RETRY);
+  self->revealed = FALSE;
+  self->selected = -1;
+  self->show_tally = FALSE;
+  self->show_recap = FALSE;
+  changed (self);
+  return TRUE;
+}
+
+AttuneClassSession *
+attune_presenter_window_get_class_session (AttunePresenterWindow *self)
+{
+  return self->class_session;
+}
+
+AttunePractice *
+attune_presenter_window_get_practice (AttunePresenterWindow *self)
+{
+  return self->practice;
 }
 
 AttuneConversation *
@@ -231,14 +400,6 @@ select_action (GtkWidget  *widget,
 }
 
 static void
-advance_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  attune_presenter_window_advance (ATTUNE_PRESENTER_WINDOW (widget));
-}
-
-static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -265,6 +426,7 @@ attune_presenter_window_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->zoom));
   g_clear_object (&self->zoom);
+  g_clear_object (&self->class_session);
   g_clear_object (&self->conversation);
   if (self->practice != NULL)
     g_signal_handlers_disconnect_by_data (attune_practice_get_settings (self->practice), self);
@@ -284,6 +446,7 @@ attune_presenter_window_constructed (GObject *object)
 
   settings = attune_practice_get_settings (self->practice);
   self->conversation = attune_conversation_new (self->scenario);
+  self->class_session = attune_class_session_new (self->conversation);
   self->zoom = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->zoom),
@@ -294,7 +457,20 @@ attune_presenter_window_constructed (GObject *object)
   render (self);
   /* The size of a common projector, should fullscreen not be honoured. */
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
-  gtk_window_fullscreen (GTK_WINDOW (self));
+  {
+    /* With a projector as a second monitor, the class sees that one and
+     * the trainer's console stays on the first. */
+    GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+    if (g_list_model_get_n_items (monitors) >= 2)
+      {
+        g_autoptr(GdkMonitor) projector = g_list_model_get_item (monitors, 1);
+
+        gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), projector);
+      }
+    else
+      gtk_window_fullscreen (GTK_WINDOW (self));
+  }
 }
 
 static void
@@ -358,21 +534,18 @@ attune_presenter_window_class_init (AttunePresenterWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The console redraws itself after any change. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_install_action (widget_class, "presenter.select", "u", select_action);
-  gtk_widget_class_install_action (widget_class, "presenter.advance", NULL, advance_action);
   gtk_widget_class_install_action (widget_class, "presenter.zoom", "i", zoom_action);
-  for (guint i = 0; i < 4; i++)
-    {
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a + i, 0, "presenter.select", "u", i);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A + i, GDK_SHIFT_MASK, "presenter.select", "u", i);
-    }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "presenter.zoom", "i", -20);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "presenter.zoom", "i", -20);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "presenter.zoom", "i", 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -380,19 +553,8 @@ attune_presenter_window_init (AttunePresenterWindow *self)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
-  GtkEventController *keys = gtk_shortcut_controller_new ();
-  /* Space and Enter would otherwise activate the focused reply: in a
-   * classroom they mean "reveal" and "go on", whatever has the focus.
-   * Presentation clickers send Page Down. */
-  static const guint advance_keys[] = { GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_Page_Down };
 
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (advance_keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (advance_keys[i], 0),
-                                                            gtk_named_action_new ("presenter.advance")));
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
-
+  attune_presenter_keys_attach (GTK_WIDGET (self), self);
   self->selected = -1;
   self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   g_object_set (self->content, "margin-top", 32, "margin-bottom", 32, "margin-start", 32, "margin-end", 32, NULL);

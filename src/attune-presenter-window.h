@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "attune-class-session.h"
 #include "attune-conversation.h"
 #include "attune-practice.h"
 
@@ -19,5 +20,19 @@ gboolean               attune_presenter_window_advance (AttunePresenterWindow *s
 AttuneConversation    *attune_presenter_window_get_conversation (AttunePresenterWindow *self);
 int                    attune_presenter_window_get_selected (AttunePresenterWindow *self);
 gboolean               attune_presenter_window_get_revealed (AttunePresenterWindow *self);
+gboolean               attune_presenter_window_add_vote (AttunePresenterWindow *self,
+                                                         guint                  position,
+                                                         int                    delta);
+gboolean               attune_presenter_window_set_votes (AttunePresenterWindow *self,
+                                                          guint                  position,
+                                                          guint                  votes);
+gboolean               attune_presenter_window_toggle_tally (AttunePresenterWindow *self);
+gboolean               attune_presenter_window_get_show_tally (AttunePresenterWindow *self);
+gboolean               attune_presenter_window_show_recap (AttunePresenterWindow *self);
+gboolean               attune_presenter_window_get_show_recap (AttunePresenterWindow *self);
+gboolean               attune_presenter_window_retry_from (AttunePresenterWindow *self,
+                                                           guint                  decision);
+AttuneClassSession    *attune_presenter_window_get_class_session (AttunePresenterWindow *self);
+AttunePractice        *attune_presenter_window_get_practice (AttunePresenterWindow *self);
 
 G_END_DECLS

@@ -16,6 +16,9 @@
 
 #include "attune-first-frame.h"
 #include "attune-lesson-browser.h"
+#include "attune-handout.h"
+#include "attune-presenter-console.h"
+#include "attune-print.h"
 #include "attune-presenter-window.h"
 #include "attune-progress-report.h"
 #include "attune-progress-view.h"
@@ -176,7 +179,56 @@ attune_window_present_scenario (AttuneWindow *self,
   gtk_window_set_application (GTK_WINDOW (presenter), gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (presenter));
+  {
+    /* The trainer's console: on the first monitor when the projector is
+     * the second, else a window of its own beside the projected one. */
+    AttunePresenterConsole *console = attune_presenter_console_new (presenter);
+
+    gtk_window_set_application (GTK_WINDOW (console), gtk_window_get_application (GTK_WINDOW (self)));
+    gtk_window_present (GTK_WINDOW (console));
+  }
   return TRUE;
+}
+
+/**
+ * attune_window_get_handout:
+ *
+ * What Ctrl+P prints: the lesson open in Learn, or the trainer sheet of the
+ * role-play being played in Practise; %NULL when neither is open.
+ */
+AttuneHandout *
+attune_window_get_handout (AttuneWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+  AttuneConversation *conversation = self->role_play != NULL ? attune_role_play_get_conversation (self->role_play) : NULL;
+
+  if (g_strcmp0 (view, "learn") == 0 && attune_lesson_browser_get_lesson_id (self->lesson_browser) != NULL)
+    {
+      AttuneLesson *lesson = attune_library_find_lesson (self->library, attune_lesson_browser_get_lesson_id (self->lesson_browser));
+
+      if (lesson != NULL)
+        return attune_handout_new_for_lesson (lesson);
+    }
+  if (g_strcmp0 (view, "practise") == 0 && conversation != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->practise_mode), "play") == 0)
+    return attune_handout_new_for_scenario (attune_conversation_get_scenario (conversation), self->library);
+  return NULL;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttuneWindow *self = ATTUNE_WINDOW (widget);
+  g_autoptr(AttuneHandout) handout = attune_window_get_handout (self);
+
+  if (handout == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Open a lesson or a role-play to print it.")));
+      return;
+    }
+  attune_print_handout (GTK_WINDOW (self), handout);
 }
 
 /* F5: present the role-play being played, or else the first one listed. */
@@ -481,6 +533,8 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_lessons);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

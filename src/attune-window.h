@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "attune-handout.h"
 #include "attune-progress-model.h"
 #include "attune-role-play.h"
 #include "attune-session.h"
@@ -31,5 +32,6 @@ void          attune_window_start_scenario_when_loaded (AttuneWindow *self,
 gboolean      attune_window_present_scenario (AttuneWindow *self,
                                               const char   *id);
 AttuneRolePlay *attune_window_get_role_play (AttuneWindow *self);
+AttuneHandout *attune_window_get_handout    (AttuneWindow *self);
 
 G_END_DECLS

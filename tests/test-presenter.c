@@ -3,13 +3,22 @@
  * Presenter mode on a 1280×720 projector: replies labelled A–D, letters
  * pick the class's choice, the feedback stays hidden until Space reveals
  * it, no learner statistics, nothing recorded unless turned on, text size
- * changed with Ctrl+plus and remembered, Esc leaves. Renders each stage.
+ * changed with Ctrl+plus and remembered, Esc leaves. A class run from the
+ * trainer's console by keyboard: votes, the tally, reveal, a retry, the
+ * recap, its CSV and PDF. Printing through GtkPrintOperation. Renders
+ * each stage.
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "attune-application.h"
+#include "attune-presenter-console.h"
+#include "attune-handout-layout.h"
+#include "attune-print.h"
 #include "attune-presenter-window.h"
 #include "attune-test-utils.h"
 #include "attune-window.h"
@@ -29,6 +38,223 @@ find_presenter (void)
         return ATTUNE_PRESENTER_WINDOW (candidate);
     }
   return NULL;
+}
+
+static AttunePresenterConsole *
+find_console (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (ATTUNE_IS_PRESENTER_CONSOLE (candidate) && gtk_widget_get_visible (GTK_WIDGET (candidate)))
+        return ATTUNE_PRESENTER_CONSOLE (candidate);
+    }
+  return NULL;
+}
+
+static gboolean
+console_gone (gpointer data)
+{
+  return find_console () == NULL;
+}
+
+/* The whole recap is in the file: it ends with the outcome. */
+static gboolean
+file_written (gpointer path)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, "late-parcel,outcome,") != NULL;
+}
+
+static guint
+pdf_pages (const char *pdf,
+           char      **text)
+{
+  g_autofree char *info = NULL;
+  const char *argv_info[] = { "pdfinfo", pdf, NULL };
+  const char *argv_text[] = { "pdftotext", pdf, "-", NULL };
+  const char *pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv_info, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &info, NULL, NULL, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv_text, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, text, NULL, NULL, NULL));
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/* PNGs of the first pages of @pdf, for a person to look at. */
+static void
+render_pdf (const char *pdf,
+            const char *name)
+{
+  g_autofree char *prefix = NULL;
+  const char *argv_png[] = { "pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "2", pdf, NULL, NULL };
+
+  if (g_getenv ("ATTUNE_SCREENSHOT_DIR") == NULL)
+    return;
+  prefix = g_build_filename (g_getenv ("ATTUNE_SCREENSHOT_DIR"), name, NULL);
+  argv_png[9] = prefix;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv_png, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
+}
+
+/* A class of one role-play run from the console by keyboard, as with a
+ * clicker: votes counted, the tally on the projector, reveal, next, a
+ * retry, the recap, its CSV; keys work from either window. */
+static void
+test_class_with_console (void)
+{
+  AttuneWindow *window = attune_application_get_main_window (app);
+  AttunePresenterWindow *presenter;
+  AttunePresenterConsole *console;
+  AttuneClassSession *session;
+  AttuneClassDecision *current;
+  AttuneConversation *conversation;
+  GArray *decisions;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autofree char *csv_path = g_build_filename (g_get_tmp_dir (), "attune-class-recap-test.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  AttuneChoice *strongest;
+
+  g_assert_true (attune_window_present_scenario (window, "late-parcel"));
+  presenter = find_presenter ();
+  console = find_console ();
+  g_assert_nonnull (presenter);
+  g_assert_nonnull (console);
+  g_assert_true (attune_presenter_console_get_presenter (console) == presenter);
+  attune_test_wait_for_frame (GTK_WIDGET (console));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (console)), >=, 1260);
+  session = attune_presenter_window_get_class_session (presenter);
+  conversation = attune_presenter_window_get_conversation (presenter);
+  current = attune_class_session_get_current (session);
+
+  /* The console shows what the class does not: the trainer notes, each
+   * reply's feedback, the strongest marked. */
+  strongest = attune_class_decision_get_choice (current, current->best);
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "Watch for two traps", TRUE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), strongest->feedback, FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "★ Strongest", FALSE));
+  g_assert_null (attune_test_find_label (GTK_WIDGET (presenter), strongest->feedback, FALSE));
+
+  /* Votes: 1 and 2 count for A and B, from either window; Ctrl+1 takes one back. */
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_1, 0);
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_1, 0);
+  attune_test_press (GTK_WIDGET (presenter), GDK_KEY_1, 0);
+  attune_test_press (GTK_WIDGET (presenter), GDK_KEY_1, GDK_CONTROL_MASK);
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_2, 0);
+  g_assert_cmpuint (current->votes[0], ==, 2);
+  g_assert_cmpuint (current->votes[1], ==, 1);
+  /* T shows the tally on the projected screen: counts and shares in words. */
+  g_assert_null (attune_test_find_label (GTK_WIDGET (presenter), "2 votes · 67%", FALSE));
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_t, 0);
+  g_assert_true (attune_presenter_window_get_show_tally (presenter));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "2 votes · 67%", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "1 vote · 33%", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "3 votes counted", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "2 votes · 67%", FALSE));
+  attune_test_wait_for_frame (GTK_WIDGET (presenter));
+  g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-tally"));
+  g_free (attune_test_render_png (GTK_WIDGET (console), "console-question"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  attune_test_wait_for_frame (GTK_WIDGET (console));
+  attune_test_wait_for_frame (GTK_WIDGET (presenter));
+  g_free (attune_test_render_png (GTK_WIDGET (console), "console-question-dark"));
+  g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-tally-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  /* Narrow, the path and notes fold away behind a header button. */
+  gtk_window_set_default_size (GTK_WINDOW (console), 360, 720);
+  attune_test_wait_for_frame (GTK_WIDGET (console));
+  attune_test_wait_for_frame (GTK_WIDGET (console));
+  g_free (attune_test_render_png (GTK_WIDGET (console), "console-narrow"));
+  gtk_window_set_default_size (GTK_WINDOW (console), 1280, 720);
+  attune_test_wait_for_frame (GTK_WIDGET (console));
+
+  /* Page Down with nothing picked reveals the reply most hands went up for. */
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_Page_Down, 0);
+  g_assert_true (attune_presenter_window_get_revealed (presenter));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), _("The class chose A"), FALSE));
+  g_assert_false (attune_presenter_window_get_show_tally (presenter));
+  g_free (attune_test_render_png (GTK_WIDGET (console), "console-revealed"));
+  attune_test_press (GTK_WIDGET (presenter), GDK_KEY_Page_Down, 0);
+  g_assert_false (attune_presenter_window_get_revealed (presenter));
+
+  /* Decision 2: B picked by letter from the console; then back to it. */
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_3, 0);
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_b, 0);
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_Return, 0);
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_Return, 0);
+  decisions = attune_class_session_get_decisions (session);
+  g_assert_cmpuint (decisions->len, ==, 2);
+  g_assert_cmpint (g_array_index (decisions, AttuneClassDecision, 1).chosen, ==, 1);
+  g_assert_cmpuint (g_array_index (decisions, AttuneClassDecision, 1).votes[2], ==, 1);
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "2. Chose B (0 of 1 vote)", TRUE));
+  gtk_widget_activate_action (GTK_WIDGET (console), "console.retry", "u", 1);
+  g_assert_cmpuint (decisions->len, ==, 1);
+  g_assert_cmpuint (attune_conversation_get_steps (conversation)->len, ==, 1);
+
+  /* On to the end, the strongest reply each time: votes, Space, Space. */
+  for (guint i = 0; i < 40 && !attune_conversation_is_finished (conversation); i++)
+    {
+      current = attune_class_session_get_current (session);
+      attune_test_press (GTK_WIDGET (console), GDK_KEY_1 + current->best, 0);
+      attune_test_press (GTK_WIDGET (presenter), GDK_KEY_1 + current->best, 0);
+      attune_test_press (GTK_WIDGET (console), GDK_KEY_1 + (current->best + 1) % current->n_shown, 0);
+      attune_test_press (GTK_WIDGET (presenter), GDK_KEY_space, 0);
+      attune_test_press (GTK_WIDGET (presenter), GDK_KEY_space, 0);
+    }
+  g_assert_true (attune_conversation_is_finished (conversation));
+  g_assert_false (attune_presenter_window_get_show_recap (presenter));
+  /* The ending, then the recap. */
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_space, 0);
+  g_assert_true (attune_presenter_window_get_show_recap (presenter));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "The class’s recap", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "Outcome: Resolved", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "A: 2 of 3 votes (67%)", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "✓ Shown: ", TRUE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "The class sees the recap", FALSE));
+  attune_test_wait_for_frame (GTK_WIDGET (presenter));
+  g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-recap"));
+  g_free (attune_test_render_png (GTK_WIDGET (console), "console-recap"));
+
+  /* The recap as CSV, written off the GTK thread. */
+  g_unlink (csv_path);
+  g_assert_true (attune_presenter_console_export_csv (console, csv_file));
+  attune_test_wait_until (file_written, csv_path);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "scenario,decision,node,customer,letter,reply,votes,percent,class_choice,strongest,seconds\r\n"));
+  g_assert_nonnull (strstr (csv, "late-parcel,outcome,"));
+  g_unlink (csv_path);
+
+  /* The recap on paper: the same pages the print dialog would print. */
+  {
+    g_autoptr(AttuneHandout) recap = attune_handout_new_for_recap (session, attune_test_library (app));
+    g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "attune-class-recap-test.pdf", NULL);
+    g_autofree char *text = NULL;
+    guint pages = 0;
+
+    g_assert_true (attune_handout_write_pdf (recap, pdf, &pages, NULL));
+    g_assert_cmpuint (pdf_pages (pdf, &text), ==, pages);
+    g_assert_nonnull (strstr (text, "Class recap: The birthday telescope"));
+    g_assert_nonnull (strstr (text, "Outcome: Resolved"));
+    g_assert_nonnull (strstr (text, "2 votes (67%)"));
+    g_assert_nonnull (strstr (text, "Page 1 of"));
+    render_pdf (pdf, "print-recap");
+    g_unlink (pdf);
+  }
+
+  /* Esc from the console leaves both windows; nothing was recorded. */
+  attune_test_press (GTK_WIDGET (console), GDK_KEY_Escape, 0);
+  attune_test_wait_until (console_gone, NULL);
+  g_assert_null (find_presenter ());
+  g_assert_null (find_console ());
+  attempts = attune_store_list_attempts (attune_test_store (app), 0, 10, NULL);
+  g_assert_cmpuint (attempts->len, ==, 0);
 }
 
 static void
@@ -143,6 +369,47 @@ test_recording_when_enabled (void)
   g_settings_reset (attune_test_settings (), "presenter-records");
 }
 
+/* Ctrl+P's handout is the lesson open, or the role-play being played;
+ * GtkPrintOperation lays it out with the same page drawing as --print. */
+static void
+test_print_operation (void)
+{
+  AttuneWindow *window = attune_application_get_main_window (app);
+  g_autoptr(AttuneHandout) lesson = NULL;
+  g_autoptr(AttuneHandout) sheet = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "attune-print-operation-test.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pages;
+
+  attune_window_show_lesson (window, "active-listening");
+  lesson = attune_window_get_handout (window);
+  g_assert_nonnull (lesson);
+  g_assert_cmpstr (attune_handout_get_title (lesson), ==, "Listen actively");
+  g_assert_true (attune_window_start_scenario (window, "late-parcel"));
+  sheet = attune_window_get_handout (window);
+  g_assert_nonnull (sheet);
+  g_assert_cmpstr (attune_handout_get_title (sheet), ==, "Trainer sheet: The birthday telescope");
+
+  operation = attune_print_operation_new (sheet);
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  pages = pdf_pages (pdf, &text);
+  g_assert_cmpuint (pages, >=, 3);
+  g_assert_nonnull (strstr (text, "Map of decisions"));
+  g_assert_nonnull (strstr (text, "Discussion questions"));
+  {
+    g_autofree char *last = g_strdup_printf ("Page %u of %u", pages, pages);
+
+    g_assert_nonnull (strstr (text, last));
+  }
+  render_pdf (pdf, "print-operation");
+  g_unlink (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,7 +423,9 @@ main (int   argc,
   attune_test_wait_until (attune_test_app_ready, app);
 
   g_test_add_func ("/presenter/present-a-class", test_present_a_class);
+  g_test_add_func ("/presenter/class-with-console", test_class_with_console);
   g_test_add_func ("/presenter/recording-when-enabled", test_recording_when_enabled);
+  g_test_add_func ("/presenter/print-operation", test_print_operation);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * AttuneClassSession: a role-play run with a class. It follows one
+ * conversation and keeps, for each decision, the hands the trainer counted
+ * per reply (in the order the replies were shown, A–D), the class's choice,
+ * the strongest reply and the time it took; then the recap at the end:
+ * the path, the votes, the outcome and the strategies shown and missed,
+ * also as CSV. It records nothing to any profile: AttunePractice does that,
+ * when the trainer turned it on.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "attune-class-session.h"
+#include "attune-export.h"
+
+struct _AttuneClassSession
+{
+  GObject parent_instance;
+
+  AttuneConversation *conversation;
+  GArray *decisions;           /* AttuneClassDecision, taken */
+  AttuneClassDecision current; /* the open one, when current.node != NULL */
+  gint64 start_us;             /* of the session */
+  gint64 opened_us;            /* of the open decision */
+  guint n_retries;
+};
+
+G_DEFINE_FINAL_TYPE (AttuneClassSession, attune_class_session, G_TYPE_OBJECT)
+
+static gint64
+now_us (void)
+{
+  return g_get_monotonic_time ();
+}
+
+/* The conversation's current decision becomes the open one, no votes yet. */
+static void
+open_decision (AttuneClassSession *self)
+{
+  AttuneScenarioNode *node = attune_conversation_get_node (self->conversation);
+  guint authored_best;
+
+  memset (&self->current, 0, sizeof self->current);
+  self->current.chosen = -1;
+  self->opened_us = now_us ();
+  if (node == NULL || attune_conversation_is_finished (self->conversation))
+    return;
+  self->current.node = node;
+  self->current.n_shown = attune_conversation_get_order (self->conversation, self->current.shown_order);
+  authored_best = attune_scenario_node_get_best_choice (node, NULL);
+  for (guint i = 0; i < self->current.n_shown; i++)
+    if (self->current.shown_order[i] == authored_best)
+      self->current.best = i;
+}
+
+static void
+attune_class_session_finalize (GObject *object)
+{
+  AttuneClassSession *self = ATTUNE_CLASS_SESSION (object);
+
+  g_clear_object (&self->conversation);
+  g_clear_pointer (&self->decisions, g_array_unref);
+  G_OBJECT_CLASS (attune_class_session_parent_class)->finalize (object);
+}
+
+static void
+attune_class_session_class_init (AttuneClassSessionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = attune_class_session_finalize;
+}
+
+static void
+attune_class_session_init (AttuneClassSession *self)
+{
+  self->decisions = g_array_new (FALSE, TRUE, sizeof (AttuneClassDecision));
+}
+
+/**
+ * attune_class_session_new:
+ *
+ * A class session following @conversation from where it stands. The
+ * conversation must then be moved on only through the session.
+ */
+AttuneClassSession *
+attune_class_session_new (AttuneConversation *conversation)
+{
+  AttuneClassSession *self = g_object_new (ATTUNE_TYPE_CLASS_SESSION, NULL);
+
+  self->conversation = g_object_ref (conversation);
+  self->start_us = now_us ();
+  open_decision (self);
+  return self;
+}
+
+AttuneConversation *
+attune_class_session_get_conversation (AttuneClassSession *self)
+{
+  return self->conversation;
+}
+
+/* The decision on screen, or %NULL once the conversation has ended. */
+AttuneClassDecision *
+attune_class_session_get_current (AttuneClassSession *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_CLASS_SESSION (self), NULL);
+  return self->current.node != NULL ? &self->current : NULL;
+}
+
+/* One more hand (or one fewer) for the reply shown at @position. */
+gboolean
+attune_class_session_add_vote (AttuneClassSession *self,
+                               guint               position,
+                               int                 delta)
+{
+  AttuneClassDecision *current = attune_class_session_get_current (self);
+
+  if (current == NULL || position >= current->n_shown)
+    return FALSE;
+  if (delta < 0 && (guint) -delta > current->votes[position])
+    return FALSE;
+  current->votes[position] += delta;
+  return TRUE;
+}
+
+/* The hands counted for the reply at @position, typed in. */
+gboolean
+attune_class_session_set_votes (AttuneClassSession *self,
+                                guint               position,
+                                guint               votes)
+{
+  AttuneClassDecision *current = attune_class_session_get_current (self);
+
+  if (current == NULL || position >= current->n_shown || votes > 100000)
+    return FALSE;
+  current->votes[position] = votes;
+  return TRUE;
+}
+
+/**
+ * attune_class_session_choose:
+ * @position: the class's choice, as shown (A = 0)
+ *
+ * Takes the open decision with its votes and moves the conversation on.
+ * Returns: (transfer none): the chosen reply, or %NULL with @error
+ */
+AttuneChoice *
+attune_class_session_choose (AttuneClassSession *self,
+                             guint               position,
+                             GError            **error)
+{
+  AttuneClassDecision *current = attune_class_session_get_current (self);
+  AttuneChoice *choice;
+
+  if (current == NULL || position >= current->n_shown)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("There is no such reply to choose."));
+      return NULL;
+    }
+  choice = attune_conversation_choose (self->conversation, current->shown_order[position], error);
+  if (choice == NULL)
+    return NULL;
+  current->chosen = (int) position;
+  current->seconds = (now_us () - self->opened_us) / G_USEC_PER_SEC;
+  g_array_append_val (self->decisions, *current);
+  open_decision (self);
+  return choice;
+}
+
+/* Back to decision @decision (0 = the first) to play on from there: the
+ * decisions from it on are forgotten, as the conversation forgets them. */
+gboolean
+attune_class_session_retry_from (AttuneClassSession *self,
+                                 guint               decision)
+{
+  g_return_val_if_fail (ATTUNE_IS_CLASS_SESSION (self), FALSE);
+
+  if (decision >= self->decisions->len ||
+      !attune_conversation_retry_from (self->conversation, decision))
+    return FALSE;
+  g_array_set_size (self->decisions, decision);
+  self->n_retries++;
+  open_decision (self);
+  return TRUE;
+}
+
+/* The decisions taken, in order (AttuneClassDecision). */
+GArray *
+attune_class_session_get_decisions (AttuneClassSession *self)
+{
+  return self->decisions;
+}
+
+guint
+attune_class_session_get_n_retries (AttuneClassSession *self)
+{
+  return self->n_retries;
+}
+
+/* For tests: when the session began, on the monotonic clock. */
+void
+attune_class_session_set_start_time (AttuneClassSession *self,
+                                     gint64              monotonic_us)
+{
+  self->start_us = monotonic_us;
+  self->opened_us = monotonic_us;
+}
+
+/* Seconds since the session began. */
+gint64
+attune_class_session_get_elapsed (AttuneClassSession *self)
+{
+  return MAX (0, (now_us () - self->start_us) / G_USEC_PER_SEC);
+}
+
+/* Per strategy, what the class's path added up to: > 0 shown, < 0 missed
+ * (AttuneStrategyTally; free with g_array_unref). */
+GArray *
+attune_class_session_get_strategies (AttuneClassSession *self)
+{
+  return attune_conversation_tally (self->conversation);
+}
+
+guint
+attune_class_decision_get_total (const AttuneClassDecision *decision)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < decision->n_shown; i++)
+    total += decision->votes[i];
+  return total;
+}
+
+/* The share of the hands for the reply at @position, rounded, 0..100. */
+guint
+attune_class_decision_get_percent (const AttuneClassDecision *decision,
+                                   guint                      position)
+{
+  guint total = attune_class_decision_get_total (decision);
+
+  if (total == 0 || position >= decision->n_shown)
+    return 0;
+  return (decision->votes[position] * 100 + total / 2) / total;
+}
+
+/* The reply shown at @position. */
+AttuneChoice *
+attune_class_decision_get_choice (const AttuneClassDecision *decision,
+                                  guint                      position)
+{
+  g_return_val_if_fail (position < decision->n_shown, NULL);
+  return g_ptr_array_index (decision->node->choices, decision->shown_order[position]);
+}
+
+/* A duration as minutes and seconds, 4:05; hours when needed, 1:02:03. */
+char *
+attune_format_elapsed (gint64 seconds)
+{
+  seconds = MAX (seconds, 0);
+  if (seconds >= 3600)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d:%02d", seconds / 3600,
+                            (int) (seconds / 60 % 60), (int) (seconds % 60));
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}
+
+static void
+append_row (GString     *csv,
+            const char **fields)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *field = attune_csv_field (fields[i]);
+
+      if (i > 0)
+        g_string_append_c (csv, ',');
+      g_string_append (csv, field);
+    }
+  g_string_append (csv, "\r\n");
+}
+
+/**
+ * attune_class_session_to_csv:
+ *
+ * The recap as CSV (RFC 4180): one row per reply at each decision taken,
+ * with its letter, the hands counted, their share, whether the class chose
+ * it and whether it was the strongest; then one row for the outcome.
+ * Column names are fixed English identifiers, for spreadsheets and scripts.
+ */
+char *
+attune_class_session_to_csv (AttuneClassSession *self)
+{
+  GString *csv = g_string_new (NULL);
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+  AttuneScenarioEnding *ending = attune_conversation_get_ending (self->conversation);
+  static const char *header[] = { "scenario", "decision", "node", "customer", "letter", "reply",
+                                  "votes", "percent", "class_choice", "strongest", "seconds", NULL };
+
+  append_row (csv, header);
+  for (guint d = 0; d < self->decisions->len; d++)
+    {
+      AttuneClassDecision *decision = &g_array_index (self->decisions, AttuneClassDecision, d);
+
+      for (guint i = 0; i < decision->n_shown; i++)
+        {
+          g_autofree char *number = g_strdup_printf ("%u", d + 1);
+          g_autofree char *letter = g_strdup_printf ("%c", 'A' + i);
+          g_autofree char *votes = g_strdup_printf ("%u", decision->votes[i]);
+          g_autofree char *percent = g_strdup_printf ("%u", attune_class_decision_get_percent (decision, i));
+          g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, decision->seconds);
+          const char *row[] = {
+            attune_scenario_get_id (scenario), number, decision->node->id, decision->node->text,
+            letter, attune_class_decision_get_choice (decision, i)->reply, votes, percent,
+            (int) i == decision->chosen ? "yes" : "no", i == decision->best ? "yes" : "no",
+            seconds, NULL
+          };
+
+          append_row (csv, row);
+        }
+    }
+  if (ending != NULL)
+    {
+      static const char *outcomes[] = { "resolved", "partly-resolved", "escalated", "lost" };
+      g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, attune_class_session_get_elapsed (self));
+      const char *row[] = { attune_scenario_get_id (scenario), "outcome", ending->id, "", "",
+                            outcomes[ending->outcome], "", "", "", "", seconds, NULL };
+
+      append_row (csv, row);
+    }
+  return g_string_free (csv, FALSE);
+}

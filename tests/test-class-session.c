@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The classroom's core, without GTK: a class session's votes per decision
+ * (by the letter shown, in the shuffled order), the path, a retry, the
+ * time, the recap's strategies and its CSV; and the handouts' content: a
+ * lesson, a trainer sheet with its best path, map and discussion
+ * questions, a recap.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "attune-class-session.h"
+#include "attune-handout.h"
+#include "attune-library.h"
+
+static AttuneLibrary *library;
+
+static AttuneClassSession *
+new_session (const char *id,
+             guint32     seed)
+{
+  AttuneScenario *scenario = attune_library_find_scenario (library, id);
+  g_autoptr(AttuneConversation) conversation = NULL;
+
+  g_assert_nonnull (scenario);
+  conversation = attune_conversation_new (scenario);
+  attune_conversation_set_seed (conversation, seed);
+  return attune_class_session_new (conversation);
+}
+
+static void
+test_votes_and_path (void)
+{
+  g_autoptr(AttuneClassSession) session = new_session ("late-parcel", 7);
+  AttuneConversation *conversation = attune_class_session_get_conversation (session);
+  AttuneClassDecision *current = attune_class_session_get_current (session);
+  AttuneClassDecision *taken;
+  guint8 order[ATTUNE_MAX_CHOICES];
+  AttuneChoice *choice;
+
+  g_assert_nonnull (current);
+  g_assert_cmpuint (current->n_shown, ==, attune_conversation_get_order (conversation, order));
+  /* The letters follow the order shown, and the strongest is found by it. */
+  g_assert_cmpmem (current->shown_order, current->n_shown, order, current->n_shown);
+  g_assert_cmpuint (current->shown_order[current->best], ==, attune_scenario_node_get_best_choice (current->node, NULL));
+
+  /* Hands counted: +1s, a −1, a typed number; never below zero. */
+  g_assert_true (attune_class_session_add_vote (session, 0, 1));
+  g_assert_true (attune_class_session_add_vote (session, 0, 1));
+  g_assert_true (attune_class_session_add_vote (session, 0, -1));
+  g_assert_false (attune_class_session_add_vote (session, 2, -1));
+  g_assert_true (attune_class_session_set_votes (session, 1, 3));
+  g_assert_false (attune_class_session_add_vote (session, 7, 1));
+  g_assert_cmpuint (current->votes[0], ==, 1);
+  g_assert_cmpuint (attune_class_decision_get_total (current), ==, 4);
+  g_assert_cmpuint (attune_class_decision_get_percent (current, 0), ==, 25);
+  g_assert_cmpuint (attune_class_decision_get_percent (current, 1), ==, 75);
+  g_assert_cmpuint (attune_class_decision_get_percent (current, 2), ==, 0);
+
+  /* The class chooses B: the authored reply shown second. */
+  choice = attune_class_session_choose (session, 1, NULL);
+  g_assert_nonnull (choice);
+  g_assert_cmpuint (attune_class_session_get_decisions (session)->len, ==, 1);
+  taken = &g_array_index (attune_class_session_get_decisions (session), AttuneClassDecision, 0);
+  g_assert_cmpint (taken->chosen, ==, 1);
+  g_assert_true (choice == g_ptr_array_index (taken->node->choices, order[1]));
+  g_assert_cmpuint (taken->votes[1], ==, 3);
+  g_assert_true (g_array_index (attune_conversation_get_steps (conversation), AttuneStep, 0).choice == choice);
+  /* The next decision starts with no votes. */
+  current = attune_class_session_get_current (session);
+  g_assert_nonnull (current);
+  g_assert_cmpuint (attune_class_decision_get_total (current), ==, 0);
+  g_assert_null (attune_class_session_choose (session, 9, NULL));
+
+  /* Two more decisions, then back to the second: the path is cut there. */
+  attune_class_session_add_vote (session, 0, 1);
+  attune_class_session_choose (session, 0, NULL);
+  if (attune_class_session_get_current (session) != NULL)
+    attune_class_session_choose (session, 0, NULL);
+  g_assert_true (attune_class_session_retry_from (session, 1));
+  g_assert_cmpuint (attune_class_session_get_decisions (session)->len, ==, 1);
+  g_assert_cmpuint (attune_conversation_get_steps (conversation)->len, ==, 1);
+  g_assert_cmpuint (attune_class_session_get_n_retries (session), ==, 1);
+  g_assert_false (attune_class_session_retry_from (session, 5));
+
+  /* Play to the end, always the strongest: the recap's strategies are shown. */
+  while (attune_class_session_get_current (session) != NULL)
+    attune_class_session_choose (session, attune_class_session_get_current (session)->best, NULL);
+  g_assert_true (attune_conversation_is_finished (conversation));
+  g_assert_false (attune_class_session_add_vote (session, 0, 1));
+  {
+    g_autoptr(GArray) strategies = attune_class_session_get_strategies (session);
+
+    g_assert_cmpuint (strategies->len, >, 0);
+  }
+}
+
+static void
+test_elapsed (void)
+{
+  g_autoptr(AttuneClassSession) session = new_session ("late-parcel", 1);
+  g_autofree char *short_time = attune_format_elapsed (65);
+  g_autofree char *long_time = attune_format_elapsed (3723);
+  g_autofree char *zero = attune_format_elapsed (-4);
+
+  attune_class_session_set_start_time (session, g_get_monotonic_time () - 125 * G_USEC_PER_SEC);
+  g_assert_cmpint (attune_class_session_get_elapsed (session), >=, 125);
+  g_assert_cmpint (attune_class_session_get_elapsed (session), <, 130);
+  /* The decision open since then took as long. */
+  attune_class_session_choose (session, 0, NULL);
+  g_assert_cmpint (g_array_index (attune_class_session_get_decisions (session), AttuneClassDecision, 0).seconds, >=, 125);
+  g_assert_cmpstr (short_time, ==, "1:05");
+  g_assert_cmpstr (long_time, ==, "1:02:03");
+  g_assert_cmpstr (zero, ==, "0:00");
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(AttuneClassSession) session = new_session ("late-parcel", 3);
+  AttuneClassDecision *current = attune_class_session_get_current (session);
+  guint n_first = current->n_shown;
+  g_autofree char *expected_row = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) rows = NULL;
+  guint n_rows;
+
+  attune_class_session_set_votes (session, 0, 2);
+  attune_class_session_set_votes (session, 1, 6);
+  expected_row = g_strdup_printf ("late-parcel,1,opening,\"%s\",B,", current->node->text);
+  attune_class_session_choose (session, 1, NULL);
+  while (attune_class_session_get_current (session) != NULL)
+    attune_class_session_choose (session, 0, NULL);
+  csv = attune_class_session_to_csv (session);
+  rows = g_strsplit (csv, "\r\n", -1);
+  n_rows = g_strv_length (rows);
+  g_assert_cmpstr (rows[0], ==, "scenario,decision,node,customer,letter,reply,votes,percent,class_choice,strongest,seconds");
+  /* A header, a row per reply shown, an outcome row, and the last CRLF. */
+  g_assert_cmpuint (n_rows, >=, 1 + n_first + 1 + 1);
+  g_assert_true (g_str_has_prefix (rows[2], expected_row));
+  g_assert_nonnull (strstr (rows[2], ",6,75,yes,"));
+  g_assert_nonnull (strstr (rows[1], ",2,25,no,"));
+  g_assert_true (g_str_has_prefix (rows[n_rows - 2], "late-parcel,outcome,"));
+  g_assert_cmpstr (rows[n_rows - 1], ==, "");
+}
+
+static void
+test_lesson_handout (void)
+{
+  AttuneLesson *lesson = attune_library_find_lesson (library, "active-listening");
+  g_autoptr(AttuneHandout) handout = attune_handout_new_for_lesson (lesson);
+  g_autofree char *text = attune_handout_to_text (handout);
+  const char * const *steps = attune_lesson_get_steps (lesson);
+  AttuneHandoutBlock *first = g_ptr_array_index (attune_handout_get_blocks (handout), 0);
+
+  g_assert_cmpint (first->kind, ==, ATTUNE_BLOCK_TITLE);
+  g_assert_cmpstr (first->text, ==, attune_lesson_get_title (lesson));
+  g_assert_nonnull (strstr (text, attune_lesson_get_summary (lesson)));
+  g_assert_nonnull (strstr (text, "How to do it"));
+  g_assert_nonnull (strstr (text, steps[0]));
+}
+
+static void
+test_trainer_sheet (void)
+{
+  AttuneScenario *scenario = attune_library_find_scenario (library, "late-parcel");
+  g_autoptr(AttuneHandout) handout = attune_handout_new_for_scenario (scenario, library);
+  g_autoptr(GPtrArray) questions = attune_scenario_discussion_questions (scenario, library);
+  g_autofree char *text = attune_handout_to_text (handout);
+  g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (scenario);
+  AttuneScenarioNode *start = attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario));
+  AttuneChoice *best = g_ptr_array_index (start->choices, g_array_index (analysis->best_path, guint, 0));
+  g_autofree char *best_line = g_strdup_printf ("★ %s", best->reply);
+  const char *headings[] = { "Summary", "Persona", "Trainer notes", "The best path", "Map of decisions",
+                             "Discussion questions" };
+  const char *last = text;
+
+  g_assert_cmpstr (attune_handout_get_title (handout), ==, "Trainer sheet: The birthday telescope");
+  /* Each section, in this order. */
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      const char *found = strstr (last, headings[i]);
+
+      g_assert_nonnull (found);
+      last = found;
+    }
+  g_assert_nonnull (strstr (text, attune_scenario_get_customer_about (scenario)));
+  g_assert_nonnull (strstr (text, attune_scenario_get_trainer_notes (scenario)[0]));
+  g_assert_nonnull (strstr (text, best_line));
+  /* The map: every decision, each reply saying where it leads. */
+  for (guint i = 0; i < attune_scenario_get_nodes (scenario)->len; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Decision %u\n", i + 1);
+
+      g_assert_nonnull (strstr (text, heading));
+    }
+  g_assert_nonnull (strstr (text, "→ decision 2"));
+  g_assert_nonnull (strstr (text, "→ ends: Resolved"));
+
+  /* Questions: the notes' own, with the statement they lean on; the
+   * strongest against the weakest reply; the strategies. */
+  g_assert_cmpuint (questions->len, >=, 4);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (questions, 0), "Tomasz never says he is upset"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (questions, 0), "“you must be devastated”?"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (questions, 1), "And when he asks"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (questions, 2), "At decision 1, what makes “So the birthday"));
+  g_assert_nonnull (strstr (text, g_ptr_array_index (questions, questions->len - 1)));
+}
+
+static void
+test_recap_handout (void)
+{
+  g_autoptr(AttuneClassSession) session = new_session ("late-parcel", 5);
+  g_autoptr(AttuneHandout) handout = NULL;
+  g_autofree char *text = NULL;
+  AttuneClassDecision *current = attune_class_session_get_current (session);
+  guint best = current->best;
+  guint other = best == 0 ? 1 : 0;
+
+  attune_class_session_set_votes (session, other, 4);
+  attune_class_session_set_votes (session, best, 1);
+  attune_class_session_choose (session, other, NULL);
+  while (attune_class_session_get_current (session) != NULL)
+    attune_class_session_choose (session, attune_class_session_get_current (session)->best, NULL);
+  handout = attune_handout_new_for_recap (session, library);
+  text = attune_handout_to_text (handout);
+  g_assert_nonnull (strstr (text, "Class recap: The birthday telescope"));
+  g_assert_nonnull (strstr (text, "Outcome: "));
+  g_assert_nonnull (strstr (text, "4 votes (80%)"));
+  g_assert_nonnull (strstr (text, "1 vote (20%)"));
+  g_assert_nonnull (strstr (text, "the strongest reply was"));
+  g_assert_nonnull (strstr (text, "the strongest reply."));
+}
+
+static void
+test_targets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneHandout) lesson = attune_handout_new_for_target (library, "lesson:reassure", NULL);
+  g_autoptr(AttuneHandout) sheet = attune_handout_new_for_target (library, "scenario:late-parcel", NULL);
+  g_autoptr(AttuneHandout) missing = attune_handout_new_for_target (library, "scenario:nope", &error);
+
+  g_assert_nonnull (lesson);
+  g_assert_nonnull (sheet);
+  g_assert_null (missing);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (attune_handout_new_for_target (library, "reassure", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  xmlInitParser ();
+  library = attune_library_new ();
+  attune_library_add_standard_folders (library);
+  attune_library_load (library);
+
+  g_test_add_func ("/class-session/votes-and-path", test_votes_and_path);
+  g_test_add_func ("/class-session/elapsed", test_elapsed);
+  g_test_add_func ("/class-session/csv", test_csv);
+  g_test_add_func ("/handout/lesson", test_lesson_handout);
+  g_test_add_func ("/handout/trainer-sheet", test_trainer_sheet);
+  g_test_add_func ("/handout/recap", test_recap_handout);
+  g_test_add_func ("/handout/targets", test_targets);
+  status = g_test_run ();
+  g_clear_object (&library);
+  return status;
+}
