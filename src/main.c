@@ -4,9 +4,9 @@
 #include <locale.h>
 
 #include <glib/gi18n.h>
-#include <libxml/parser.h>
 
 #include "attune-application.h"
+#include "attune-content.h"
 
 int
 main (int   argc,
@@ -21,8 +21,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* Once, before any thread parses; never xmlCleanupParser(). */
-  xmlInitParser ();
+  /* Once, before any thread parses. */
+  attune_content_init ();
 
   app = attune_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

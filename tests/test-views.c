@@ -6,8 +6,7 @@
  */
 #include "config.h"
 
-#include <libxml/parser.h>
-
+#include "attune-content.h"
 #include "attune-lesson-browser.h"
 #include "attune-practice.h"
 #include "attune-presenter-window.h"
@@ -97,7 +96,7 @@ main (int   argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
-  xmlInitParser ();
+  attune_content_init ();
   g_free (attune_test_isolate_database ());
   session = attune_session_new (attune_test_settings (), NULL);
   attune_session_reload_library (session, FALSE);

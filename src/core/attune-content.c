@@ -9,8 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
 
 #include "attune-content.h"
+#include "attune-lesson-private.h"
+#include "attune-scenario-private.h"
 #include "attune-lint.h"
 #include "attune-problem.h"
 #include "attune-xml.h"
@@ -328,4 +331,17 @@ attune_problems_count_files (GPtrArray *problems)
   for (guint i = 0; i < problems->len; i++)
     g_hash_table_add (files, (gpointer) attune_problem_get_file (g_ptr_array_index (problems, i)));
   return g_hash_table_size (files);
+}
+
+/**
+ * attune_content_init:
+ *
+ * Call once, before any thread reads content: sets up libxml2 (never
+ * followed by xmlCleanupParser()). The interface calls this rather than
+ * libxml2, which it never sees.
+ */
+void
+attune_content_init (void)
+{
+  xmlInitParser ();
 }

@@ -31,6 +31,7 @@ void              attune_content_load_files       (AttuneContentSet *set,
 void              attune_content_set_cross_check  (AttuneContentSet *set,
                                                    GPtrArray        *reference_lessons);
 guint             attune_problems_count_files     (GPtrArray        *problems);
+void              attune_content_init             (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttuneContentSet, attune_content_set_free)
 

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "attune-lesson.h"
+#include "attune-lesson-private.h"
 #include "attune-xml.h"
 
 struct _AttuneLesson

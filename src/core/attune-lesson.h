@@ -2,7 +2,6 @@
 #pragma once
 
 #include <glib-object.h>
-#include <libxml/tree.h>
 
 G_BEGIN_DECLS
 
@@ -40,8 +39,6 @@ typedef struct
 #define ATTUNE_TYPE_LESSON (attune_lesson_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneLesson, attune_lesson, ATTUNE, LESSON, GObject)
 
-AttuneLesson       *attune_lesson_new_from_xml      (xmlNode       *root,
-                                                     const char    *file);
 const char         *attune_lesson_get_id            (AttuneLesson  *self);
 const char         *attune_lesson_get_file          (AttuneLesson  *self);
 guint               attune_lesson_get_line          (AttuneLesson  *self);

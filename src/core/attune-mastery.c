@@ -71,7 +71,7 @@ strategy_mastery_free (AttuneStrategyMastery *mastery)
 double
 attune_mastery_decay (double age_days)
 {
-  return exp2 (-MAX (0.0, age_days) / ATTUNE_MASTERY_HALF_LIFE_DAYS);
+  return attune_decay (age_days);
 }
 
 /* The learner's offset from UTC at @now, in µs: where their days begin. */

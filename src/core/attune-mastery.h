@@ -3,12 +3,11 @@
 
 #include <glib.h>
 
+#include "attune-decay.h"
 #include "attune-library.h"
 
 G_BEGIN_DECLS
 
-/* How strongly evidence counts falls by half every this many days. */
-#define ATTUNE_MASTERY_HALF_LIFE_DAYS 30.0
 /* Below this much recent evidence (in weight points) there is no verdict. */
 #define ATTUNE_MASTERY_MIN_EVIDENCE 4.0
 

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "attune-scenario.h"
+#include "attune-scenario-private.h"
 #include "attune-xml.h"
 
 struct _AttuneScenario

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <glib-object.h>
-#include <libxml/tree.h>
 
 #include "attune-lesson.h"
 
@@ -74,8 +73,6 @@ typedef enum
 #define ATTUNE_TYPE_SCENARIO (attune_scenario_get_type ())
 G_DECLARE_FINAL_TYPE (AttuneScenario, attune_scenario, ATTUNE, SCENARIO, GObject)
 
-AttuneScenario       *attune_scenario_new_from_xml       (xmlNode        *root,
-                                                          const char     *file);
 const char           *attune_scenario_get_id             (AttuneScenario *self);
 const char           *attune_scenario_get_file           (AttuneScenario *self);
 guint                 attune_scenario_get_line           (AttuneScenario *self);

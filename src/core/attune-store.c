@@ -24,7 +24,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "attune-mastery.h"
+#include "attune-decay.h"
 #include "attune-store-private.h"
 
 /* A random (version 4) UUID, in SQL, for the migrations and triggers. */
@@ -430,7 +430,7 @@ decay_function (sqlite3_context  *context,
 {
   double age_days = (double) sqlite3_value_int64 (argv[0]) / ((double) G_USEC_PER_SEC * 86400.0);
 
-  sqlite3_result_double (context, attune_mastery_decay (age_days));
+  sqlite3_result_double (context, attune_decay (age_days));
 }
 
 void
