@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-widget-util.h"
 #include "attune-chat-bubble.h"
 #include "attune-lesson-page.h"
 
@@ -254,14 +255,6 @@ append_practise (AttuneLessonPage *self,
   append (self, row);
 }
 
-static void
-clear (AttuneLessonPage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-}
 
 /**
  * attune_lesson_page_set_lesson:
@@ -278,7 +271,7 @@ attune_lesson_page_set_lesson (AttuneLessonPage *self,
 
   g_set_object (&self->lesson, lesson);
   self->status = NULL;
-  clear (self);
+  attune_box_remove_all (self->content);
   if (lesson == NULL)
     return;
 

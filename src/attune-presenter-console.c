@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-widget-util.h"
 #include "attune-handout.h"
 #include "attune-presenter-console.h"
 #include "attune-presenter-keys.h"
@@ -67,14 +68,6 @@ heading (const char *string)
   return label;
 }
 
-static void
-clear (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
 
 static GtkWidget *
 action_button (const char *label,
@@ -217,7 +210,7 @@ render_now (AttunePresenterConsole *self)
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   int selected = attune_presenter_window_get_selected (self->presenter);
 
-  clear (self->now);
+  attune_box_remove_all (self->now);
   gtk_box_append (self->now, controls);
   if (attune_presenter_window_get_show_recap (self->presenter))
     {
@@ -279,7 +272,7 @@ render_path (AttunePresenterConsole *self)
   AttuneClassSession *session = attune_presenter_window_get_class_session (self->presenter);
   GArray *decisions = attune_class_session_get_decisions (session);
 
-  clear (self->path);
+  attune_box_remove_all (self->path);
   gtk_box_append (self->path, heading (_("The class’s path")));
   if (decisions->len == 0)
     gtk_box_append (self->path, text (_("No decisions yet."), "dim-label"));

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-widget-util.h"
 #include "attune-class-recap.h"
 #include "attune-presenter-keys.h"
 #include "attune-presenter-window.h"
@@ -73,14 +74,6 @@ big_text (const char *text,
   return label;
 }
 
-static void
-clear (AttunePresenterWindow *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-}
 
 static void
 apply_zoom (AttunePresenterWindow *self)
@@ -104,7 +97,7 @@ render (AttunePresenterWindow *self)
   guint8 order[ATTUNE_MAX_CHOICES];
   guint n_shown;
 
-  clear (self);
+  attune_box_remove_all (self->content);
   if (self->show_recap)
     {
       gtk_box_append (self->content, GTK_WIDGET (attune_class_recap_new (self->class_session,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-widget-util.h"
 #include "attune-progress-report.h"
 #include "attune-progress-view-private.h"
 #include "attune-transcript-window.h"
@@ -207,15 +208,14 @@ format_date (gint64 time)
 static const char *
 outcome_label (const char *outcome)
 {
-  static const char *names[] = { "resolved", "partly-resolved", "escalated", "lost" };
+  AttuneOutcome known;
 
   if (outcome == NULL)
     return C_("outcome", "In progress");
   if (g_str_equal (outcome, "abandoned"))
     return C_("outcome", "Left before the end");
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (outcome, names[i]))
-      return attune_outcome_get_label (i);
+  if (attune_outcome_from_id (outcome, &known))
+    return attune_outcome_get_label (known);
   return outcome;
 }
 
@@ -262,14 +262,6 @@ add_history (AttuneProgressView *self)
   gtk_box_append (self->report_box, list);
 }
 
-static void
-clear_report (AttuneProgressView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->report_box))) != NULL)
-    gtk_box_remove (self->report_box, child);
-}
 
 static void
 update_profile_menu (AttuneProgressView *self)
@@ -409,7 +401,7 @@ attune_progress_view_refresh (AttuneProgressView *self)
 
   self->report = attune_progress_model_get_report (self->progress);
   error = attune_progress_model_get_error (self->progress);
-  clear_report (self);
+  attune_box_remove_all (self->report_box);
   if (error != NULL)
     {
       adw_status_page_set_description (self->unavailable_page, error);

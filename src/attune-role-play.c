@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-widget-util.h"
 #include "attune-chat-bubble.h"
 #include "attune-role-play.h"
 
@@ -65,28 +66,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-text (const char *content,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (content);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
 
 static gboolean
 scroll_to_end_idle (gpointer data)
@@ -205,8 +184,8 @@ feedback_card (AttuneRolePlay *self,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "attune-feedback");
-  gtk_box_append (GTK_BOX (card), text (_("Feedback"), "heading"));
-  gtk_box_append (GTK_BOX (card), text (choice->feedback, NULL));
+  gtk_box_append (GTK_BOX (card), attune_wrapped_label (_("Feedback"), "heading"));
+  gtk_box_append (GTK_BOX (card), attune_wrapped_label (choice->feedback, NULL));
   gtk_box_append (GTK_BOX (card), strategy_chips (self, tally));
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feedback"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, choice->feedback, -1);
@@ -224,7 +203,7 @@ show_node (AttuneRolePlay *self)
   guint8 order[ATTUNE_MAX_CHOICES];
   guint n_shown;
 
-  clear_box (self->actions);
+  attune_box_remove_all (self->actions);
   self->awaiting_continue = FALSE;
   update_mood (self);
   if (node == NULL)
@@ -233,7 +212,7 @@ show_node (AttuneRolePlay *self)
       return;
     }
   if (node->cue != NULL)
-    gtk_box_append (self->transcript, text (node->cue, "attune-cue"));
+    gtk_box_append (self->transcript, attune_wrapped_label (node->cue, "attune-cue"));
   add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
 
   n_shown = attune_conversation_get_order (self->conversation, order);
@@ -250,7 +229,7 @@ show_node (AttuneRolePlay *self)
       gtk_widget_add_css_class (badge, "attune-choice-number");
       gtk_widget_set_valign (badge, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (row), badge);
-      gtk_box_append (GTK_BOX (row), text (choice->reply, NULL));
+      gtk_box_append (GTK_BOX (row), attune_wrapped_label (choice->reply, NULL));
       gtk_button_set_child (GTK_BUTTON (button), row);
       gtk_widget_add_css_class (button, "attune-choice");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "role-play.choose");
@@ -298,7 +277,7 @@ attune_role_play_choose (AttuneRolePlay *self,
   steps = attune_conversation_get_steps (self->conversation);
   record_choice (self, &g_array_index (steps, AttuneStep, steps->len - 1));
 
-  clear_box (self->actions);
+  attune_box_remove_all (self->actions);
   add_bubble (self, C_("speaker", "You"), choice->reply, FALSE);
   update_mood (self);
 
@@ -365,14 +344,14 @@ replay_transcript (AttuneRolePlay *self)
   AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   GArray *steps = attune_conversation_get_steps (self->conversation);
 
-  clear_box (self->transcript);
+  attune_box_remove_all (self->transcript);
   self->expert_box = NULL;
   for (guint i = 0; i < steps->len; i++)
     {
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
 
       if (step->node->cue != NULL)
-        gtk_box_append (self->transcript, text (step->node->cue, "attune-cue"));
+        gtk_box_append (self->transcript, attune_wrapped_label (step->node->cue, "attune-cue"));
       add_bubble (self, attune_scenario_get_customer_name (scenario), step->node->text, TRUE);
       add_bubble (self, C_("speaker", "You"), step->choice->reply, FALSE);
     }
@@ -400,7 +379,7 @@ start (AttuneRolePlay    *self,
   customer = g_strdup_printf (_("%s — %s"), attune_scenario_get_customer_name (scenario),
                               attune_scenario_get_customer_about (scenario));
   gtk_label_set_text (self->customer_label, customer);
-  clear_box (self->transcript);
+  attune_box_remove_all (self->transcript);
   self->expert_box = NULL;
   begin_attempt (self, kind);
   show_node (self);
@@ -459,7 +438,7 @@ verdict (AttuneReplyQuality quality)
                       : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
                       : _("Weak reply");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = text (words, "heading");
+  GtkWidget *label = attune_wrapped_label (words, "heading");
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (looks[quality].icon));
   gtk_box_append (GTK_BOX (box), label);
@@ -492,15 +471,15 @@ expert_path_found (GObject      *source,
       attune_conversation_get_scenario (self->conversation) != scenario)
     return;
   best = attune_conversation_new (scenario);
-  clear_box (self->expert_box);
+  attune_box_remove_all (self->expert_box);
   for (guint i = 0; i < analysis->best_path->len; i++)
     {
       AttuneChoice *choice = attune_conversation_choose (best, g_array_index (analysis->best_path, guint, i), NULL);
       g_autofree char *line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
 
-      gtk_box_append (self->expert_box, text (line, NULL));
+      gtk_box_append (self->expert_box, attune_wrapped_label (line, NULL));
     }
-  gtk_box_append (self->expert_box, text (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
+  gtk_box_append (self->expert_box, attune_wrapped_label (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
   gtk_widget_child_focus (GTK_WIDGET (self->actions), GTK_DIR_TAB_FORWARD);
 }
 
@@ -548,8 +527,8 @@ show_debrief (AttuneRolePlay *self)
   summary = g_strdup_printf (_("%s. Final mood: %s. Score: %u%%."), attune_outcome_get_label (ending->outcome),
                              attune_mood_get_label (attune_conversation_get_mood (self->conversation)),
                              attune_conversation_get_score (self->conversation));
-  gtk_box_append (GTK_BOX (card), text (summary, "heading"));
-  gtk_box_append (GTK_BOX (card), text (ending->debrief, NULL));
+  gtk_box_append (GTK_BOX (card), attune_wrapped_label (summary, "heading"));
+  gtk_box_append (GTK_BOX (card), attune_wrapped_label (ending->debrief, NULL));
 
   add_debrief_section (GTK_BOX (card), _("Strategies"));
   gtk_box_append (GTK_BOX (card), strategy_chips (self, tally));
@@ -565,8 +544,8 @@ show_debrief (AttuneRolePlay *self)
       g_autofree char *chosen = g_strdup_printf (_("%u. “%s”"), i + 1, step->choice->reply);
 
       gtk_box_append (GTK_BOX (words), verdict (attune_scenario_node_get_quality (step->node, step->choice_index)));
-      gtk_box_append (GTK_BOX (words), text (chosen, NULL));
-      gtk_box_append (GTK_BOX (words), text (step->choice->feedback, "dim-label"));
+      gtk_box_append (GTK_BOX (words), attune_wrapped_label (chosen, NULL));
+      gtk_box_append (GTK_BOX (words), attune_wrapped_label (step->choice->feedback, "dim-label"));
       gtk_widget_set_hexpand (words, TRUE);
       gtk_widget_set_valign (retry, GTK_ALIGN_START);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (retry), "role-play.retry-from");
@@ -590,7 +569,7 @@ show_debrief (AttuneRolePlay *self)
 
     gtk_widget_set_halign (show, GTK_ALIGN_START);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-expert-path");
-    gtk_box_append (self->expert_box, text (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "dim-label"));
+    gtk_box_append (self->expert_box, attune_wrapped_label (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "dim-label"));
     gtk_box_append (self->expert_box, show);
   }
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->expert_box));

@@ -324,10 +324,9 @@ attune_class_session_to_csv (AttuneClassSession *self)
     }
   if (ending != NULL)
     {
-      static const char *outcomes[] = { "resolved", "partly-resolved", "escalated", "lost" };
-      g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, attune_class_session_get_elapsed (self));
+          g_autofree char *seconds = g_strdup_printf ("%" G_GINT64_FORMAT, attune_class_session_get_elapsed (self));
       const char *row[] = { attune_scenario_get_id (scenario), "outcome", ending->id, "", "",
-                            outcomes[ending->outcome], "", "", "", "", seconds, NULL };
+                            attune_outcome_get_id (ending->outcome), "", "", "", "", seconds, NULL };
 
       append_row (csv, row);
     }

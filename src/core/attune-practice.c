@@ -508,7 +508,6 @@ void
 attune_practice_end (AttunePractice     *self,
                      AttuneConversation *conversation)
 {
-  static const char *outcomes[] = { "resolved", "partly-resolved", "escalated", "lost" };
   AttuneScenarioEnding *ending;
   Write *write;
 
@@ -521,7 +520,7 @@ attune_practice_end (AttunePractice     *self,
   write->kind = WRITE_END;
   if (ending != NULL)
     {
-      write->outcome = g_strdup (outcomes[ending->outcome]);
+      write->outcome = g_strdup (attune_outcome_get_id (ending->outcome));
       write->final_mood = attune_conversation_get_mood (conversation);
     }
   queue_write (self, write);

@@ -179,15 +179,40 @@ read_node (xmlNode *element)
   return node;
 }
 
+/* The one table of outcome ids, as in the scenario format and the store. */
+static const char *outcome_ids[] = { "resolved", "partly-resolved", "escalated", "lost" };
+G_STATIC_ASSERT (G_N_ELEMENTS (outcome_ids) == ATTUNE_N_OUTCOMES);
+
+/* "resolved", "partly-resolved", "escalated" or "lost". */
+const char *
+attune_outcome_get_id (AttuneOutcome outcome)
+{
+  g_return_val_if_fail (outcome < ATTUNE_N_OUTCOMES, NULL);
+  return outcome_ids[outcome];
+}
+
+/* The outcome with id @id; %FALSE (and @outcome untouched) for any other
+ * string, such as "abandoned". */
+gboolean
+attune_outcome_from_id (const char    *id,
+                        AttuneOutcome *outcome)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_ids); i++)
+    if (g_strcmp0 (id, outcome_ids[i]) == 0)
+      {
+        *outcome = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static AttuneOutcome
 parse_outcome (const char *name)
 {
-  static const char *names[] = { "resolved", "partly-resolved", "escalated", "lost" };
+  AttuneOutcome outcome = ATTUNE_OUTCOME_LOST;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (name, names[i]) == 0)
-      return i;
-  return ATTUNE_OUTCOME_LOST;
+  attune_outcome_from_id (name, &outcome);
+  return outcome;
 }
 
 static AttuneScenarioEnding *

@@ -107,5 +107,8 @@ AttuneReplyQuality    attune_scenario_node_get_quality   (AttuneScenarioNode *no
                                                           guint           index);
 const char           *attune_situation_get_label         (AttuneSituation situation);
 const char           *attune_outcome_get_label           (AttuneOutcome   outcome);
+const char           *attune_outcome_get_id              (AttuneOutcome   outcome);
+gboolean              attune_outcome_from_id             (const char     *id,
+                                                          AttuneOutcome  *outcome);
 
 G_END_DECLS

@@ -651,11 +651,10 @@ attune_store_end_conversation (AttuneStore         *self,
                                AttuneConversation  *conversation,
                                GError             **error)
 {
-  static const char *outcomes[] = { "resolved", "partly-resolved", "escalated", "lost" };
   AttuneScenarioEnding *ending = attune_conversation_get_ending (conversation);
 
   if (ending == NULL)
     return attune_store_abandon_attempt (self, attempt, error);
-  return attune_store_finish_attempt (self, attempt, outcomes[ending->outcome],
+  return attune_store_finish_attempt (self, attempt, attune_outcome_get_id (ending->outcome),
                                       attune_conversation_get_mood (conversation), error);
 }
