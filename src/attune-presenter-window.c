@@ -41,6 +41,51 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The letters of the replies, which are also the keys that pick them:
+ * translatable, so that a class with an Arabic or Greek keyboard sees
+ * letters it can type. Falls back to ABCD if the translation is unusable. */
+static const char *
+reply_letters (void)
+{
+  /* Translators: the letters of the (up to) four replies in presenter mode, in
+   * order; they are also the keys that pick the replies, so use four different
+   * characters your keyboard types without modifiers (Arabic, for example: أبجد) */
+  const char *letters = C_("presenter reply letters", "ABCD");
+
+  if (!g_utf8_validate (letters, -1, NULL) || g_utf8_strlen (letters, -1) != ATTUNE_MAX_CHOICES)
+    return "ABCD";
+  return letters;
+}
+
+/* A key name or letter range inside a sentence, wrapped in Unicode
+ * first-strong isolates: a right-to-left sentence that starts with a
+ * Latin key name is still laid out right to left. */
+static char *
+isolate (const char *text)
+{
+  return g_strdup_printf ("\u2068%s\u2069", text);
+}
+
+/* "A–D", or its translation, isolated. */
+static char *
+letter_range (void)
+{
+  const char *letters = reply_letters ();
+  g_autofree char *first = g_strndup (letters, g_utf8_next_char (letters) - letters);
+  const char *last = g_utf8_offset_to_pointer (letters, ATTUNE_MAX_CHOICES - 1);
+  g_autofree char *range = g_strdup_printf ("%s–%s", first, last);
+
+  return isolate (range);
+}
+
+static char *
+reply_letter (guint i)
+{
+  const char *letter = g_utf8_offset_to_pointer (reply_letters (), i);
+
+  return g_strndup (letter, g_utf8_next_char (letter) - letter);
+}
+
 static GtkWidget *
 big_text (const char *text,
           const char *css_class)
@@ -100,20 +145,29 @@ render (AttunePresenterWindow *self)
     {
       /* The picked reply and what it did. */
       AttuneStep *step = &g_array_index (steps, AttuneStep, steps->len - 1);
-      /* Translators: presenter mode; %c is the letter of the reply the class chose */
       guint position = 0;
       g_autofree char *chosen = NULL;
+      g_autofree char *chosen_letter = NULL;
 
       /* The letter the class saw, in the shuffled order. */
       while (position + 1 < step->n_shown && step->shown_order[position] != step->choice_index)
         position++;
-      chosen = g_strdup_printf (_("The class chose %c"), 'A' + position);
+      chosen_letter = reply_letter (position);
+      /* Translators: presenter mode; %s is the letter of the reply the class chose (see “presenter reply letters”) */
+      chosen = g_strdup_printf (_("The class chose %s"), chosen_letter);
 
       gtk_box_append (self->content, big_text (step->node->text, "attune-presenter-line"));
       gtk_box_append (self->content, big_text (chosen, "attune-presenter-chosen"));
       gtk_box_append (self->content, big_text (step->choice->reply, "attune-presenter-reply"));
       gtk_box_append (self->content, big_text (step->choice->feedback, "attune-presenter-feedback"));
-      gtk_box_append (self->content, big_text (_("Space: go on  ·  Esc: leave"), "dim-label"));
+      {
+        g_autofree char *space = isolate (C_("key name", "Space"));
+        g_autofree char *esc = isolate (C_("key name", "Esc"));
+        /* Translators: a hint in presenter mode; the first %s is the name of the Space key, the second of the Esc key */
+        g_autofree char *hint = g_strdup_printf (_("%s: go on  ·  %s: leave"), space, esc);
+
+        gtk_box_append (self->content, big_text (hint, "dim-label"));
+      }
       return;
     }
 
@@ -123,7 +177,13 @@ render (AttunePresenterWindow *self)
         gtk_box_append (self->content, big_text (ending->text, "attune-presenter-line"));
       gtk_box_append (self->content, big_text (attune_outcome_get_label (ending->outcome), "title-1"));
       gtk_box_append (self->content, big_text (ending->debrief, "attune-presenter-feedback"));
-      gtk_box_append (self->content, big_text (_("Esc: leave"), "dim-label"));
+      {
+        g_autofree char *esc = isolate (C_("key name", "Esc"));
+        /* Translators: a hint in presenter mode; %s is the name of the Esc key */
+        g_autofree char *hint = g_strdup_printf (_("%s: leave"), esc);
+
+        gtk_box_append (self->content, big_text (hint, "dim-label"));
+      }
       return;
     }
 
@@ -136,9 +196,9 @@ render (AttunePresenterWindow *self)
       AttuneChoice *choice = g_ptr_array_index (node->choices, order[i]);
       GtkWidget *button = gtk_button_new ();
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-      g_autofree char *letter = g_strdup_printf ("%c", 'A' + i);
-      /* Translators: a reply in presenter mode, read out; %c is its letter (its key) */
-      g_autofree char *spoken = g_strdup_printf (_("Reply %c: %s"), 'A' + i, choice->reply);
+      g_autofree char *letter = reply_letter (i);
+      /* Translators: a reply in presenter mode, read out; the first %s is its letter (its key), the second the reply */
+      g_autofree char *spoken = g_strdup_printf (_("Reply %s: %s"), letter, choice->reply);
 
       gtk_box_append (GTK_BOX (row), big_text (letter, "attune-presenter-letter"));
       gtk_box_append (GTK_BOX (row), big_text (choice->reply, NULL));
@@ -151,9 +211,17 @@ render (AttunePresenterWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
       gtk_box_append (self->content, button);
     }
-  gtk_box_append (self->content, big_text (self->selected >= 0
-                                           ? _("Space: reveal the feedback  ·  A–D: change the choice")
-                                           : _("A–D: pick the class’s choice"), "dim-label"));
+  {
+    g_autofree char *space = isolate (C_("key name", "Space"));
+    g_autofree char *range = letter_range ();
+    g_autofree char *hint = self->selected >= 0
+      /* Translators: a hint in presenter mode; the first %s is the name of the Space key, the second the reply letters, such as “A–D” */
+      ? g_strdup_printf (_("%s: reveal the feedback  ·  %s: change the choice"), space, range)
+      /* Translators: a hint in presenter mode; %s is the reply letters, such as “A–D” */
+      : g_strdup_printf (_("%s: pick the class’s choice"), range);
+
+    gtk_box_append (self->content, big_text (hint, "dim-label"));
+  }
 }
 
 /* Picks the class's choice (0 = A, as shown); the feedback stays hidden. */
@@ -361,10 +429,19 @@ attune_presenter_window_class_init (AttunePresenterWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "presenter.select", "u", select_action);
   gtk_widget_class_install_action (widget_class, "presenter.advance", NULL, advance_action);
   gtk_widget_class_install_action (widget_class, "presenter.zoom", "i", zoom_action);
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < ATTUNE_MAX_CHOICES; i++)
     {
+      gunichar letter = g_utf8_get_char (g_utf8_offset_to_pointer (reply_letters (), i));
+      guint lower = gdk_unicode_to_keyval (g_unichar_tolower (letter));
+      guint upper = gdk_unicode_to_keyval (g_unichar_toupper (letter));
+
+      /* The translated letters; A–D always work too. */
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a + i, 0, "presenter.select", "u", i);
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A + i, GDK_SHIFT_MASK, "presenter.select", "u", i);
+      if (lower != GDK_KEY_a + i)
+        gtk_widget_class_add_binding_action (widget_class, lower, 0, "presenter.select", "u", i);
+      if (upper != lower && upper != GDK_KEY_A + i)
+        gtk_widget_class_add_binding_action (widget_class, upper, GDK_SHIFT_MASK, "presenter.select", "u", i);
     }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
