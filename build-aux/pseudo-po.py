@@ -25,6 +25,7 @@ ACCENTS = dict(zip(
 # Kept untouched: printf directives, markup tags, entities, escapes.
 KEEP = re.compile(r"%(?:\d+\$)?[-+ #0']*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L|I64)?[diouxXeEfgGcspn%]"
                   r"|%(?:\d+\$)?(?:[-+ #0']*\d*)?(?:G_G?U?INT64_FORMAT)"
+                  r"|%[-_0^#]?\d*[A-Za-z]"  # g_date_time_format() directives: %B, %-d, %e
                   r"|</?[A-Za-z][^<>]*>|&[A-Za-z#0-9]+;|\\[nt\"\\]")
 OPEN, CLOSE, PAD = "[", "]", "~"
 # Strings whose length is meaningful: translated without brackets or padding.
@@ -49,7 +50,10 @@ def pseudo(text, exact=False):
     if exact:
         return body
     visible = len(KEEP.sub("", text))
-    return OPEN + body + " " + PAD * max(1, math.ceil(visible * 0.3)) + CLOSE
+    # The padding comes in short words, as a longer translation would.
+    n = max(1, math.ceil(visible * 0.3))
+    padding = " ".join(PAD * min(5, n - i) for i in range(0, n, 5))
+    return OPEN + body + " " + padding + CLOSE
 
 
 def unquote(lines):
