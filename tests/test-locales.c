@@ -229,6 +229,13 @@ banner_shown (gpointer data)
          attune_library_get_n_bad_files (attune_test_library (app)) > 0;
 }
 
+static gboolean
+clean_library_loaded (gpointer data)
+{
+  return attune_library_get_loaded (attune_test_library (app)) &&
+         attune_library_get_n_bad_files (attune_test_library (app)) == 0;
+}
+
 /* Every screen at @width. */
 static void
 every_screen (int width)
@@ -282,8 +289,22 @@ every_screen (int width)
   {
     GtkWindow *presenter = find_toplevel ("AttunePresenterWindow");
 
+    const char *letters = C_("presenter reply letters", "ABCD");
+    g_autofree char *first = g_strndup (letters, g_utf8_next_char (letters) - letters);
+    GtkWidget *letter;
+
     g_assert_nonnull (presenter);
     gtk_window_unfullscreen (presenter);
+    /* The reply letters are the translated ones, and their keys pick a reply. */
+    attune_test_wait_for_frame (GTK_WIDGET (presenter));
+    letter = attune_test_find_label (GTK_WIDGET (presenter), first, FALSE);
+    g_assert_nonnull (letter);
+    attune_test_press (GTK_WIDGET (presenter),
+                       gdk_unicode_to_keyval (g_unichar_tolower (g_utf8_get_char (first))), 0);
+    attune_test_wait_for_frame (GTK_WIDGET (presenter));
+    g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (attune_test_find_label (GTK_WIDGET (presenter), first, FALSE),
+                                                                      GTK_TYPE_BUTTON),
+                                             "attune-selected"));
     check_secondary (presenter, "presenter");
   }
 
@@ -298,7 +319,8 @@ every_screen (int width)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL);
   check_secondary (find_toplevel ("AttuneProblemsWindow"), "problems");
   g_settings_set_strv (attune_test_settings (), "library-folders", NULL);
-  attune_test_wait_until (library_loaded, NULL);
+  /* The reload has finished (not merely the previous load). */
+  attune_test_wait_until (clean_library_loaded, NULL);
 }
 
 static void
