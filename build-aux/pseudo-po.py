@@ -71,14 +71,17 @@ def translate_po(path_in, path_out):
         for l in lines:
             if l.startswith("msgctxt "):
                 ctx = unquote([l])
-        header = any(l == 'msgid ""' for l in lines) and ctx is None
+        header = any(l.startswith('"Content-Type:') for l in lines)
         new = []
         for l in lines:
             m = re.match(r'^(msgstr(?:\[\d+\])?) "(.*)"$', l)
             if m and not header:
-                new.append(f'{m.group(1)} "{pseudo(m.group(2), ctx in EXACT_CONTEXTS)}"')
+                new.append([m.group(1), m.group(2)])
+            elif l.startswith('"') and new and isinstance(new[-1], list):
+                new[-1][1] += l[1:-1]  # a continuation line (msgen splits at \n)
             else:
                 new.append(l)
+        new = [f'{e[0]} "{pseudo(e[1], ctx in EXACT_CONTEXTS)}"' if isinstance(e, list) else e for e in new]
         result.append("\n".join(new))
     text = "\n\n".join(result)
     text = re.sub(r'"Language: [^"]*\\n"', '"Language: qps\\\\n"', text)
