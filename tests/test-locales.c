@@ -71,24 +71,27 @@ is_user_data (const char *text)
          g_strv_contains (user_content, text);
 }
 
-/* Pseudo-translated text has brackets or accented letters; text with no
- * letters at all (numbers, icons, punctuation) needs neither. */
+/* Pseudo-translated text is in brackets, with accented letters: with
+ * every bracketed part taken out (nested ones too: a translated format
+ * around a translated title), no ASCII letter may be left. Text with no
+ * letters at all (numbers, icons, punctuation) passes. */
 static gboolean
 lacks_pseudo_marks (const char *text)
 {
-  gboolean letters = FALSE;
+  int depth = 0;
 
   if (text == NULL || g_strv_contains (toolkit_strings, text) || is_user_data (text))
     return FALSE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0'; p++)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '[' || (c > 0x7f && g_unichar_isalpha (c)))
-        return FALSE;
-      letters |= g_ascii_isalpha (*p);
+      if (*p == '[')
+        depth++;
+      else if (*p == ']' && depth > 0)
+        depth--;
+      else if (depth == 0 && g_ascii_isalpha (*p))
+        return TRUE;
     }
-  return letters;
+  return FALSE;
 }
 
 typedef struct
