@@ -279,8 +279,8 @@ attune_application_command_line (GApplication            *app,
         ensure_session (self, path);
       else if (g_strcmp0 (path, attune_session_get_database (self->session)) != 0)
         {
-          /* Translators: the first %s is the progress file Attune is using, the second the one asked for */
           g_application_command_line_printerr (command_line,
+                                               /* Translators: the first %s is the progress file Attune is using, the second the one asked for */
                                                _("Attune is already running with the progress file %s. Quit it first to use %s.\n"),
                                                attune_session_get_database (self->session), path);
           return 1;

@@ -39,6 +39,8 @@ struct _AttuneLessonBrowser
   GtkStack *list_stack;
   GtkListView *list;
   GtkWidget *list_button;
+  GtkWidget *back_button;
+  GtkWidget *forward_button;
   GtkStack *page_stack;
   AttuneLessonPage *page;
 };
@@ -557,6 +559,51 @@ attune_lesson_browser_finalize (GObject *object)
   G_OBJECT_CLASS (attune_lesson_browser_parent_class)->finalize (object);
 }
 
+/* Alt+Left and Alt+Right follow the text direction, as GTK's own
+ * navigation does: in a right-to-left language the back button sits on
+ * the right, so Alt+Right goes back. */
+static gboolean
+alt_arrow (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  gboolean left = g_variant_get_boolean (args);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+  gtk_widget_activate_action (widget, left != rtl ? "browser.back" : "browser.forward", NULL);
+  return TRUE;
+}
+
+/* The tooltips name the key that goes that way in this text direction;
+ * the Latin key name is isolated so that a right-to-left sentence stays
+ * right to left. */
+static void
+update_tooltips (AttuneLessonBrowser *self)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  /* Translators: a key combination, shown in a tooltip */
+  const char *alt_left = C_("key name", "Alt+Left");
+  /* Translators: a key combination, shown in a tooltip */
+  const char *alt_right = C_("key name", "Alt+Right");
+  g_autofree char *back_key = g_strdup_printf ("\u2068%s\u2069", rtl ? alt_right : alt_left);
+  g_autofree char *forward_key = g_strdup_printf ("\u2068%s\u2069", rtl ? alt_left : alt_right);
+  /* Translators: a tooltip; %s is the key combination, such as “Alt+Left” */
+  g_autofree char *back = g_strdup_printf (_("Back (%s)"), back_key);
+  /* Translators: a tooltip; %s is the key combination, such as “Alt+Right” */
+  g_autofree char *forward = g_strdup_printf (_("Forward (%s)"), forward_key);
+
+  gtk_widget_set_tooltip_text (self->back_button, back);
+  gtk_widget_set_tooltip_text (self->forward_button, forward);
+}
+
+static void
+attune_lesson_browser_direction_changed (GtkWidget        *widget,
+                                         GtkTextDirection  previous)
+{
+  GTK_WIDGET_CLASS (attune_lesson_browser_parent_class)->direction_changed (widget, previous);
+  update_tooltips (ATTUNE_LESSON_BROWSER (widget));
+}
+
 static void
 attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
 {
@@ -568,6 +615,7 @@ attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
   object_class->constructed = attune_lesson_browser_constructed;
   object_class->get_property = attune_lesson_browser_get_property;
   object_class->set_property = attune_lesson_browser_set_property;
+  widget_class->direction_changed = attune_lesson_browser_direction_changed;
 
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL, ATTUNE_TYPE_LIBRARY,
@@ -595,6 +643,8 @@ attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, list);
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, list_button);
+  gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, forward_button);
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, page_stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
@@ -607,8 +657,8 @@ attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
   gtk_widget_class_install_action (widget_class, "browser.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "browser.forward", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "browser.show-list", NULL, show_list_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "browser.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "browser.forward", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, alt_arrow, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, alt_arrow, "b", FALSE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "browser.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "browser.forward", NULL);
 }
@@ -629,4 +679,5 @@ attune_lesson_browser_init (AttuneLessonBrowser *self)
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_actions), self);
   update_actions (self);
+  update_tooltips (self);
 }

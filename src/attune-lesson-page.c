@@ -188,6 +188,9 @@ append_related (AttuneLessonPage *self,
       if (other == NULL)
         continue;
       button = gtk_button_new_with_label (attune_lesson_get_title (other));
+      /* Long titles (German, or any longer translation) wrap instead of widening a narrow window. */
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_WRAP_WORD_CHAR);
       gtk_widget_set_name (button, ref->id);
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "attune-related");

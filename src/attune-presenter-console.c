@@ -451,7 +451,6 @@ attune_presenter_console_constructed (GObject *object)
   AttuneScenario *scenario;
   const char * const *notes;
   GtkWidget *side = gtk_widget_get_parent (GTK_WIDGET (self->path));
-  /* Translators: the console's title; %s is the role-play's title */
   g_autofree char *title = NULL;
 
   G_OBJECT_CLASS (attune_presenter_console_parent_class)->constructed (object);
@@ -459,6 +458,7 @@ attune_presenter_console_constructed (GObject *object)
 
   session = attune_presenter_window_get_class_session (self->presenter);
   scenario = attune_conversation_get_scenario (attune_class_session_get_conversation (session));
+  /* Translators: the console's title; %s is the role-play's title */
   title = g_strdup_printf (_("Console: %s"), attune_scenario_get_title (scenario));
   gtk_window_set_title (GTK_WINDOW (self), title);
   attune_presenter_keys_attach (GTK_WIDGET (self), self->presenter);

@@ -106,8 +106,17 @@ attune_presenter_keys_attach (GtkWidget             *window,
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (keys), GTK_PHASE_CAPTURE);
   for (guint i = 0; i < ATTUNE_MAX_CHOICES; i++)
     {
+      gunichar letter = g_utf8_get_char (g_utf8_offset_to_pointer (attune_presenter_reply_letters (), i));
+      guint lower = gdk_unicode_to_keyval (g_unichar_tolower (letter));
+      guint upper = gdk_unicode_to_keyval (g_unichar_toupper (letter));
+
+      /* The translated letters; A–D always work too. */
       add (keys, GDK_KEY_a + i, 0, KEY_SELECT, i);
       add (keys, GDK_KEY_A + i, GDK_SHIFT_MASK, KEY_SELECT, i);
+      if (lower != GDK_KEY_a + i)
+        add (keys, lower, 0, KEY_SELECT, i);
+      if (upper != lower && upper != GDK_KEY_A + i)
+        add (keys, upper, GDK_SHIFT_MASK, KEY_SELECT, i);
       add (keys, GDK_KEY_1 + i, 0, KEY_VOTE_UP, i);
       add (keys, GDK_KEY_KP_1 + i, 0, KEY_VOTE_UP, i);
       add (keys, GDK_KEY_1 + i, GDK_CONTROL_MASK, KEY_VOTE_DOWN, i);

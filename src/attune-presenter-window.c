@@ -60,6 +60,51 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The letters of the replies, which are also the keys that pick them:
+ * translatable, so that a class with an Arabic or Greek keyboard sees
+ * letters it can type. Falls back to ABCD if the translation is unusable. */
+const char *
+attune_presenter_reply_letters (void)
+{
+  /* Translators: the letters of the (up to) four replies in presenter mode, in
+   * order; they are also the keys that pick the replies, so use four different
+   * characters your keyboard types without modifiers (Arabic, for example: أبجد) */
+  const char *letters = C_("presenter reply letters", "ABCD");
+
+  if (!g_utf8_validate (letters, -1, NULL) || g_utf8_strlen (letters, -1) != ATTUNE_MAX_CHOICES)
+    return "ABCD";
+  return letters;
+}
+
+/* A key name or letter range inside a sentence, wrapped in Unicode
+ * first-strong isolates: a right-to-left sentence that starts with a
+ * Latin key name is still laid out right to left. */
+static char *
+isolate (const char *text)
+{
+  return g_strdup_printf ("\u2068%s\u2069", text);
+}
+
+/* "A–D", or its translation, isolated. */
+static char *
+letter_range (void)
+{
+  const char *letters = attune_presenter_reply_letters ();
+  g_autofree char *first = g_strndup (letters, g_utf8_next_char (letters) - letters);
+  const char *last = g_utf8_offset_to_pointer (letters, ATTUNE_MAX_CHOICES - 1);
+  g_autofree char *range = g_strdup_printf ("%s–%s", first, last);
+
+  return isolate (range);
+}
+
+static char *
+reply_letter (guint i)
+{
+  const char *letter = g_utf8_offset_to_pointer (attune_presenter_reply_letters (), i);
+
+  return g_strndup (letter, g_utf8_next_char (letter) - letter);
+}
+
 static GtkWidget *
 big_text (const char *text,
           const char *css_class)
@@ -118,20 +163,29 @@ render (AttunePresenterWindow *self)
     {
       /* The picked reply and what it did. */
       AttuneStep *step = &g_array_index (steps, AttuneStep, steps->len - 1);
-      /* Translators: presenter mode; %c is the letter of the reply the class chose */
       guint position = 0;
       g_autofree char *chosen = NULL;
+      g_autofree char *chosen_letter = NULL;
 
       /* The letter the class saw, in the shuffled order. */
       while (position + 1 < step->n_shown && step->shown_order[position] != step->choice_index)
         position++;
-      chosen = g_strdup_printf (_("The class chose %c"), 'A' + position);
+      chosen_letter = reply_letter (position);
+      /* Translators: presenter mode; %s is the letter of the reply the class chose (see “presenter reply letters”) */
+      chosen = g_strdup_printf (_("The class chose %s"), chosen_letter);
 
       gtk_box_append (self->content, big_text (step->node->text, "attune-presenter-line"));
       gtk_box_append (self->content, big_text (chosen, "attune-presenter-chosen"));
       gtk_box_append (self->content, big_text (step->choice->reply, "attune-presenter-reply"));
       gtk_box_append (self->content, big_text (step->choice->feedback, "attune-presenter-feedback"));
-      gtk_box_append (self->content, big_text (_("Space: go on  ·  Esc: leave"), "dim-label"));
+      {
+        g_autofree char *space = isolate (C_("key name", "Space"));
+        g_autofree char *esc = isolate (C_("key name", "Esc"));
+        /* Translators: a hint in presenter mode; the first %s is the name of the Space key, the second of the Esc key */
+        g_autofree char *hint = g_strdup_printf (_("%s: go on  ·  %s: leave"), space, esc);
+
+        gtk_box_append (self->content, big_text (hint, "dim-label"));
+      }
       return;
     }
 
@@ -141,7 +195,14 @@ render (AttunePresenterWindow *self)
         gtk_box_append (self->content, big_text (ending->text, "attune-presenter-line"));
       gtk_box_append (self->content, big_text (attune_outcome_get_label (ending->outcome), "title-1"));
       gtk_box_append (self->content, big_text (ending->debrief, "attune-presenter-feedback"));
-      gtk_box_append (self->content, big_text (_("Space: the class’s recap  ·  Esc: leave"), "dim-label"));
+      {
+        g_autofree char *space = isolate (C_("key name", "Space"));
+        g_autofree char *esc = isolate (C_("key name", "Esc"));
+        /* Translators: a hint in presenter mode; the first %s is the name of the Space key, the second of the Esc key */
+        g_autofree char *hint = g_strdup_printf (_("%s: the class’s recap  ·  %s: leave"), space, esc);
+
+        gtk_box_append (self->content, big_text (hint, "dim-label"));
+      }
       return;
     }
 
@@ -162,9 +223,9 @@ render (AttunePresenterWindow *self)
       AttuneChoice *choice = g_ptr_array_index (node->choices, order[i]);
       GtkWidget *button = gtk_button_new ();
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-      g_autofree char *letter = g_strdup_printf ("%c", 'A' + i);
-      /* Translators: a reply in presenter mode, read out; %c is its letter (its key) */
-      g_autofree char *spoken = g_strdup_printf (_("Reply %c: %s"), 'A' + i, choice->reply);
+      g_autofree char *letter = reply_letter (i);
+      /* Translators: a reply in presenter mode, read out; the first %s is its letter (its key), the second the reply */
+      g_autofree char *spoken = g_strdup_printf (_("Reply %s: %s"), letter, choice->reply);
 
       gtk_box_append (GTK_BOX (row), big_text (letter, "attune-presenter-letter"));
       gtk_box_append (GTK_BOX (row), big_text (choice->reply, NULL));
@@ -177,9 +238,19 @@ render (AttunePresenterWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
       gtk_box_append (self->content, button);
     }
-  gtk_box_append (self->content, big_text (self->selected >= 0
-                                           ? _("Space: reveal the feedback  ·  A–D: change the choice")
-                                           : _("A–D: pick the class’s choice  ·  1–4: count a vote  ·  T: show the votes"), "dim-label"));
+  {
+    g_autofree char *space = isolate (C_("key name", "Space"));
+    g_autofree char *range = letter_range ();
+    g_autofree char *numbers = isolate ("1–4");
+    g_autofree char *tally_key = isolate ("T");
+    g_autofree char *hint = self->selected >= 0
+      /* Translators: a hint in presenter mode; the first %s is the name of the Space key, the second the reply letters, such as “A–D” */
+      ? g_strdup_printf (_("%s: reveal the feedback  ·  %s: change the choice"), space, range)
+      /* Translators: a hint in presenter mode; the %s are the reply letters (such as “A–D”), the vote keys “1–4” and the tally key “T” */
+      : g_strdup_printf (_("%s: pick the class’s choice  ·  %s: count a vote  ·  %s: show the votes"), range, numbers, tally_key);
+
+    gtk_box_append (self->content, big_text (hint, "dim-label"));
+  }
 }
 
 static void

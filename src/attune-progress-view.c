@@ -200,9 +200,11 @@ format_date (gint64 time)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
   /* Translators: a date and time in the history, see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  char *date = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+
+  /* A translation with a format g_date_time_format() does not know. */
+  return date != NULL ? date : g_date_time_format (local, "%-d %b %Y, %H:%M");
 }
 
 static const char *

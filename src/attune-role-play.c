@@ -151,6 +151,9 @@ strategy_chips (AttuneRolePlay *self,
        * and missed differ in words and icon, not only colour. */
       label = g_strdup_printf (entry->total > 0 ? _("✓ Shown: %s") : _("✗ Missed: %s"), title);
       chip = gtk_button_new_with_label (label);
+      /* Long titles (German, or any longer translation) wrap instead of widening a narrow window. */
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (chip, "pill");
       gtk_widget_add_css_class (chip, entry->total > 0 ? "attune-shown" : "attune-missed");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "role-play.open-lesson");
@@ -579,12 +582,17 @@ show_debrief (AttuneRolePlay *self)
   gtk_widget_add_css_class (again, "suggested-action");
   gtk_widget_add_css_class (again, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (again), "role-play.restart");
+  /* Side by side, the two must fit 360 px in any language: their labels wrap. */
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (again))), TRUE);
+  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (again))), GTK_JUSTIFY_CENTER);
   gtk_box_append (GTK_BOX (buttons), again);
   {
     GtkWidget *back = gtk_button_new_with_mnemonic (_("_Other Role-Plays"));
 
     gtk_widget_add_css_class (back, "pill");
     gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "role-play.leave");
+    gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (back))), TRUE);
+    gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (back))), GTK_JUSTIFY_CENTER);
     gtk_box_append (GTK_BOX (buttons), back);
   }
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);

@@ -51,7 +51,9 @@ attune_trend_chart_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->trend->len; i++)
     {
       AttuneTrendPoint *point = &g_array_index (self->trend, AttuneTrendPoint, i);
-      float x = slot * i + (slot - bar) / 2;
+      /* Time runs with the text: right to left in Arabic or Hebrew. */
+      guint column = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? self->trend->len - 1 - i : i;
+      float x = slot * column + (slot - bar) / 2;
       float total_h = (float) (height - 2) * point->total / most;
       float good_h = (float) (height - 2) * point->good / most;
       GskRoundedRect outline;

@@ -367,6 +367,12 @@ show_shortcuts (GtkWidget  *widget,
     gtk_builder_new_from_resource ("/io/github/attune/Attune/attune-shortcuts-window.ui");
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
+  /* Back is Alt+Right in a right-to-left language (the lesson browser's keys follow the text direction). */
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    {
+      g_object_set (gtk_builder_get_object (builder, "back_shortcut"), "accelerator", "<Alt>Right", NULL);
+      g_object_set (gtk_builder_get_object (builder, "forward_shortcut"), "accelerator", "<Alt>Left", NULL);
+    }
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
   gtk_window_present (shortcuts);
 }

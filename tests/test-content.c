@@ -304,6 +304,24 @@ test_schema_errors_have_lines (void)
   g_assert_cmpuint (set->scenarios->len, ==, 0);
 }
 
+/* xgettext extracts text with a comment in it differently (a double
+ * space), and drops text with a processing instruction: both are refused
+ * with their line, and a comment between elements is still fine. */
+static void
+test_comment_inside_text (void)
+{
+  g_autoptr(AttuneContentSet) comment = load_string (SCENARIO_HEAD
+    "<!-- between elements: fine -->\n"
+    "<node id=\"a\"><line>Hello <!-- not here -->\nthere</line>" CHOICE ("end") CHOICE ("end") "</node>\n"
+    "<ending id=\"end\" outcome=\"resolved\"><debrief>D</debrief></ending></scenario>");
+  g_autoptr(AttuneContentSet) pi = load_string (SCENARIO_HEAD
+    "<node id=\"a\"><line>L</line>" CHOICE ("end") CHOICE ("end") "</node>\n"
+    "<ending id=\"end\" outcome=\"resolved\"><debrief>D\n<?editor fold?></debrief></ending></scenario>");
+
+  assert_one_problem (comment, 6, "A comment inside <line>");
+  assert_one_problem (pi, 7, "A processing instruction inside <debrief>");
+}
+
 static void
 test_lint_lesson_related_to_itself (void)
 {
@@ -504,6 +522,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lint/lesson-related", test_lint_lesson_related_to_itself);
   g_test_add_func ("/lint/wrong-root", test_wrong_root);
   g_test_add_func ("/library/loads-and-reports", test_library_loads_and_reports);
+  g_test_add_func ("/content/comment-inside-text", test_comment_inside_text);
   g_test_add_func ("/library/async", test_library_async);
   g_test_add_func ("/library/many-files", test_library_many_files);
   g_test_add_func ("/library/user-folder", test_user_folder);

@@ -59,6 +59,8 @@ main (int argc, char *argv[])
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ATTUNE_TEST_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  bindtextdomain (GETTEXT_CONTENT_PACKAGE, g_getenv ("ATTUNE_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_CONTENT_PACKAGE, "UTF-8");
 
   g_test_init (&argc, &argv, NULL);
   xmlInitParser ();

@@ -127,6 +127,28 @@ test_open_follow_back (void)
   g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "active-listening");
   attune_test_press (page, GDK_KEY_Right, GDK_ALT_MASK);
   g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, related->id);
+
+  /* Right to left, the back button sits on the right: Alt+Right goes back,
+   * as in GTK, and the tooltips say so. */
+  gtk_widget_set_direction (GTK_WIDGET (browser), GTK_TEXT_DIR_RTL);
+  attune_test_press (page, GDK_KEY_Right, GDK_ALT_MASK);
+  g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "active-listening");
+  attune_test_press (page, GDK_KEY_Left, GDK_ALT_MASK);
+  g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, related->id);
+  {
+    GtkWidget *back = attune_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_BUTTON, "back_button");
+    const char *tooltip;
+
+    g_assert_nonnull (back);
+    tooltip = gtk_widget_get_tooltip_text (back);
+    g_assert_nonnull (strstr (tooltip, "Alt+Right"));
+  }
+  gtk_widget_set_direction (GTK_WIDGET (browser), GTK_TEXT_DIR_LTR);
+  {
+    const char *tooltip = gtk_widget_get_tooltip_text (attune_test_find_widget (GTK_WIDGET (browser), GTK_TYPE_BUTTON, "back_button"));
+
+    g_assert_nonnull (strstr (tooltip, "Alt+Left"));
+  }
   g_assert_true (attune_lesson_browser_go_back (browser));
 }
 

@@ -66,6 +66,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ATTUNE_TEST_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  bindtextdomain (GETTEXT_CONTENT_PACKAGE, g_getenv ("ATTUNE_TEST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_CONTENT_PACKAGE, "UTF-8");
 
   app = attune_test_new_application ();
   /* The fixture lesson has a translated title and summary. */

@@ -567,8 +567,8 @@ attune_handout_new_for_target (AttuneLibrary *library,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no role-play “%s”."), target + strlen ("scenario:"));
       return NULL;
     }
-  /* Translators: %s is what the user typed; keep lesson:ID and scenario:ID untranslated */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               /* Translators: %s is what the user typed; keep lesson:ID and scenario:ID untranslated */
                _("Cannot print “%s”: use lesson:ID or scenario:ID."), target);
   return NULL;
 }

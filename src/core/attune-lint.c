@@ -253,8 +253,8 @@ check_length (GPtrArray  *problems,
     return;
   length = g_utf8_strlen (text, -1);
   if (length > limit)
-    /* Translators: %s is an element name such as <reply>; the numbers are counts of characters */
     attune_problems_add (problems, file, line,
+                         /* Translators: %s is an element name such as <reply>; the numbers are counts of characters */
                          _("This %s is %ld characters long; the limit is %ld. Shorten it or split it across turns."),
                          element, length, limit);
 }

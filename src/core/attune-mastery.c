@@ -270,9 +270,14 @@ static char *
 format_date (gint64 at)
 {
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
+  char *date;
 
+  if (local == NULL)
+    return g_strdup ("?");
   /* Translators: a date, as in “Due for review since 3 March 2027”; see g_date_time_format() */
-  return local != NULL ? g_date_time_format (local, _("%e %B %Y")) : g_strdup ("?");
+  date = g_date_time_format (local, _("%e %B %Y"));
+  /* A translation with a format g_date_time_format() does not know. */
+  return date != NULL ? date : g_date_time_format (local, "%e %B %Y");
 }
 
 /* The figure that decided a level, in words. */

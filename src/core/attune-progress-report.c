@@ -132,18 +132,29 @@ attune_progress_trend_describe (GArray *trend)
                                       "No decisions in the last %u weeks.", trend->len), trend->len);
 
   last = &g_array_index (trend, AttuneTrendPoint, trend->len - 1);
-  /* Translators: a summary of a chart; the first two %u are counts of
-   * decisions, the third a number of weeks */
   {
-    g_autofree char *overall = g_strdup_printf (ngettext ("%u of %u decisions were good, over %u week of practice.",
-                                                          "%u of %u decisions were good, over %u weeks of practice.",
-                                                          weeks_practised),
-                                                good, total, weeks_practised);
+    /* One number per plural sentence: a plural form can follow only one. */
+    g_autofree char *good_of_total = g_strdup_printf (
+      /* Translators: a summary of the trend chart; the first %u is the number
+       * of good decisions, the second the number of decisions (which picks
+       * the plural form) */
+      ngettext ("%u of %u decision was good.", "%u of %u decisions were good.", total),
+      good, total);
+    g_autofree char *weeks = g_strdup_printf (
+      /* Translators: part of the trend chart's summary; %u is a number of weeks */
+      ngettext ("You practised in %u week.", "You practised in %u weeks.", weeks_practised),
+      weeks_practised);
+    g_autofree char *overall = NULL;
     g_autofree char *this_week = last->total > 0
-      ? g_strdup_printf (ngettext ("This week: %u of %u decision.", "This week: %u of %u decisions.", last->total),
-                         last->good, last->total)
+      ? g_strdup_printf (
+          /* Translators: the first %u is the number of good decisions this
+           * week, the second the number of decisions (which picks the plural form) */
+          ngettext ("This week: %u of %u decision was good.", "This week: %u of %u decisions were good.", last->total),
+          last->good, last->total)
       : g_strdup (_("No practice yet this week."));
 
+    /* Translators: two sentences, joined: keep the order or swap as your language needs */
+    overall = g_strdup_printf (C_("two sentences", "%s %s"), good_of_total, weeks);
     /* Translators: two sentences, joined: keep the order or swap as your language needs */
     return g_strdup_printf (C_("two sentences", "%s %s"), overall, this_week);
   }

@@ -354,6 +354,44 @@ get_schema (AttuneSchema schema)
   return schemas[schema];
 }
 
+/* A comment or processing instruction inside a text element: xgettext
+ * extracts such text differently from what the loader reads (it leaves a
+ * double space where a comment was, and drops an element with a
+ * processing instruction altogether), so a translation could never be
+ * found. The schema cannot see them; refuse them here, with the line. */
+static gboolean
+check_text_elements (xmlNode    *node,
+                     const char *display_name,
+                     GPtrArray  *problems)
+{
+  gboolean ok = TRUE;
+  gboolean has_element = FALSE;
+  xmlNode *stray = NULL;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_ELEMENT_NODE)
+        {
+          has_element = TRUE;
+          ok = check_text_elements (child, display_name, problems) && ok;
+        }
+      else if ((child->type == XML_COMMENT_NODE || child->type == XML_PI_NODE) && stray == NULL)
+        stray = child;
+    }
+  if (stray != NULL && !has_element)
+    {
+      attune_problems_add (problems, display_name, xmlGetLineNo (stray),
+                           stray->type == XML_COMMENT_NODE
+                           /* Translators: %s is an element name, such as “reply” */
+                           ? _("A comment inside <%s> is not allowed: translation tools would read the text differently. Move the comment before the element.")
+                           /* Translators: %s is an element name, such as “reply” */
+                           : _("A processing instruction inside <%s> is not allowed: translation tools would read the text differently. Move it before the element."),
+                           (const char *) node->name);
+      ok = FALSE;
+    }
+  return ok;
+}
+
 /**
  * attune_xml_validate:
  *
@@ -382,6 +420,8 @@ attune_xml_validate (xmlDoc       *doc,
 
   if (result != 0 && problems->len == before)
     attune_problems_add (problems, display_name, 0, _("The file does not follow the format."));
+  if (result == 0 && !check_text_elements (xmlDocGetRootElement (doc), display_name, problems))
+    return FALSE;
 
   return result == 0;
 }
@@ -430,9 +470,9 @@ attune_xml_dup_text (xmlNode *node)
  * @context: (nullable): the msgctxt the ITS rules in data/its/attune.its
  *   give this element, or %NULL for none
  *
- * The element's text, normalised, looked up in the "attune" catalogue
- * the way the ITS rules extracted it. Content files are translated like
- * any other string of the application.
+ * The element's text, normalised, looked up in the "attune-content"
+ * catalogue (po/content/) the way the ITS rules extracted it. Lessons and
+ * role-plays have a domain of their own, apart from the interface.
  */
 char *
 attune_xml_dup_translated (xmlNode    *node,
@@ -443,8 +483,8 @@ attune_xml_dup_translated (xmlNode    *node,
   if (*text == '\0')
     return g_steal_pointer (&text);
   if (context != NULL)
-    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, context, text));
-  return g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
+    return g_strdup (g_dpgettext2 (GETTEXT_CONTENT_PACKAGE, context, text));
+  return g_strdup (g_dgettext (GETTEXT_CONTENT_PACKAGE, text));
 }
 
 char *
