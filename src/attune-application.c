@@ -13,7 +13,9 @@
 
 #include "attune-application.h"
 #include "attune-export.h"
+#include "attune-library.h"
 #include "attune-preferences-window.h"
+#include "attune-report.h"
 #include "attune-validator.h"
 #include "attune-window.h"
 
@@ -51,6 +53,27 @@ attune_application_dispose (GObject *object)
   g_clear_pointer (&self->extra_folders, g_strfreev);
 
   G_OBJECT_CLASS (attune_application_parent_class)->dispose (object);
+}
+
+/* What the app loads, in its order: bundled content, the user's folders,
+ * then the folders in Preferences. --validate checks against all of them. */
+static GStrv
+dup_library_folders (void)
+{
+  g_auto(GStrv) standard = attune_library_dup_standard_folders ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  g_strv_builder_addv (builder, (const char **) standard);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_auto(GStrv) configured = g_settings_get_strv (settings, "library-folders");
+
+      g_strv_builder_addv (builder, (const char **) configured);
+    }
+  return g_strv_builder_end (builder);
 }
 
 /* Runs in the process that was started, before any display is needed:
@@ -92,14 +115,46 @@ attune_application_handle_local_options (GApplication *app,
       g_autoptr(GString) summary = g_string_new (NULL);
       AttuneValidateStatus status;
 
-      status = attune_validate_paths (remaining, attune_content_dir (),
+      g_auto(GStrv) folders = dup_library_folders ();
+
+      status = attune_validate_paths (remaining, (const char * const *) folders,
                                       g_variant_dict_contains (options, "strict"), errors, summary);
       fputs (errors->str, stderr);
       fputs (summary->str, status == ATTUNE_VALIDATE_OK ? stdout : stderr);
       return status;
     }
 
-  if (remaining != NULL && remaining[0] != NULL)
+  if (g_variant_dict_contains (options, "report"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) errors = g_string_new (NULL);
+      g_auto(GStrv) folders = dup_library_folders ();
+      const char *format_name = NULL;
+      AttuneReportFormat format;
+      int status;
+
+      g_variant_dict_lookup (options, "format", "&s", &format_name);
+      if (!attune_report_format_from_string (format_name, &format))
+        {
+          /* Translators: %s is what the user typed; keep text and html untranslated */
+          g_printerr (_("Unknown report format “%s”: use text or html.\n"), format_name);
+          return 2;
+        }
+      status = attune_report_paths (remaining, (const char * const *) folders, format, out, errors);
+      fputs (out->str, stdout);
+      fputs (errors->str, stderr);
+      return status;
+    }
+
+  if ((g_variant_dict_contains (options, "map") || g_variant_dict_contains (options, "preview")) &&
+      (remaining == NULL || remaining[0] == NULL || remaining[1] != NULL))
+    {
+      g_printerr ("%s\n", _("Name exactly one scenario file."));
+      return 2;
+    }
+
+  if (remaining != NULL && remaining[0] != NULL &&
+      !g_variant_dict_contains (options, "map") && !g_variant_dict_contains (options, "preview"))
     {
       /* Translators: %s is a command-line argument the user typed */
       g_printerr (_("Unexpected argument “%s”. Run “attune --help” for the options.\n"), remaining[0]);
@@ -400,6 +455,14 @@ attune_application_init (AttuneApplication *self)
       N_("Check lesson and scenario files (or folders of them) and report problems, without opening a window"), NULL },
     { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --validate: treat warnings as errors"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Describe every path through each scenario file named: endings, scores, strategies and warnings"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --report: text (the default) or html"), N_("FORMAT") },
+    { "map", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show a map of the scenario file named: its nodes, replies and endings"), NULL },
+    { "preview", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Play the scenario file named beside its map, and reload both every time the file is saved"), NULL },
     { "library", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       N_("Also load lessons and scenarios from this folder (may be repeated)"), N_("FOLDER") },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,

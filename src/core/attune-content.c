@@ -250,6 +250,7 @@ static void
 drop_duplicates (GPtrArray   *items,
                  const char *(*get_id) (gpointer),
                  const char *(*get_file) (gpointer),
+                 guint       (*get_line) (gpointer),
                  gboolean     lessons,
                  GPtrArray   *problems)
 {
@@ -262,16 +263,24 @@ drop_duplicates (GPtrArray   *items,
 
       if (first != NULL)
         {
+          g_autofree char *message = NULL;
+          g_autofree char *note = NULL;
+          AttuneProblem *problem;
+
           if (lessons)
-            attune_problems_add (problems, get_file (item), 0,
-                                 /* Translators: the first %s is an id, the second a file name */
-                                 _("The lesson id “%s” is already used by %s."),
-                                 get_id (item), get_file (first));
+            /* Translators: %s is an id, %s:%u the file and line that uses it first */
+            message = g_strdup_printf (_("The lesson id “%s” is already used by %s:%u, which is loaded first, so this file is left out. Give this lesson another id."),
+                                       get_id (item), get_file (first), get_line (first));
           else
-            attune_problems_add (problems, get_file (item), 0,
-                                 /* Translators: the first %s is an id, the second a file name */
-                                 _("The scenario id “%s” is already used by %s."),
-                                 get_id (item), get_file (first));
+            /* Translators: %s is an id, %s:%u the file and line that uses it first */
+            message = g_strdup_printf (_("The scenario id “%s” is already used by %s:%u, which is loaded first, so this file is left out. Give this scenario another id, for example with a prefix for your organisation."),
+                                       get_id (item), get_file (first), get_line (first));
+          /* Translators: %s is an id, %s:%u the file and line of the second use */
+          note = g_strdup_printf (_("“%s” is first used here; %s:%u uses it again."),
+                                  get_id (item), get_file (item), get_line (item));
+          problem = attune_problem_new (get_file (item), get_line (item), message);
+          attune_problem_set_related (problem, get_file (first), get_line (first), note);
+          g_ptr_array_add (problems, problem);
           g_ptr_array_remove_index (items, i);
         }
       else
@@ -300,10 +309,12 @@ attune_content_set_cross_check (AttuneContentSet *set,
   drop_duplicates (set->lessons,
                    (const char *(*) (gpointer)) attune_lesson_get_id,
                    (const char *(*) (gpointer)) attune_lesson_get_file,
+                   (guint (*) (gpointer)) attune_lesson_get_line,
                    TRUE, set->problems);
   drop_duplicates (set->scenarios,
                    (const char *(*) (gpointer)) attune_scenario_get_id,
                    (const char *(*) (gpointer)) attune_scenario_get_file,
+                   (guint (*) (gpointer)) attune_scenario_get_line,
                    FALSE, set->problems);
 
   for (guint i = 0; reference_lessons != NULL && i < reference_lessons->len; i++)

@@ -188,24 +188,41 @@ attune_library_clear_folders (AttuneLibrary *self)
   g_array_set_size (self->folders, 0);
 }
 
-/* The bundled content, then $XDG_DATA_HOME/attune/{lessons,scenarios}. */
+/**
+ * attune_library_dup_standard_folders:
+ *
+ * The bundled content, then $XDG_DATA_HOME/attune/{lessons,scenarios}:
+ * the folders every run loads, in order. The first two are the bundled
+ * ones.
+ */
+GStrv
+attune_library_dup_standard_folders (void)
+{
+  static const char *kinds[] = { "lessons", "scenarios" };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (attune_content_dir (), kinds[i], NULL);
+
+      g_strv_builder_add (builder, path);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "attune", kinds[i], NULL);
+
+      g_strv_builder_add (builder, path);
+    }
+  return g_strv_builder_end (builder);
+}
+
 void
 attune_library_add_standard_folders (AttuneLibrary *self)
 {
-  static const char *kinds[] = { "lessons", "scenarios" };
+  g_auto(GStrv) folders = attune_library_dup_standard_folders ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autofree char *bundled = g_build_filename (attune_content_dir (), kinds[i], NULL);
-
-      attune_library_add_folder (self, bundled, FALSE);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autofree char *user = g_build_filename (g_get_user_data_dir (), "attune", kinds[i], NULL);
-
-      attune_library_add_folder (self, user, TRUE);
-    }
+  for (guint i = 0; folders[i] != NULL; i++)
+    attune_library_add_folder (self, folders[i], i >= 2);
 }
 
 static AttuneContentSet *

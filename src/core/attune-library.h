@@ -39,5 +39,6 @@ guint           attune_library_count_scenarios_practising (AttuneLibrary *self,
                                                            const char    *strategy);
 
 const char     *attune_content_dir             (void);
+GStrv           attune_library_dup_standard_folders (void);
 
 G_END_DECLS
