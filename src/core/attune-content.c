@@ -124,10 +124,11 @@ attune_content_load_file (AttuneContentSet *set,
                           const char       *path)
 {
   g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *source = NULL;
   xmlNode *root;
   guint before = set->problems->len;
 
-  doc = attune_xml_read_file (path, path, set->problems);
+  doc = attune_xml_read_file_with_source (path, path, set->problems, &source);
   if (doc == NULL)
     return;
 
@@ -136,7 +137,7 @@ attune_content_load_file (AttuneContentSet *set,
     {
       g_autoptr(AttuneLesson) lesson = NULL;
 
-      if (!attune_xml_validate (doc, ATTUNE_SCHEMA_LESSON, path, set->problems))
+      if (!attune_xml_validate_source (doc, ATTUNE_SCHEMA_LESSON, source, path, set->problems))
         return;
       lesson = attune_lesson_new_from_xml (root, path);
       attune_lint_lesson (lesson, set->problems);
@@ -147,7 +148,7 @@ attune_content_load_file (AttuneContentSet *set,
     {
       g_autoptr(AttuneScenario) scenario = NULL;
 
-      if (!attune_xml_validate (doc, ATTUNE_SCHEMA_SCENARIO, path, set->problems))
+      if (!attune_xml_validate_source (doc, ATTUNE_SCHEMA_SCENARIO, source, path, set->problems))
         return;
       scenario = attune_scenario_new_from_xml (root, path);
       attune_lint_scenario (scenario, set->problems);

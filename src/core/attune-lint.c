@@ -380,9 +380,20 @@ check_practised_strategies (AttuneScenario *scenario,
       AttuneReference *ref = g_ptr_array_index (practises, i);
 
       if (!g_hash_table_contains (measured, ref->id))
-        attune_problems_add (problems, attune_scenario_get_file (scenario), ref->line,
-                             _("The scenario says it practises “%s”, but no choice gives evidence for it."),
-                             ref->id);
+        {
+          g_autoptr(GPtrArray) ids = table_keys (measured);
+          const char *suggestion = attune_lint_suggest_id (ref->id, ids);
+
+          if (suggestion != NULL)
+            attune_problems_add (problems, attune_scenario_get_file (scenario), ref->line,
+                                 /* Translators: both %s are strategy ids */
+                                 _("The scenario says it practises “%s”, but no choice gives evidence for it. Did you mean “%s”?"),
+                                 ref->id, suggestion);
+          else
+            attune_problems_add (problems, attune_scenario_get_file (scenario), ref->line,
+                                 _("The scenario says it practises “%s”, but no choice gives evidence for it."),
+                                 ref->id);
+        }
     }
 }
 
