@@ -65,16 +65,19 @@ record_path (Walk                 *w,
     }
   set->min_length = MIN (set->min_length, length);
   set->max_length = MAX (set->max_length, length);
-  /* Ties go to the ending that is better for the customer, then the shorter. */
+  /* Ties go to the ending that is better (or worse) for the customer, then
+   * to the shorter path: the expert path rather than a recovery. */
   {
     AttunePath *best = g_ptr_array_index (set->paths, set->best);
     AttunePath *worst = g_ptr_array_index (set->paths, set->worst);
 
     if (score > best->score ||
-        (score == best->score && ending->outcome < best->ending->outcome))
+        (score == best->score && ending->outcome < best->ending->outcome) ||
+        (score == best->score && ending->outcome == best->ending->outcome && length < best->decisions->len))
       set->best = set->paths->len - 1;
     if (score < worst->score ||
-        (score == worst->score && ending->outcome > worst->ending->outcome))
+        (score == worst->score && ending->outcome > worst->ending->outcome) ||
+        (score == worst->score && ending->outcome == worst->ending->outcome && length < worst->decisions->len))
       set->worst = set->paths->len - 1;
   }
 }

@@ -71,6 +71,9 @@ attune_validate_paths (const char * const *paths,
 
   for (guint i = 0; paths[i] != NULL; i++)
     attune_content_collect_files (paths[i], FALSE, files, set->problems);
+  /* Problems so far are about the paths named: always reported. */
+  for (guint i = 0; i < set->problems->len; i++)
+    g_hash_table_add (validated_names, (gpointer) attune_problem_get_file (g_ptr_array_index (set->problems, i)));
 
   /* The same file named twice (or via two folders) is checked once. The
    * canonical name finds it among the library's files too. */

@@ -544,6 +544,31 @@ report_too_few (Explain         *x,
 
 static void explain_element (Explain *x, xmlNode *element);
 
+/* libxml2 gives a text node the line where it ends; stray text is
+ * reported where it starts. */
+static guint
+text_line (xmlNode *text)
+{
+  const char *content = (const char *) text->content;
+  guint newlines = 0;
+
+  if (text->prev == NULL && text->parent != NULL)
+    {
+      for (const char *p = content; *p != '\0' && g_ascii_isspace (*p); p++)
+        newlines += *p == '\n';
+      return (guint) xmlGetLineNo (text->parent) + newlines;
+    }
+  if (text->next != NULL)
+    {
+      const char *end = content + strlen (content);
+
+      while (end > content && g_ascii_isspace (end[-1]))
+        newlines += *--end == '\n';
+      return (guint) xmlGetLineNo (text->next) - newlines;
+    }
+  return (guint) xmlGetLineNo (text);
+}
+
 static void
 check_children (Explain           *x,
                 xmlNode           *element,
@@ -564,7 +589,7 @@ check_children (Explain           *x,
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         {
           if (!is_blank (child->content))
-            attune_problems_add (x->problems, x->display_name, (guint) xmlGetLineNo (child),
+            attune_problems_add (x->problems, x->display_name, text_line (child),
                                  /* Translators: %s is an element name; the list says what it contains */
                                  _("Text is not allowed directly inside <%s>. It contains %s."),
                                  name, rule->describe != NULL ? _(rule->describe) : "");
