@@ -12,9 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "attune-application.h"
+#include "attune-content.h"
 #include "attune-export.h"
 #include "attune-library.h"
+#include "attune-map-window.h"
+#include "attune-preview-window.h"
 #include "attune-preferences-window.h"
+#include "attune-problem.h"
 #include "attune-report.h"
 #include "attune-validator.h"
 #include "attune-window.h"
@@ -251,6 +255,122 @@ ensure_window (AttuneApplication *self)
   return window;
 }
 
+/* --map FILE: the file is read off the GTK thread once the library (for
+ * the lessons its strategies name) has loaded. */
+typedef struct
+{
+  AttuneApplication *self;
+  GWeakRef window;            /* the window may be closed before the file is read */
+  char *path;
+} MapLoad;
+
+static void
+map_load_free (MapLoad *load)
+{
+  g_object_unref (load->self);
+  g_weak_ref_clear (&load->window);
+  g_free (load->path);
+  g_free (load);
+}
+
+static void
+open_preview (AttuneApplication *self,
+              const char        *path,
+              const char        *node_id)
+{
+  g_autoptr(AttunePractice) practice = attune_practice_new (ensure_session (self, NULL));
+  AttunePreviewWindow *preview = attune_preview_window_new (practice, path, node_id);
+  AttuneLibrary *library = attune_session_get_library (self->session);
+
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (preview));
+  if (!attune_library_get_loaded (library))
+    {
+      g_signal_connect_object (library, "notify::loaded", G_CALLBACK (attune_preview_window_reload),
+                               preview, G_CONNECT_SWAPPED);
+      attune_session_load_library (self->session);
+    }
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
+/* "Play from here" on the map of a file: its live preview, from there. */
+static void
+map_play_from (AttuneMapWindow *window,
+               AttuneScenario  *scenario,
+               const char      *node_id,
+               const char      *path)
+{
+  open_preview (ATTUNE_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))), path, node_id);
+}
+
+static void
+map_loaded (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  MapLoad *load = user_data;
+  g_autoptr(AttuneContentSet) set = attune_content_load_file_finish (result, NULL);
+  g_autoptr(AttuneMapWindow) window = g_weak_ref_get (&load->window);
+
+  for (guint i = 0; set != NULL && i < set->problems->len; i++)
+    {
+      g_autofree char *line = attune_problem_to_string (g_ptr_array_index (set->problems, i));
+
+      g_printerr ("%s\n", line);
+    }
+  if (window != NULL && set != NULL && set->scenarios->len > 0)
+    {
+      AttuneScenario *scenario = g_ptr_array_index (set->scenarios, 0);
+      /* Translators: the map window's title; %s is the scenario's title */
+      g_autofree char *title = g_strdup_printf (_("Map of “%s”"), attune_scenario_get_title (scenario));
+
+      attune_scenario_map_set_scenario (attune_map_window_get_map (window), scenario);
+      gtk_window_set_title (GTK_WINDOW (window), title);
+    }
+  else if (window != NULL)
+    gtk_window_set_title (GTK_WINDOW (window), _("The scenario has problems: see the terminal"));
+  map_load_free (load);
+}
+
+static void
+map_library_loaded (AttuneLibrary *library,
+                    GParamSpec    *pspec,
+                    MapLoad       *load)
+{
+  GListModel *lessons = attune_library_get_lessons (library);
+  g_autoptr(GPtrArray) reference = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!attune_library_get_loaded (library))
+    return;
+  g_signal_handlers_disconnect_by_func (library, map_library_loaded, load);
+  for (guint i = 0; i < g_list_model_get_n_items (lessons); i++)
+    g_ptr_array_add (reference, g_list_model_get_item (lessons, i));
+  attune_content_load_file_async (load->path, reference, NULL, map_loaded, load);
+}
+
+static void
+open_map (AttuneApplication *self,
+          const char        *path)
+{
+  MapLoad *load = g_new0 (MapLoad, 1);
+  AttuneLibrary *library = attune_session_get_library (ensure_session (self, NULL));
+  AttuneMapWindow *window = g_object_new (ATTUNE_TYPE_MAP_WINDOW, NULL);
+
+  load->self = g_object_ref (self);
+  load->path = g_strdup (path);
+  g_weak_ref_init (&load->window, window);
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (window));
+  g_signal_connect_data (window, "play-from", G_CALLBACK (map_play_from), g_strdup (path),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  if (attune_library_get_loaded (library))
+    map_library_loaded (library, NULL, load);
+  else
+    {
+      g_signal_connect (library, "notify::loaded", G_CALLBACK (map_library_loaded), load);
+      attune_session_load_library (self->session);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static int
 attune_application_command_line (GApplication            *app,
                                  GApplicationCommandLine *command_line)
@@ -304,6 +424,24 @@ attune_application_command_line (GApplication            *app,
           attune_session_set_extra_folders (self->session, (const char * const *) self->extra_folders);
           attune_session_reload_library (self->session, !self->defer_load);
         }
+    }
+
+  if (g_variant_dict_contains (options, "map") || g_variant_dict_contains (options, "preview"))
+    {
+      g_autofree const char **files = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      if (files == NULL || files[0] == NULL)
+        return 2;
+      file = g_application_command_line_create_file_for_arg (command_line, files[0]);
+      path = g_file_get_path (file);
+      if (g_variant_dict_contains (options, "preview"))
+        open_preview (self, path, NULL);
+      else
+        open_map (self, path);
+      return 0;
     }
 
   window = ensure_window (self);

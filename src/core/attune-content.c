@@ -341,3 +341,64 @@ attune_problems_count_files (GPtrArray *problems)
     g_hash_table_add (files, (gpointer) attune_problem_get_file (g_ptr_array_index (problems, i)));
   return g_hash_table_size (files);
 }
+
+typedef struct
+{
+  char *path;
+  GPtrArray *reference_lessons;
+} LoadOne;
+
+static void
+load_one_free (LoadOne *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->reference_lessons, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+load_one_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LoadOne *data = task_data;
+  AttuneContentSet *set = attune_content_set_new ();
+
+  attune_content_load_file (set, data->path);
+  attune_content_set_cross_check (set, data->reference_lessons);
+  g_task_return_pointer (task, set, (GDestroyNotify) attune_content_set_free);
+}
+
+/**
+ * attune_content_load_file_async:
+ * @reference_lessons: (element-type AttuneLesson) (nullable): the lessons
+ *   the file's strategies may name
+ *
+ * Loads and checks one file on a worker thread, for the map and the live
+ * preview: the GTK thread never waits on the disk.
+ */
+void
+attune_content_load_file_async (const char          *path,
+                                GPtrArray           *reference_lessons,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadOne *data = g_new0 (LoadOne, 1);
+
+  data->path = g_strdup (path);
+  if (reference_lessons != NULL)
+    data->reference_lessons = g_ptr_array_ref (reference_lessons);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_one_free);
+  g_task_run_in_thread (task, load_one_thread);
+}
+
+/* The loaded set (scenarios and problems), or %NULL when cancelled. */
+AttuneContentSet *
+attune_content_load_file_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

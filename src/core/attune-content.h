@@ -30,6 +30,13 @@ void              attune_content_load_files       (AttuneContentSet *set,
                                                    GCancellable     *cancellable);
 void              attune_content_set_cross_check  (AttuneContentSet *set,
                                                    GPtrArray        *reference_lessons);
+void              attune_content_load_file_async  (const char       *path,
+                                                   GPtrArray        *reference_lessons,
+                                                   GCancellable     *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer          user_data);
+AttuneContentSet *attune_content_load_file_finish (GAsyncResult     *result,
+                                                   GError          **error);
 guint             attune_problems_count_files     (GPtrArray        *problems);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttuneContentSet, attune_content_set_free)

@@ -434,3 +434,22 @@ attune_library_find_scenario (AttuneLibrary *self,
   g_return_val_if_fail (ATTUNE_IS_LIBRARY (self), NULL);
   return id != NULL ? g_hash_table_lookup (self->scenario_index, id) : NULL;
 }
+
+/**
+ * attune_library_is_user_content:
+ * @file: a loaded lesson's or scenario's file
+ *
+ * Whether @file comes from the user's own folders (the personal folder,
+ * Preferences or --library) rather than the bundled content: such cards
+ * carry a badge, so trainers can tell their own material apart.
+ */
+gboolean
+attune_library_is_user_content (AttuneLibrary *self,
+                                const char    *file)
+{
+  g_autofree char *bundled = g_canonicalize_filename (attune_content_dir (), NULL);
+  g_autofree char *real = g_canonicalize_filename (file, NULL);
+  g_autofree char *prefix = g_strconcat (bundled, G_DIR_SEPARATOR_S, NULL);
+
+  return !g_str_has_prefix (real, prefix);
+}

@@ -58,7 +58,7 @@ attune_validate_paths (const char * const *paths,
   g_autoptr(GPtrArray) library_problems = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) validated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) validated_names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) reported = g_ptr_array_new ();
   guint n_bad, n_warned;
@@ -113,7 +113,6 @@ attune_validate_paths (const char * const *paths,
       if (!g_hash_table_contains (taken, real))
         g_ptr_array_add (all_files, g_strdup (g_ptr_array_index (files, i)));
     }
-  g_hash_table_foreach (taken, (GHFunc) g_free, NULL);
 
   attune_content_load_files (set, all_files, 0, NULL);
   attune_content_set_cross_check (set, NULL);
