@@ -210,9 +210,15 @@ attune_map_window_init (AttuneMapWindow *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->map), GTK_ALIGN_CENTER);
 
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), attune_map_play_from_new (self->map));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export_button);
   gtk_box_append (GTK_BOX (box), header);
+  {
+    GtkWidget *play_from = attune_map_play_from_new (self->map);
+
+    gtk_widget_set_margin_start (play_from, 12);
+    gtk_widget_set_margin_top (play_from, 6);
+    gtk_box_append (GTK_BOX (box), play_from);
+  }
   gtk_box_append (GTK_BOX (box), attune_map_legend_new ());
   gtk_box_append (GTK_BOX (box), scrolled);
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());

@@ -231,7 +231,7 @@ attune_preview_window_constructed (GObject *object)
   AttunePreviewWindow *self = ATTUNE_PREVIEW_WINDOW (object);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *paned = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *map_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *problems_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -259,21 +259,24 @@ attune_preview_window_constructed (GObject *object)
   self->problems_revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_child (self->problems_revealer, problems_box);
 
+  /* Side by side in a box: GtkPaned in GTK 4.8 mismeasures children
+   * whose height depends on their width (wrapping text). */
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->map));
   gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (map_box), attune_map_legend_new ());
+  gtk_widget_set_hexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (map_box), scrolled);
-  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (self->role_play));
-  gtk_paned_set_end_child (GTK_PANED (paned), map_box);
-  gtk_paned_set_resize_start_child (GTK_PANED (paned), TRUE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 560);
+  gtk_widget_set_size_request (map_box, 320, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->role_play), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->role_play), 360, -1);
+  gtk_box_append (GTK_BOX (paned), GTK_WIDGET (self->role_play));
+  gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (paned), map_box);
   gtk_widget_set_vexpand (paned, TRUE);
 
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), attune_map_play_from_new (self->map));
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->problems_revealer));
+  gtk_box_append (GTK_BOX (box), attune_map_legend_new ());
   gtk_box_append (GTK_BOX (box), paned);
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);

@@ -77,6 +77,8 @@ get_gvc (void)
 
   if (gvc == NULL)
     {
+      /* Errors only: long labels are clipped on purpose. */
+      agseterr (AGERR);
       gvc = gvContext ();
       owner = g_thread_self ();
     }
@@ -202,7 +204,7 @@ relayout (AttuneScenarioMap *self)
   set (self->graph, "fontname", "Cantarell");
   agattr (self->graph, AGNODE, (char *) "shape", (char *) "box");
   agattr (self->graph, AGNODE, (char *) "style", (char *) "rounded");
-  agattr (self->graph, AGNODE, (char *) "fixedsize", (char *) "true");
+  agattr (self->graph, AGNODE, (char *) "fixedsize", (char *) "shape");
   agattr (self->graph, AGNODE, (char *) "fontname", (char *) "Cantarell");
   agattr (self->graph, AGNODE, (char *) "fontsize", (char *) "9");
   agattr (self->graph, AGEDGE, (char *) "fontname", (char *) "Cantarell");
