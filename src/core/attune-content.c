@@ -119,20 +119,16 @@ attune_content_collect_files (const char *path,
  * Reads one lesson or scenario (told apart by the root element) and checks
  * it on its own. It joins @set only when it has no problem.
  */
-void
-attune_content_load_file (AttuneContentSet *set,
-                          const char       *path)
+/* Turns a parsed document into a model, checking it on its own. */
+static void
+load_document (AttuneContentSet *set,
+               xmlDoc           *doc,
+               const char       *source,
+               const char       *path)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  g_autofree char *source = NULL;
-  xmlNode *root;
+  xmlNode *root = xmlDocGetRootElement (doc);
   guint before = set->problems->len;
 
-  doc = attune_xml_read_file_with_source (path, path, set->problems, &source);
-  if (doc == NULL)
-    return;
-
-  root = xmlDocGetRootElement (doc);
   if (attune_xml_is_element (root, "lesson") && root->ns == NULL)
     {
       g_autoptr(AttuneLesson) lesson = NULL;
@@ -161,6 +157,51 @@ attune_content_load_file (AttuneContentSet *set,
                            _("This is not an Attune lesson or scenario: the root element must be <lesson> or <scenario>, not <%s>."),
                            (const char *) root->name);
     }
+}
+
+/**
+ * attune_content_load_file:
+ *
+ * Reads one lesson or scenario (told apart by the root element) and checks
+ * it on its own. It joins @set only when it has no problem.
+ */
+void
+attune_content_load_file (AttuneContentSet *set,
+                          const char       *path)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *source = NULL;
+
+  doc = attune_xml_read_file_with_source (path, path, set->problems, &source);
+  if (doc != NULL)
+    load_document (set, doc, source, path);
+}
+
+/**
+ * attune_content_load_data:
+ * @data: the bytes of a file (need not be NUL-terminated)
+ * @name: the name problems are reported under
+ *
+ * As attune_content_load_file(), from memory: the fuzzer's way in.
+ */
+void
+attune_content_load_data (AttuneContentSet *set,
+                          const char       *data,
+                          gsize             length,
+                          const char       *name)
+{
+  g_autofree char *source = g_strndup (data, length);
+  g_autoptr(xmlDoc) doc = NULL;
+
+  if (length > ATTUNE_XML_MAX_FILE_SIZE)
+    {
+      attune_xml_read_memory (data, length, name, set->problems);
+      return;
+    }
+  /* The copy keeps any NUL bytes out of the source text used for lines. */
+  doc = attune_xml_read_memory (data, length, name, set->problems);
+  if (doc != NULL)
+    load_document (set, doc, source, name);
 }
 
 typedef struct

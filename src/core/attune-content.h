@@ -24,6 +24,10 @@ void              attune_content_collect_files    (const char       *path,
                                                    GPtrArray        *problems);
 void              attune_content_load_file        (AttuneContentSet *set,
                                                    const char       *path);
+void              attune_content_load_data        (AttuneContentSet *set,
+                                                   const char       *data,
+                                                   gsize             length,
+                                                   const char       *name);
 void              attune_content_load_files       (AttuneContentSet *set,
                                                    GPtrArray        *files,
                                                    guint             max_threads,
