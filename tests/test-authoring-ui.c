@@ -275,6 +275,27 @@ test_library_watches_user_folder (void)
   g_unlink (path);
 }
 
+/* The scenario written from the guide for this issue: it loads cleanly in
+ * the preview, and its map is exported for a look. */
+static void
+test_new_scenario (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "authoring", "acme-double-charge.xml", NULL);
+  g_autoptr(AttunePractice) practice = attune_practice_new (attune_application_get_session (app));
+  AttunePreviewWindow *preview = attune_preview_window_new (practice, path, NULL);
+  const char *dir = g_getenv ("ATTUNE_SCREENSHOT_DIR");
+  g_autofree char *png = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), "map-acme-double-charge.png", NULL);
+  Waiting w = { preview, 1 };
+
+  gtk_window_present (GTK_WINDOW (preview));
+  attune_test_wait_until (loaded_n, &w);
+  g_assert_cmpstr (attune_preview_window_get_problems (preview), ==, "");
+  g_assert_cmpuint (attune_scenario_get_nodes (attune_scenario_map_get_scenario (attune_preview_window_get_map (preview)))->len, ==, 10);
+  g_assert_true (attune_scenario_map_export_png (attune_preview_window_get_map (preview), png, NULL));
+  g_free (attune_test_render_png (GTK_WIDGET (preview), "preview-acme-double-charge"));
+  gtk_window_destroy (GTK_WINDOW (preview));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/authoring-ui/map", test_map);
   g_test_add_func ("/authoring-ui/preview", test_preview);
   g_test_add_func ("/authoring-ui/library-watches-user-folder", test_library_watches_user_folder);
+  g_test_add_func ("/authoring-ui/new-scenario", test_new_scenario);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
