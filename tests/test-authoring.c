@@ -539,6 +539,27 @@ test_report (void)
   }
 }
 
+/* Titles sort as people count: "Call 2" before "Call 11". */
+static void
+test_natural_sort (void)
+{
+  g_autofree char *example = read_fixture ("guide-example.xml");
+  g_autofree char *dir = g_dir_make_tmp ("attune-sort-XXXXXX", NULL);
+  g_autoptr(AttuneScenario) eleven = NULL, two = NULL, one_ten = NULL;
+  g_autoptr(GString) text = g_string_new (example);
+
+  g_string_replace (text, "The engineer who didn’t come", "Call 11", 1);
+  eleven = load_scenario_text (text->str, dir);
+  g_string_replace (text, "Call 11", "Call 2", 1);
+  two = load_scenario_text (text->str, dir);
+  g_string_replace (text, "Call 2", "Call 110", 1);
+  one_ten = load_scenario_text (text->str, dir);
+  g_assert_cmpint (attune_scenario_compare (two, eleven, NULL), <, 0);
+  g_assert_cmpint (attune_scenario_compare (eleven, one_ten, NULL), <, 0);
+  g_assert_cmpint (attune_scenario_compare (one_ten, two, NULL), >, 0);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -557,5 +578,6 @@ main (int argc, char **argv)
   g_test_add_func ("/authoring/paths/shipped", test_paths_count_shipped);
   g_test_add_func ("/authoring/paths/loop", test_paths_loop);
   g_test_add_func ("/authoring/report", test_report);
+  g_test_add_func ("/authoring/natural-sort", test_natural_sort);
   return g_test_run ();
 }
