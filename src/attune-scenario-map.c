@@ -44,6 +44,9 @@ typedef struct
   GArray *points;              /* graphene_point_t: start, then cubic bezier triples */
   gboolean has_arrow;
   graphene_point_t arrow_tip;
+  gboolean has_start_arrow;     /* a loop back: Graphviz may put the head at the start */
+  graphene_point_t start_tip;
+  graphene_point_t target;      /* the centre of the node the reply leads to */
   gboolean has_label;
   graphene_point_t label_at;
 } MapEdge;
@@ -319,6 +322,10 @@ relayout (AttuneScenarioMap *self)
           edge.has_arrow = spl->list[0].eflag != 0;
           if (edge.has_arrow)
             edge.arrow_tip = to_widget (self, spl->list[0].ep, top);
+          edge.has_start_arrow = spl->list[0].sflag != 0;
+          if (edge.has_start_arrow)
+            edge.start_tip = to_widget (self, spl->list[0].sp, top);
+          edge.target = to_widget (self, ND_coord (to), top);
           if (ED_label (e) != NULL && ED_label (e)->set)
             {
               edge.has_label = TRUE;
@@ -338,52 +345,149 @@ rgba_parse (GdkRGBA    *rgba,
 }
 
 static void
+draw_arrow_head (cairo_t          *cr,
+                 graphene_point_t  from,
+                 graphene_point_t  tip,
+                 gboolean          shaft)
+{
+  double dx = tip.x - from.x, dy = tip.y - from.y;
+  double length = sqrt (dx * dx + dy * dy);
+  double ux, uy;
+
+  if (length <= 0)
+    return;
+  ux = dx / length;
+  uy = dy / length;
+  if (shaft)
+    {
+      cairo_move_to (cr, from.x, from.y);
+      cairo_line_to (cr, tip.x, tip.y);
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_move_to (cr, tip.x, tip.y);
+  cairo_line_to (cr, tip.x - 9 * ux + 4.5 * uy, tip.y - 9 * uy - 4.5 * ux);
+  cairo_line_to (cr, tip.x - 9 * ux - 4.5 * uy, tip.y - 9 * uy + 4.5 * ux);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* Points along the whole curve, 16 per Bézier segment. */
+static GArray *
+sample_curve (MapEdge *edge)
+{
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  graphene_point_t *p = (graphene_point_t *) edge->points->data;
+
+  g_array_append_val (samples, p[0]);
+  for (guint k = 1; k + 2 < edge->points->len; k += 3)
+    for (guint step = 1; step <= 16; step++)
+      {
+        float t = step / 16.f, u = 1 - t;
+        graphene_point_t at = {
+          u * u * u * p[k - 1].x + 3 * u * u * t * p[k].x + 3 * u * t * t * p[k + 1].x + t * t * t * p[k + 2].x,
+          u * u * u * p[k - 1].y + 3 * u * u * t * p[k].y + 3 * u * t * t * p[k + 1].y + t * t * t * p[k + 2].y,
+        };
+
+        g_array_append_val (samples, at);
+      }
+  if (edge->has_arrow)
+    g_array_append_val (samples, edge->arrow_tip);
+  if (edge->has_start_arrow)
+    g_array_prepend_val (samples, edge->start_tip);
+  return samples;
+}
+
+static const graphene_rect_t *
+target_box (AttuneScenarioMap *self,
+            MapEdge           *edge)
+{
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      MapNode *node = &g_array_index (self->nodes, MapNode, i);
+
+      if (graphene_rect_contains_point (&node->box, &edge->target))
+        return &node->box;
+    }
+  return NULL;
+}
+
+/* The curves are clipped to the space between boxes (Graphviz may end
+ * them a little inside a box); the heads are drawn on top, unclipped. */
+static void
 draw_edges (cairo_t           *cr,
             AttuneScenarioMap *self,
             const GdkRGBA     *fg)
 {
-  for (guint i = 0; i < self->edges->len; i++)
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_rectangle (cr, 0, 0, self->width, self->height);
+  for (guint i = 0; i < self->nodes->len; i++)
     {
-      MapEdge *edge = &g_array_index (self->edges, MapEdge, i);
-      graphene_point_t *p = (graphene_point_t *) edge->points->data;
-      GdkRGBA color;
-      double dash_dashed[] = { 7.0, 4.0 }, dash_dotted[] = { 1.5, 3.5 };
+      MapNode *node = &g_array_index (self->nodes, MapNode, i);
 
-      if (edge->points->len < 4)
-        continue;
-      rgba_parse (&color, quality_color (edge->quality));
-      gdk_cairo_set_source_rgba (cr, &color);
-      cairo_set_line_width (cr, edge->quality == ATTUNE_REPLY_STRONG ? 2.5 : 1.6);
-      cairo_set_line_cap (cr, edge->quality == ATTUNE_REPLY_WEAK ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
-      if (edge->quality == ATTUNE_REPLY_PARTLY)
-        cairo_set_dash (cr, dash_dashed, 2, 0);
-      else if (edge->quality == ATTUNE_REPLY_WEAK)
-        cairo_set_dash (cr, dash_dotted, 2, 0);
-      else
-        cairo_set_dash (cr, NULL, 0, 0);
-
-      cairo_move_to (cr, p[0].x, p[0].y);
-      for (guint k = 1; k + 2 < edge->points->len; k += 3)
-        cairo_curve_to (cr, p[k].x, p[k].y, p[k + 1].x, p[k + 1].y, p[k + 2].x, p[k + 2].y);
-      cairo_stroke (cr);
-
-      if (edge->has_arrow)
+      cairo_rectangle (cr, node->box.origin.x, node->box.origin.y, node->box.size.width, node->box.size.height);
+    }
+  cairo_clip (cr);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        cairo_restore (cr);
+      for (guint i = 0; i < self->edges->len; i++)
         {
-          graphene_point_t from = p[edge->points->len - 1], tip = edge->arrow_tip;
-          double dx = tip.x - from.x, dy = tip.y - from.y;
-          double length = sqrt (dx * dx + dy * dy);
+          MapEdge *edge = &g_array_index (self->edges, MapEdge, i);
+          graphene_point_t *p = (graphene_point_t *) edge->points->data;
+          GdkRGBA color;
+          double dash_dashed[] = { 7.0, 4.0 }, dash_dotted[] = { 1.5, 3.5 };
 
-          if (length > 0)
+          if (edge->points->len < 4)
+            continue;
+          rgba_parse (&color, quality_color (edge->quality));
+          gdk_cairo_set_source_rgba (cr, &color);
+          cairo_set_line_width (cr, edge->quality == ATTUNE_REPLY_STRONG ? 2.5 : 1.6);
+          if (pass == 0)
             {
-              double ux = dx / length, uy = dy / length;
-
-              cairo_set_dash (cr, NULL, 0, 0);
-              cairo_move_to (cr, tip.x, tip.y);
-              cairo_line_to (cr, tip.x - 9 * ux + 4.5 * uy, tip.y - 9 * uy - 4.5 * ux);
-              cairo_line_to (cr, tip.x - 9 * ux - 4.5 * uy, tip.y - 9 * uy + 4.5 * ux);
-              cairo_close_path (cr);
-              cairo_fill (cr);
+              cairo_set_line_cap (cr, edge->quality == ATTUNE_REPLY_WEAK ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+              if (edge->quality == ATTUNE_REPLY_PARTLY)
+                cairo_set_dash (cr, dash_dashed, 2, 0);
+              else if (edge->quality == ATTUNE_REPLY_WEAK)
+                cairo_set_dash (cr, dash_dotted, 2, 0);
+              else
+                cairo_set_dash (cr, NULL, 0, 0);
+              cairo_move_to (cr, p[0].x, p[0].y);
+              for (guint k = 1; k + 2 < edge->points->len; k += 3)
+                cairo_curve_to (cr, p[k].x, p[k].y, p[k + 1].x, p[k + 1].y, p[k + 2].x, p[k + 2].y);
+              cairo_stroke (cr);
+              continue;
             }
+
+          /* The head goes where the curve meets the box of the node the
+           * reply leads to, whichever end that is: for a loop back, dot
+           * may draw the curve the other way, and may end it inside. */
+          {
+            g_autoptr(GArray) samples = sample_curve (edge);
+            graphene_point_t *q = (graphene_point_t *) samples->data;
+            const graphene_rect_t *box = target_box (self, edge);
+            gboolean at_end = graphene_point_distance (&q[samples->len - 1], &edge->target, NULL, NULL) <=
+                              graphene_point_distance (&q[0], &edge->target, NULL, NULL);
+            guint n = samples->len;
+
+            for (guint k = 0; k + 1 < n; k++)
+              {
+                guint here = at_end ? n - 1 - k : k, next = at_end ? here - 1 : here + 1;
+
+                if (box == NULL || !graphene_rect_contains_point (box, &q[here]) || k + 2 == n)
+                  {
+                    graphene_point_t tip = q[here], from = q[next];
+
+                    /* Step back a little along the curve for a steady direction. */
+                    for (guint j = 0; j < 3 && (at_end ? next > 0 : next + 1 < n); j++)
+                      from = q[at_end ? --next : ++next];
+                    draw_arrow_head (cr, from, tip, FALSE);
+                    break;
+                  }
+              }
+          }
         }
     }
   (void) fg;
@@ -415,10 +519,6 @@ draw_map (AttuneScenarioMap *self,
 
   if (bg != NULL)
     gtk_snapshot_append_color (snapshot, bg, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
-  draw_edges (cr, self, fg);
-  cairo_destroy (cr);
 
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -488,6 +588,11 @@ draw_map (AttuneScenarioMap *self,
       pango_layout_set_height (layout, (int) ((node->box.size.height - 10) * PANGO_SCALE));
       draw_text (snapshot, layout, node->box.origin.x + 8, node->box.origin.y + 6, &text_color);
     }
+
+  /* Replies last, so that an arrow head touching a box stays visible. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
+  draw_edges (cr, self, fg);
+  cairo_destroy (cr);
 }
 
 static void
