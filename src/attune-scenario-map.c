@@ -523,30 +523,6 @@ draw_map (AttuneScenarioMap *self,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 
-  for (guint i = 0; i < self->edges->len; i++)
-    {
-      MapEdge *edge = &g_array_index (self->edges, MapEdge, i);
-      GdkRGBA color;
-      int w, h;
-
-      if (!edge->has_label)
-        continue;
-      rgba_parse (&color, quality_color (edge->quality));
-      pango_layout_set_width (layout, -1);
-      pango_layout_set_height (layout, -1);
-      pango_layout_set_markup (layout, "", -1);
-      {
-        g_autofree char *markup = g_markup_printf_escaped ("<span size=\"small\">%s</span>", edge->label);
-
-        pango_layout_set_markup (layout, markup, -1);
-      }
-      pango_layout_get_pixel_size (layout, &w, &h);
-      if (bg != NULL)
-        gtk_snapshot_append_color (snapshot, bg, &GRAPHENE_RECT_INIT (edge->label_at.x - w / 2.f - 2, edge->label_at.y - h / 2.f,
-                                                                      w + 4, h));
-      draw_text (snapshot, layout, edge->label_at.x - w / 2.f, edge->label_at.y - h / 2.f, &color);
-    }
-
   for (guint i = 0; i < self->nodes->len; i++)
     {
       MapNode *node = &g_array_index (self->nodes, MapNode, i);
@@ -593,6 +569,31 @@ draw_map (AttuneScenarioMap *self,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
   draw_edges (cr, self, fg);
   cairo_destroy (cr);
+
+  /* Their words on top of everything. */
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      MapEdge *edge = &g_array_index (self->edges, MapEdge, i);
+      GdkRGBA color;
+      int w, h;
+
+      if (!edge->has_label)
+        continue;
+      rgba_parse (&color, quality_color (edge->quality));
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_markup (layout, "", -1);
+      {
+        g_autofree char *markup = g_markup_printf_escaped ("<span size=\"small\">%s</span>", edge->label);
+
+        pango_layout_set_markup (layout, markup, -1);
+      }
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (bg != NULL)
+        gtk_snapshot_append_color (snapshot, bg, &GRAPHENE_RECT_INIT (edge->label_at.x - w / 2.f - 2, edge->label_at.y - h / 2.f,
+                                                                      w + 4, h));
+      draw_text (snapshot, layout, edge->label_at.x - w / 2.f, edge->label_at.y - h / 2.f, &color);
+    }
 }
 
 static void
