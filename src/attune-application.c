@@ -12,11 +12,17 @@
 #include <glib/gi18n.h>
 
 #include "attune-application.h"
+#include "attune-content.h"
 #include "attune-export.h"
 #include "attune-lrs-sync.h"
 #include "attune-store-queue.h"
 #include "attune-handout-layout.h"
+#include "attune-library.h"
+#include "attune-map-window.h"
+#include "attune-preview-window.h"
 #include "attune-preferences-window.h"
+#include "attune-problem.h"
+#include "attune-report.h"
 #include "attune-validator.h"
 #include "attune-window.h"
 
@@ -93,6 +99,27 @@ print_command (GVariantDict *options)
   return 0;
 }
 
+/* What the app loads, in its order: bundled content, the user's folders,
+ * then the folders in Preferences. --validate checks against all of them. */
+static GStrv
+dup_library_folders (void)
+{
+  g_auto(GStrv) standard = attune_library_dup_standard_folders ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  g_strv_builder_addv (builder, (const char **) standard);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_auto(GStrv) configured = g_settings_get_strv (settings, "library-folders");
+
+      g_strv_builder_addv (builder, (const char **) configured);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* Runs in the process that was started, before any display is needed:
  * --version and --validate never open a window. */
 static int
@@ -151,14 +178,46 @@ attune_application_handle_local_options (GApplication *app,
       g_autoptr(GString) summary = g_string_new (NULL);
       AttuneValidateStatus status;
 
-      status = attune_validate_paths (remaining, attune_content_dir (),
+      g_auto(GStrv) folders = dup_library_folders ();
+
+      status = attune_validate_paths (remaining, (const char * const *) folders,
                                       g_variant_dict_contains (options, "strict"), errors, summary);
       fputs (errors->str, stderr);
       fputs (summary->str, status == ATTUNE_VALIDATE_OK ? stdout : stderr);
       return status;
     }
 
-  if (remaining != NULL && remaining[0] != NULL)
+  if (g_variant_dict_contains (options, "report"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) errors = g_string_new (NULL);
+      g_auto(GStrv) folders = dup_library_folders ();
+      const char *format_name = NULL;
+      AttuneReportFormat format;
+      int status;
+
+      g_variant_dict_lookup (options, "format", "&s", &format_name);
+      if (!attune_report_format_from_string (format_name, &format))
+        {
+          /* Translators: %s is what the user typed; keep text and html untranslated */
+          g_printerr (_("Unknown report format “%s”: use text or html.\n"), format_name);
+          return 2;
+        }
+      status = attune_report_paths (remaining, (const char * const *) folders, format, out, errors);
+      fputs (out->str, stdout);
+      fputs (errors->str, stderr);
+      return status;
+    }
+
+  if ((g_variant_dict_contains (options, "map") || g_variant_dict_contains (options, "preview")) &&
+      (remaining == NULL || remaining[0] == NULL || remaining[1] != NULL))
+    {
+      g_printerr ("%s\n", _("Name exactly one scenario file."));
+      return 2;
+    }
+
+  if (remaining != NULL && remaining[0] != NULL &&
+      !g_variant_dict_contains (options, "map") && !g_variant_dict_contains (options, "preview"))
     {
       /* Translators: %s is a command-line argument the user typed */
       g_printerr (_("Unexpected argument “%s”. Run “attune --help” for the options.\n"), remaining[0]);
@@ -255,6 +314,122 @@ ensure_window (AttuneApplication *self)
   return window;
 }
 
+/* --map FILE: the file is read off the GTK thread once the library (for
+ * the lessons its strategies name) has loaded. */
+typedef struct
+{
+  AttuneApplication *self;
+  GWeakRef window;            /* the window may be closed before the file is read */
+  char *path;
+} MapLoad;
+
+static void
+map_load_free (MapLoad *load)
+{
+  g_object_unref (load->self);
+  g_weak_ref_clear (&load->window);
+  g_free (load->path);
+  g_free (load);
+}
+
+static void
+open_preview (AttuneApplication *self,
+              const char        *path,
+              const char        *node_id)
+{
+  g_autoptr(AttunePractice) practice = attune_practice_new (ensure_session (self, NULL));
+  AttunePreviewWindow *preview = attune_preview_window_new (practice, path, node_id);
+  AttuneLibrary *library = attune_session_get_library (self->session);
+
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (preview));
+  if (!attune_library_get_loaded (library))
+    {
+      g_signal_connect_object (library, "notify::loaded", G_CALLBACK (attune_preview_window_reload),
+                               preview, G_CONNECT_SWAPPED);
+      attune_session_load_library (self->session);
+    }
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
+/* "Play from here" on the map of a file: its live preview, from there. */
+static void
+map_play_from (AttuneMapWindow *window,
+               AttuneScenario  *scenario,
+               const char      *node_id,
+               const char      *path)
+{
+  open_preview (ATTUNE_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))), path, node_id);
+}
+
+static void
+map_loaded (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  MapLoad *load = user_data;
+  g_autoptr(AttuneContentSet) set = attune_content_load_file_finish (result, NULL);
+  g_autoptr(AttuneMapWindow) window = g_weak_ref_get (&load->window);
+
+  for (guint i = 0; set != NULL && i < set->problems->len; i++)
+    {
+      g_autofree char *line = attune_problem_to_string (g_ptr_array_index (set->problems, i));
+
+      g_printerr ("%s\n", line);
+    }
+  if (window != NULL && set != NULL && set->scenarios->len > 0)
+    {
+      AttuneScenario *scenario = g_ptr_array_index (set->scenarios, 0);
+      /* Translators: the map window's title; %s is the scenario's title */
+      g_autofree char *title = g_strdup_printf (_("Map of “%s”"), attune_scenario_get_title (scenario));
+
+      attune_scenario_map_set_scenario (attune_map_window_get_map (window), scenario);
+      gtk_window_set_title (GTK_WINDOW (window), title);
+    }
+  else if (window != NULL)
+    gtk_window_set_title (GTK_WINDOW (window), _("The scenario has problems: see the terminal"));
+  map_load_free (load);
+}
+
+static void
+map_library_loaded (AttuneLibrary *library,
+                    GParamSpec    *pspec,
+                    MapLoad       *load)
+{
+  GListModel *lessons = attune_library_get_lessons (library);
+  g_autoptr(GPtrArray) reference = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!attune_library_get_loaded (library))
+    return;
+  g_signal_handlers_disconnect_by_func (library, map_library_loaded, load);
+  for (guint i = 0; i < g_list_model_get_n_items (lessons); i++)
+    g_ptr_array_add (reference, g_list_model_get_item (lessons, i));
+  attune_content_load_file_async (load->path, reference, NULL, map_loaded, load);
+}
+
+static void
+open_map (AttuneApplication *self,
+          const char        *path)
+{
+  MapLoad *load = g_new0 (MapLoad, 1);
+  AttuneLibrary *library = attune_session_get_library (ensure_session (self, NULL));
+  AttuneMapWindow *window = g_object_new (ATTUNE_TYPE_MAP_WINDOW, NULL);
+
+  load->self = g_object_ref (self);
+  load->path = g_strdup (path);
+  g_weak_ref_init (&load->window, window);
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (window));
+  g_signal_connect_data (window, "play-from", G_CALLBACK (map_play_from), g_strdup (path),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  if (attune_library_get_loaded (library))
+    map_library_loaded (library, NULL, load);
+  else
+    {
+      g_signal_connect (library, "notify::loaded", G_CALLBACK (map_library_loaded), load);
+      attune_session_load_library (self->session);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static int
 attune_application_command_line (GApplication            *app,
                                  GApplicationCommandLine *command_line)
@@ -308,6 +483,24 @@ attune_application_command_line (GApplication            *app,
           attune_session_set_extra_folders (self->session, (const char * const *) self->extra_folders);
           attune_session_reload_library (self->session, !self->defer_load);
         }
+    }
+
+  if (g_variant_dict_contains (options, "map") || g_variant_dict_contains (options, "preview"))
+    {
+      g_autofree const char **files = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      if (files == NULL || files[0] == NULL)
+        return 2;
+      file = g_application_command_line_create_file_for_arg (command_line, files[0]);
+      path = g_file_get_path (file);
+      if (g_variant_dict_contains (options, "preview"))
+        open_preview (self, path, NULL);
+      else
+        open_map (self, path);
+      return 0;
     }
 
   window = ensure_window (self);
@@ -493,6 +686,14 @@ attune_application_init (AttuneApplication *self)
       N_("Check lesson and scenario files (or folders of them) and report problems, without opening a window"), NULL },
     { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --validate: treat warnings as errors"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Describe every path through each scenario file named: endings, scores, strategies and warnings"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --report: text (the default) or html"), N_("FORMAT") },
+    { "map", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show a map of the scenario file named: its nodes, replies and endings"), NULL },
+    { "preview", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Play the scenario file named beside its map, and reload both every time the file is saved"), NULL },
     { "library", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
       N_("Also load lessons and scenarios from this folder (may be repeated)"), N_("FOLDER") },
     { "view", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -36,6 +36,7 @@ struct _AttuneRolePlay
   gint64 shown_at;             /* when the current choices appeared, µs */
   gboolean awaiting_continue;
   gboolean expert_path_seen;   /* in this run of the scenario: retries count less */
+  gboolean rehearsal;          /* a trainer's preview: nothing is recorded */
   GtkBox *expert_box;          /* in the debrief; owned by the transcript */
 
   GtkLabel *title_label;
@@ -53,6 +54,7 @@ G_DEFINE_FINAL_TYPE (AttuneRolePlay, attune_role_play, GTK_TYPE_WIDGET)
 enum {
   OPEN_LESSON,
   LEFT,
+  NODE_SHOWN,
   N_SIGNALS
 };
 
@@ -209,6 +211,7 @@ show_node (AttuneRolePlay *self)
   attune_box_remove_all (self->actions);
   self->awaiting_continue = FALSE;
   update_mood (self);
+  g_signal_emit (self, signals[NODE_SHOWN], 0, node != NULL ? node->id : NULL);
   if (node == NULL)
     {
       show_debrief (self);
@@ -319,6 +322,8 @@ static void
 begin_attempt (AttuneRolePlay    *self,
                AttuneAttemptKind  kind)
 {
+  if (self->rehearsal)
+    return;
   attune_practice_begin (self->practice, self->conversation,
                          assessing (self) ? ATTUNE_ATTEMPT_ASSESSMENT : ATTUNE_ATTEMPT_COACH, kind);
 }
@@ -367,16 +372,28 @@ retry_kind (AttuneRolePlay *self)
   return self->expert_path_seen ? ATTUNE_ATTEMPT_RETRY_AFTER_EXPERT : ATTUNE_ATTEMPT_RETRY;
 }
 
+static void start_with (AttuneRolePlay *self, AttuneScenario *scenario);
+
 static void
 start (AttuneRolePlay    *self,
        AttuneScenario    *scenario,
        AttuneAttemptKind  kind)
 {
-  g_autofree char *customer = NULL;
-
   end_attempt (self);
   g_clear_object (&self->conversation);
   self->conversation = attune_conversation_new (scenario);
+  start_with (self, scenario);
+  begin_attempt (self, kind);
+  show_node (self);
+}
+
+/* Shows @scenario's header and an empty transcript for the conversation. */
+static void
+start_with (AttuneRolePlay *self,
+            AttuneScenario *scenario)
+{
+  g_autofree char *customer = NULL;
+
   gtk_label_set_text (self->title_label, attune_scenario_get_title (scenario));
   /* Translators: the customer in a role-play: their name, then a line about them */
   customer = g_strdup_printf (_("%s — %s"), attune_scenario_get_customer_name (scenario),
@@ -384,8 +401,8 @@ start (AttuneRolePlay    *self,
   gtk_label_set_text (self->customer_label, customer);
   attune_box_remove_all (self->transcript);
   self->expert_box = NULL;
-  begin_attempt (self, kind);
-  show_node (self);
+  if (self->rehearsal)
+    show_node (self);
 }
 
 /**
@@ -400,7 +417,32 @@ attune_role_play_start (AttuneRolePlay *self,
   g_return_if_fail (ATTUNE_IS_ROLE_PLAY (self));
 
   self->expert_path_seen = FALSE;
+  self->rehearsal = FALSE;
   start (self, scenario, ATTUNE_ATTEMPT_FIRST);
+}
+
+/**
+ * attune_role_play_rehearse:
+ * @node_id: (nullable): where to start, or %NULL for the start
+ *
+ * Plays @scenario for its author, from @node_id: nothing is recorded in
+ * the learner's progress. The map and the live preview use it.
+ */
+void
+attune_role_play_rehearse (AttuneRolePlay *self,
+                           AttuneScenario *scenario,
+                           const char     *node_id)
+{
+  g_return_if_fail (ATTUNE_IS_ROLE_PLAY (self));
+
+  end_attempt (self);
+  self->rehearsal = TRUE;
+  self->expert_path_seen = FALSE;
+  g_clear_object (&self->conversation);
+  self->conversation = attune_conversation_new (scenario);
+  if (node_id != NULL)
+    attune_conversation_jump_to (self->conversation, node_id);
+  start_with (self, scenario);
 }
 
 /* Goes back to decision @step and plays on from there, as a new attempt. */
@@ -776,6 +818,10 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
 
   signals[OPEN_LESSON] =
     g_signal_new ("open-lesson", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The node now shown (NULL at an ending): the map follows the play. */
+  signals[NODE_SHOWN] =
+    g_signal_new ("node-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[LEFT] =
     g_signal_new ("left", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (AttuneRolePlay, attune_role_play, ATTUNE, ROLE_PLAY, GtkWi
 AttuneRolePlay     *attune_role_play_new              (AttunePractice    *practice);
 void                attune_role_play_start            (AttuneRolePlay    *self,
                                                        AttuneScenario    *scenario);
+void                attune_role_play_rehearse         (AttuneRolePlay    *self,
+                                                       AttuneScenario    *scenario,
+                                                       const char        *node_id);
 void                attune_role_play_leave            (AttuneRolePlay    *self);
 gboolean            attune_role_play_choose           (AttuneRolePlay    *self,
                                                        guint              index);

@@ -49,6 +49,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   START_SCENARIO,
+  SHOW_MAP,
   N_SIGNALS
 };
 
@@ -104,6 +105,68 @@ bind_row (GtkSignalListItemFactory *factory,
                             trains->str);
   attune_list_row_fill (item, attune_scenario_get_id (scenario), NULL, attune_scenario_get_title (scenario),
                         attune_scenario_get_summary (scenario), detail, FALSE);
+
+  {
+    GtkWidget *root = gtk_list_item_get_child (item);
+    GtkWidget *badge = g_object_get_data (G_OBJECT (root), "badge");
+    GtkMenuButton *more = g_object_get_data (G_OBJECT (root), "more");
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenuItem) map_item = g_menu_item_new (_("Show _Map"), NULL);
+    /* Translators: the accessible name of a role-play card's menu button; %s is its title */
+    g_autofree char *label = g_strdup_printf (_("More for “%s”"), attune_scenario_get_title (scenario));
+
+    gtk_widget_set_visible (badge, attune_library_is_user_content (library, attune_scenario_get_file (scenario)));
+    g_menu_item_set_action_and_target_value (map_item, "picker.show-map",
+                                             g_variant_new_string (attune_scenario_get_id (scenario)));
+    g_menu_append_item (menu, map_item);
+    gtk_menu_button_set_menu_model (more, G_MENU_MODEL (menu));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
+}
+
+/* A card with, beside it, a badge for the trainer's own content and a
+ * menu (Show Map). */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *root, *card, *row, *side, *badge, *more;
+
+  attune_list_row_setup (factory, item, user_data);
+  root = gtk_list_item_get_child (item);
+  card = g_object_get_data (G_OBJECT (root), "card");
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* Translators: a badge on role-plays loaded from the user's own folders */
+  badge = gtk_label_new (_("Your own"));
+  more = gtk_menu_button_new ();
+
+  g_object_ref (card);
+  gtk_box_remove (GTK_BOX (root), card);
+  gtk_widget_set_hexpand (card, TRUE);
+  gtk_box_append (GTK_BOX (row), card);
+  g_object_unref (card);
+  gtk_widget_add_css_class (badge, "attune-badge");
+  gtk_widget_set_tooltip_text (badge, _("From your own scenarios folder"));
+  gtk_widget_set_visible (badge, FALSE);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+  gtk_widget_add_css_class (more, "flat");
+  gtk_widget_set_valign (side, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (side), badge);
+  gtk_box_append (GTK_BOX (side), more);
+  gtk_box_append (GTK_BOX (row), side);
+  gtk_box_append (GTK_BOX (root), row);
+  g_object_set_data (G_OBJECT (root), "badge", badge);
+  g_object_set_data (G_OBJECT (root), "more", more);
+}
+
+static void
+show_map_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[SHOW_MAP], 0, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -279,7 +342,7 @@ attune_scenario_picker_constructed (GObject *object)
   self->filtered = gtk_filter_list_model_new (g_object_ref (attune_library_get_scenarios (self->library)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  g_signal_connect (factory, "setup", G_CALLBACK (attune_list_row_setup), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   gtk_list_view_set_factory (self->list, factory);
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
@@ -368,6 +431,10 @@ attune_scenario_picker_class_init (AttuneScenarioPickerClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The trainer asked for the map of the role-play with this id. */
+  signals[SHOW_MAP] =
+    g_signal_new ("show-map", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[START_SCENARIO] =
     g_signal_new ("start-scenario", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -387,6 +454,7 @@ attune_scenario_picker_class_init (AttuneScenarioPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneScenarioPicker, list);
   gtk_widget_class_bind_template_callback (widget_class, scenario_activated);
   gtk_widget_class_install_action (widget_class, "picker.show-all", NULL, show_all);
+  gtk_widget_class_install_action (widget_class, "picker.show-map", "s", show_map_action);
   gtk_widget_class_install_action (widget_class, "picker.start-next", NULL, start_next);
 }
 

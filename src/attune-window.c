@@ -27,6 +27,7 @@
 #include "attune-list-row.h"
 #include "attune-problems-window.h"
 #include "attune-window.h"
+#include "attune-map-window.h"
 
 struct _AttuneWindow
 {
@@ -86,6 +87,21 @@ role_play_left (AttuneWindow *self)
   gtk_widget_child_focus (GTK_WIDGET (self->scenario_picker), GTK_DIR_TAB_FORWARD);
 }
 
+static void
+ensure_role_play (AttuneWindow *self)
+{
+  if (self->role_play == NULL)
+    {
+      self->role_play = attune_role_play_new (self->practice);
+      g_signal_connect_object (self->role_play, "left", G_CALLBACK (role_play_left), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->role_play, "open-lesson", G_CALLBACK (attune_window_show_lesson),
+                               self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->play_bin, GTK_WIDGET (self->role_play));
+    }
+  attune_window_show_view (self, "practise");
+  gtk_stack_set_visible_child_name (self->practise_mode, "play");
+}
+
 /**
  * attune_window_start_scenario:
  *
@@ -108,18 +124,36 @@ attune_window_start_scenario (AttuneWindow *self,
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
       return FALSE;
     }
-  if (self->role_play == NULL)
-    {
-      self->role_play = attune_role_play_new (self->practice);
-      g_signal_connect_object (self->role_play, "left", G_CALLBACK (role_play_left), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->role_play, "open-lesson", G_CALLBACK (attune_window_show_lesson),
-                               self, G_CONNECT_SWAPPED);
-      adw_bin_set_child (self->play_bin, GTK_WIDGET (self->role_play));
-    }
-  attune_window_show_view (self, "practise");
-  gtk_stack_set_visible_child_name (self->practise_mode, "play");
+  ensure_role_play (self);
   attune_role_play_start (self->role_play, scenario);
   return TRUE;
+}
+
+/* A trainer's rehearsal from a node picked on the map: nothing recorded. */
+static void
+rehearse_from (AttuneWindow   *self,
+               AttuneScenario *scenario,
+               const char     *node_id)
+{
+  ensure_role_play (self);
+  attune_role_play_rehearse (self->role_play, scenario, node_id);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/* The map of role-play @id, from its card's menu. */
+static void
+show_map (AttuneWindow *self,
+          const char   *id)
+{
+  AttuneScenario *scenario = attune_library_find_scenario (self->library, id);
+  AttuneMapWindow *map;
+
+  if (scenario == NULL)
+    return;
+  map = attune_map_window_new (scenario);
+  gtk_window_set_transient_for (GTK_WINDOW (map), GTK_WINDOW (self));
+  g_signal_connect_object (map, "play-from", G_CALLBACK (rehearse_from), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (map));
 }
 
 static void
@@ -490,6 +524,8 @@ attune_window_constructed (GObject *object)
   g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scenario_picker, "start-scenario", G_CALLBACK (attune_window_start_scenario),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scenario_picker, "show-map", G_CALLBACK (show_map),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (ensure_progress_view),
                            self, G_CONNECT_SWAPPED);

@@ -122,24 +122,21 @@ attune_content_collect_files (const char *path,
  * Reads one lesson or scenario (told apart by the root element) and checks
  * it on its own. It joins @set only when it has no problem.
  */
-void
-attune_content_load_file (AttuneContentSet *set,
-                          const char       *path)
+/* Turns a parsed document into a model, checking it on its own. */
+static void
+load_document (AttuneContentSet *set,
+               xmlDoc           *doc,
+               const char       *source,
+               const char       *path)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  xmlNode *root;
+  xmlNode *root = xmlDocGetRootElement (doc);
   guint before = set->problems->len;
 
-  doc = attune_xml_read_file (path, path, set->problems);
-  if (doc == NULL)
-    return;
-
-  root = xmlDocGetRootElement (doc);
   if (attune_xml_is_element (root, "lesson") && root->ns == NULL)
     {
       g_autoptr(AttuneLesson) lesson = NULL;
 
-      if (!attune_xml_validate (doc, ATTUNE_SCHEMA_LESSON, path, set->problems))
+      if (!attune_xml_validate_source (doc, ATTUNE_SCHEMA_LESSON, source, path, set->problems))
         return;
       lesson = attune_lesson_new_from_xml (root, path);
       attune_lint_lesson (lesson, set->problems);
@@ -150,7 +147,7 @@ attune_content_load_file (AttuneContentSet *set,
     {
       g_autoptr(AttuneScenario) scenario = NULL;
 
-      if (!attune_xml_validate (doc, ATTUNE_SCHEMA_SCENARIO, path, set->problems))
+      if (!attune_xml_validate_source (doc, ATTUNE_SCHEMA_SCENARIO, source, path, set->problems))
         return;
       scenario = attune_scenario_new_from_xml (root, path);
       attune_lint_scenario (scenario, set->problems);
@@ -163,6 +160,51 @@ attune_content_load_file (AttuneContentSet *set,
                            _("This is not an Attune lesson or scenario: the root element must be <lesson> or <scenario>, not <%s>."),
                            (const char *) root->name);
     }
+}
+
+/**
+ * attune_content_load_file:
+ *
+ * Reads one lesson or scenario (told apart by the root element) and checks
+ * it on its own. It joins @set only when it has no problem.
+ */
+void
+attune_content_load_file (AttuneContentSet *set,
+                          const char       *path)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *source = NULL;
+
+  doc = attune_xml_read_file_with_source (path, path, set->problems, &source);
+  if (doc != NULL)
+    load_document (set, doc, source, path);
+}
+
+/**
+ * attune_content_load_data:
+ * @data: the bytes of a file (need not be NUL-terminated)
+ * @name: the name problems are reported under
+ *
+ * As attune_content_load_file(), from memory: the fuzzer's way in.
+ */
+void
+attune_content_load_data (AttuneContentSet *set,
+                          const char       *data,
+                          gsize             length,
+                          const char       *name)
+{
+  g_autofree char *source = g_strndup (data, length);
+  g_autoptr(xmlDoc) doc = NULL;
+
+  if (length > ATTUNE_XML_MAX_FILE_SIZE)
+    {
+      attune_xml_read_memory (data, length, name, set->problems);
+      return;
+    }
+  /* The copy keeps any NUL bytes out of the source text used for lines. */
+  doc = attune_xml_read_memory (data, length, name, set->problems);
+  if (doc != NULL)
+    load_document (set, doc, source, name);
 }
 
 typedef struct
@@ -253,6 +295,7 @@ static void
 drop_duplicates (GPtrArray   *items,
                  const char *(*get_id) (gpointer),
                  const char *(*get_file) (gpointer),
+                 guint       (*get_line) (gpointer),
                  gboolean     lessons,
                  GPtrArray   *problems)
 {
@@ -265,16 +308,24 @@ drop_duplicates (GPtrArray   *items,
 
       if (first != NULL)
         {
+          g_autofree char *message = NULL;
+          g_autofree char *note = NULL;
+          AttuneProblem *problem;
+
           if (lessons)
-            attune_problems_add (problems, get_file (item), 0,
-                                 /* Translators: the first %s is an id, the second a file name */
-                                 _("The lesson id “%s” is already used by %s."),
-                                 get_id (item), get_file (first));
+            /* Translators: %s is an id, %s:%u the file and line that uses it first */
+            message = g_strdup_printf (_("The lesson id “%s” is already used by %s:%u, which is loaded first, so this file is left out. Give this lesson another id."),
+                                       get_id (item), get_file (first), get_line (first));
           else
-            attune_problems_add (problems, get_file (item), 0,
-                                 /* Translators: the first %s is an id, the second a file name */
-                                 _("The scenario id “%s” is already used by %s."),
-                                 get_id (item), get_file (first));
+            /* Translators: %s is an id, %s:%u the file and line that uses it first */
+            message = g_strdup_printf (_("The scenario id “%s” is already used by %s:%u, which is loaded first, so this file is left out. Give this scenario another id, for example with a prefix for your organisation."),
+                                       get_id (item), get_file (first), get_line (first));
+          /* Translators: %s is an id, %s:%u the file and line of the second use */
+          note = g_strdup_printf (_("“%s” is first used here; %s:%u uses it again."),
+                                  get_id (item), get_file (item), get_line (item));
+          problem = attune_problem_new (get_file (item), get_line (item), message);
+          attune_problem_set_related (problem, get_file (first), get_line (first), note);
+          g_ptr_array_add (problems, problem);
           g_ptr_array_remove_index (items, i);
         }
       else
@@ -303,10 +354,12 @@ attune_content_set_cross_check (AttuneContentSet *set,
   drop_duplicates (set->lessons,
                    (const char *(*) (gpointer)) attune_lesson_get_id,
                    (const char *(*) (gpointer)) attune_lesson_get_file,
+                   (guint (*) (gpointer)) attune_lesson_get_line,
                    TRUE, set->problems);
   drop_duplicates (set->scenarios,
                    (const char *(*) (gpointer)) attune_scenario_get_id,
                    (const char *(*) (gpointer)) attune_scenario_get_file,
+                   (guint (*) (gpointer)) attune_scenario_get_line,
                    FALSE, set->problems);
 
   for (guint i = 0; reference_lessons != NULL && i < reference_lessons->len; i++)
@@ -344,4 +397,65 @@ void
 attune_content_init (void)
 {
   xmlInitParser ();
+}
+
+typedef struct
+{
+  char *path;
+  GPtrArray *reference_lessons;
+} LoadOne;
+
+static void
+load_one_free (LoadOne *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->reference_lessons, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+load_one_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LoadOne *data = task_data;
+  AttuneContentSet *set = attune_content_set_new ();
+
+  attune_content_load_file (set, data->path);
+  attune_content_set_cross_check (set, data->reference_lessons);
+  g_task_return_pointer (task, set, (GDestroyNotify) attune_content_set_free);
+}
+
+/**
+ * attune_content_load_file_async:
+ * @reference_lessons: (element-type AttuneLesson) (nullable): the lessons
+ *   the file's strategies may name
+ *
+ * Loads and checks one file on a worker thread, for the map and the live
+ * preview: the GTK thread never waits on the disk.
+ */
+void
+attune_content_load_file_async (const char          *path,
+                                GPtrArray           *reference_lessons,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadOne *data = g_new0 (LoadOne, 1);
+
+  data->path = g_strdup (path);
+  if (reference_lessons != NULL)
+    data->reference_lessons = g_ptr_array_ref (reference_lessons);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_one_free);
+  g_task_run_in_thread (task, load_one_thread);
+}
+
+/* The loaded set (scenarios and problems), or %NULL when cancelled. */
+AttuneContentSet *
+attune_content_load_file_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

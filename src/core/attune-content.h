@@ -24,12 +24,23 @@ void              attune_content_collect_files    (const char       *path,
                                                    GPtrArray        *problems);
 void              attune_content_load_file        (AttuneContentSet *set,
                                                    const char       *path);
+void              attune_content_load_data        (AttuneContentSet *set,
+                                                   const char       *data,
+                                                   gsize             length,
+                                                   const char       *name);
 void              attune_content_load_files       (AttuneContentSet *set,
                                                    GPtrArray        *files,
                                                    guint             max_threads,
                                                    GCancellable     *cancellable);
 void              attune_content_set_cross_check  (AttuneContentSet *set,
                                                    GPtrArray        *reference_lessons);
+void              attune_content_load_file_async  (const char       *path,
+                                                   GPtrArray        *reference_lessons,
+                                                   GCancellable     *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer          user_data);
+AttuneContentSet *attune_content_load_file_finish (GAsyncResult     *result,
+                                                   GError          **error);
 guint             attune_problems_count_files     (GPtrArray        *problems);
 void              attune_content_init             (void);
 

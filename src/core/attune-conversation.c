@@ -76,6 +76,32 @@ attune_conversation_new (AttuneScenario *scenario)
   return self;
 }
 
+/**
+ * attune_conversation_jump_to:
+ * @node_id: a node of the scenario
+ *
+ * Forgets the steps taken and goes on from @node_id, with the mood the
+ * scenario starts with: a trainer's rehearsal of one branch (the map's
+ * "play from here", the live preview keeping its place). Returns %FALSE
+ * when the scenario has no such node.
+ */
+gboolean
+attune_conversation_jump_to (AttuneConversation *self,
+                             const char         *node_id)
+{
+  AttuneScenarioNode *node;
+
+  g_return_val_if_fail (ATTUNE_IS_CONVERSATION (self), FALSE);
+  node = attune_scenario_find_node (self->scenario, node_id);
+  if (node == NULL)
+    return FALSE;
+  self->node = node;
+  self->ending = NULL;
+  self->mood = attune_scenario_get_start_mood (self->scenario);
+  g_array_set_size (self->steps, 0);
+  return TRUE;
+}
+
 /* Fixes the shuffle, for tests and for replaying a recorded order. */
 void
 attune_conversation_set_seed (AttuneConversation *self,

@@ -49,6 +49,8 @@ typedef struct
 G_DECLARE_FINAL_TYPE (AttuneConversation, attune_conversation, ATTUNE, CONVERSATION, GObject)
 
 AttuneConversation   *attune_conversation_new          (AttuneScenario     *scenario);
+gboolean              attune_conversation_jump_to      (AttuneConversation *self,
+                                                        const char         *node_id);
 void                  attune_conversation_set_seed     (AttuneConversation *self,
                                                         guint32             seed);
 guint                 attune_conversation_get_order    (AttuneConversation *self,

@@ -309,3 +309,79 @@ attune_lint_scenario_cues (AttuneScenario *scenario,
           _("This level 2–3 decision has no close call: add a reply that is partly right, with evidence for one strategy and against another.")));
     }
 }
+
+/* The score the learner is shown for a reply: the share of its evidence
+ * weight that is for the strategies, 0 to 100, as
+ * attune_conversation_get_score() computes it over a conversation. */
+static guint
+choice_score (AttuneChoice *choice)
+{
+  int good = 0, total = 0;
+
+  for (guint k = 0; k < choice->evidence->len; k++)
+    {
+      int weight = ((AttuneEvidence *) g_ptr_array_index (choice->evidence, k))->weight;
+
+      total += ABS (weight);
+      good += MAX (weight, 0);
+    }
+  return total > 0 ? (guint) (100 * good / total) : 0;
+}
+
+/**
+ * attune_lint_scenario_design:
+ * @warnings: receives AttuneProblem warnings
+ *
+ * Warns where the story rewards the wrong thing: a reply that is not the
+ * best (a lower net evidence weight) yet earns the learner a score at
+ * least as high as the best reply does; and a scenario whose endings all
+ * have the same outcome, so that no choice changes how it ends.
+ */
+void
+attune_lint_scenario_design (AttuneScenario *scenario,
+                             GPtrArray      *warnings)
+{
+  const char *file = attune_scenario_get_file (scenario);
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
+  GPtrArray *endings = attune_scenario_get_endings (scenario);
+  gboolean same_outcome = endings->len > 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+      guint best_index = attune_scenario_node_get_best_choice (node, NULL);
+      AttuneChoice *best = g_ptr_array_index (node->choices, best_index);
+      int best_weight = attune_choice_get_net_weight (best);
+      guint best_score = choice_score (best);
+
+      for (guint j = 0; j < node->choices->len; j++)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, j);
+          guint score = choice_score (choice);
+
+          if (j == best_index || attune_choice_get_net_weight (choice) >= best_weight || score < best_score)
+            continue;
+          take_warning (warnings, file, choice->line,
+            /* Translators: a warning for authors; the numbers are scores out of 100 and a line number */
+            g_strdup_printf (_("This reply is not the best one, yet it scores %u of 100, at least as well as the best reply (%u at line %u): the score counts the share of evidence weight that is positive. Give this reply some negative evidence for what it misses, or make the best reply’s evidence all positive."),
+                             score, best_score, best->line));
+        }
+    }
+
+  for (guint i = 1; i < endings->len; i++)
+    if (((AttuneScenarioEnding *) g_ptr_array_index (endings, i))->outcome !=
+        ((AttuneScenarioEnding *) g_ptr_array_index (endings, 0))->outcome)
+      same_outcome = FALSE;
+  if (same_outcome && endings->len == 1)
+    take_warning (warnings, file, attune_scenario_get_line (scenario),
+      /* Translators: a warning for authors; %s is an outcome such as “Resolved” */
+      g_strdup_printf (_("The only ending has the outcome “%s”, so no reply changes how the conversation ends. Add an ending with a different outcome."),
+                       attune_outcome_get_label (((AttuneScenarioEnding *) g_ptr_array_index (endings, 0))->outcome)));
+  else if (same_outcome)
+    take_warning (warnings, file, attune_scenario_get_line (scenario),
+      /* Translators: a warning for authors; %u counts endings (always 2 or more), %s is an outcome such as “Resolved” */
+      g_strdup_printf (ngettext ("All %u endings have the outcome “%s”, so no reply changes how the conversation ends. Give at least one a different outcome.",
+                                 "All %u endings have the outcome “%s”, so no reply changes how the conversation ends. Give at least one a different outcome.",
+                                 endings->len),
+                       endings->len, attune_outcome_get_label (((AttuneScenarioEnding *) g_ptr_array_index (endings, 0))->outcome)));
+}

@@ -47,4 +47,7 @@ void          attune_scenario_cue_stats       (AttuneScenario *scenario,
 void          attune_lint_scenario_cues       (AttuneScenario *scenario,
                                                GPtrArray      *warnings);
 
+void          attune_lint_scenario_design     (AttuneScenario *scenario,
+                                               GPtrArray      *warnings);
+
 G_END_DECLS

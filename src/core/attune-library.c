@@ -188,24 +188,41 @@ attune_library_clear_folders (AttuneLibrary *self)
   g_array_set_size (self->folders, 0);
 }
 
-/* The bundled content, then $XDG_DATA_HOME/attune/{lessons,scenarios}. */
+/**
+ * attune_library_dup_standard_folders:
+ *
+ * The bundled content, then $XDG_DATA_HOME/attune/{lessons,scenarios}:
+ * the folders every run loads, in order. The first two are the bundled
+ * ones.
+ */
+GStrv
+attune_library_dup_standard_folders (void)
+{
+  static const char *kinds[] = { "lessons", "scenarios" };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (attune_content_dir (), kinds[i], NULL);
+
+      g_strv_builder_add (builder, path);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "attune", kinds[i], NULL);
+
+      g_strv_builder_add (builder, path);
+    }
+  return g_strv_builder_end (builder);
+}
+
 void
 attune_library_add_standard_folders (AttuneLibrary *self)
 {
-  static const char *kinds[] = { "lessons", "scenarios" };
+  g_auto(GStrv) folders = attune_library_dup_standard_folders ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autofree char *bundled = g_build_filename (attune_content_dir (), kinds[i], NULL);
-
-      attune_library_add_folder (self, bundled, FALSE);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autofree char *user = g_build_filename (g_get_user_data_dir (), "attune", kinds[i], NULL);
-
-      attune_library_add_folder (self, user, TRUE);
-    }
+  for (guint i = 0; folders[i] != NULL; i++)
+    attune_library_add_folder (self, folders[i], i >= 2);
 }
 
 static AttuneContentSet *
@@ -416,4 +433,23 @@ attune_library_find_scenario (AttuneLibrary *self,
 {
   g_return_val_if_fail (ATTUNE_IS_LIBRARY (self), NULL);
   return id != NULL ? g_hash_table_lookup (self->scenario_index, id) : NULL;
+}
+
+/**
+ * attune_library_is_user_content:
+ * @file: a loaded lesson's or scenario's file
+ *
+ * Whether @file comes from the user's own folders (the personal folder,
+ * Preferences or --library) rather than the bundled content: such cards
+ * carry a badge, so trainers can tell their own material apart.
+ */
+gboolean
+attune_library_is_user_content (AttuneLibrary *self,
+                                const char    *file)
+{
+  g_autofree char *bundled = g_canonicalize_filename (attune_content_dir (), NULL);
+  g_autofree char *real = g_canonicalize_filename (file, NULL);
+  g_autofree char *prefix = g_strconcat (bundled, G_DIR_SEPARATOR_S, NULL);
+
+  return !g_str_has_prefix (real, prefix);
 }

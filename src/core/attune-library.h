@@ -38,6 +38,9 @@ AttuneScenario *attune_library_find_scenario   (AttuneLibrary        *self,
 guint           attune_library_count_scenarios_practising (AttuneLibrary *self,
                                                            const char    *strategy);
 
+gboolean        attune_library_is_user_content (AttuneLibrary        *self,
+                                                const char           *file);
 const char     *attune_content_dir             (void);
+GStrv           attune_library_dup_standard_folders (void);
 
 G_END_DECLS

@@ -6,10 +6,105 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "attune-lint.h"
 #include "attune-problem.h"
+
+/* The edit distance between two ids, stopping early once it exceeds @limit. */
+static guint
+id_distance (const char *a,
+             const char *b,
+             guint       limit)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = NULL;
+
+  if ((la > lb ? la - lb : lb - la) > limit || la > 128 || lb > 128)
+    return limit + 1;
+  row = g_new (guint, lb + 1);
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = (guint) j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = (guint) i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+/**
+ * attune_lint_suggest_id:
+ * @wrong: the id a trainer typed
+ * @candidates: (element-type utf8): the ids that exist
+ *
+ * The existing id closest to @wrong, when it is close enough to be a
+ * typing slip (at most two edits, and fewer than a third of its length),
+ * or %NULL.
+ */
+const char *
+attune_lint_suggest_id (const char *wrong,
+                        GPtrArray  *candidates)
+{
+  guint limit = MIN (2, MAX (1, (guint) strlen (wrong) / 3));
+  const char *best = NULL;
+  guint best_distance = limit + 1;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const char *candidate = g_ptr_array_index (candidates, i);
+      guint distance = id_distance (wrong, candidate, limit);
+
+      if (distance > 0 && distance < best_distance)
+        {
+          best = candidate;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+static GPtrArray *
+scenario_ids (AttuneScenario *scenario,
+              gboolean        with_nodes,
+              gboolean        with_endings)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  GPtrArray *nodes = attune_scenario_get_nodes (scenario);
+  GPtrArray *endings = attune_scenario_get_endings (scenario);
+
+  for (guint i = 0; with_nodes && i < nodes->len; i++)
+    g_ptr_array_add (ids, ((AttuneScenarioNode *) g_ptr_array_index (nodes, i))->id);
+  for (guint i = 0; with_endings && i < endings->len; i++)
+    g_ptr_array_add (ids, ((AttuneScenarioEnding *) g_ptr_array_index (endings, i))->id);
+  return ids;
+}
+
+static GPtrArray *
+table_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  /* Sorted, so that a tie always suggests the same id. */
+  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  return keys;
+}
 
 typedef void (*EvidenceFunc) (AttuneEvidence *evidence,
                               gpointer        data);
@@ -94,9 +189,24 @@ check_ids_and_links (AttuneScenario *scenario,
                          _("The scenario has no ending. Add at least one <ending>."));
 
   if (attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario)) == NULL)
-    attune_problems_add (problems, file, attune_scenario_get_line (scenario),
-                         _("The start node “%s” does not exist."),
-                         attune_scenario_get_start_id (scenario));
+    {
+      const char *start = attune_scenario_get_start_id (scenario);
+      g_autoptr(GPtrArray) node_ids = scenario_ids (scenario, TRUE, FALSE);
+      const char *suggestion = attune_lint_suggest_id (start, node_ids);
+
+      if (attune_scenario_find_ending (scenario, start) != NULL)
+        attune_problems_add (problems, file, attune_scenario_get_line (scenario),
+                             _("The start attribute names “%s”, which is an ending. The start must be the node where the conversation begins."),
+                             start);
+      else if (suggestion != NULL)
+        attune_problems_add (problems, file, attune_scenario_get_line (scenario),
+                             /* Translators: both %s are ids */
+                             _("The start node “%s” does not exist. Did you mean “%s”?"),
+                             start, suggestion);
+      else
+        attune_problems_add (problems, file, attune_scenario_get_line (scenario),
+                             _("The start node “%s” does not exist."), start);
+    }
 
   for (guint i = 0; i < nodes->len; i++)
     {
@@ -108,9 +218,20 @@ check_ids_and_links (AttuneScenario *scenario,
 
           if (attune_scenario_find_node (scenario, choice->next) == NULL &&
               attune_scenario_find_ending (scenario, choice->next) == NULL)
-            attune_problems_add (problems, file, choice->line,
-                                 _("The choice leads to “%s”, which is neither a node nor an ending."),
-                                 choice->next);
+            {
+              g_autoptr(GPtrArray) all_ids = scenario_ids (scenario, TRUE, TRUE);
+              const char *suggestion = attune_lint_suggest_id (choice->next, all_ids);
+
+              if (suggestion != NULL)
+                attune_problems_add (problems, file, choice->line,
+                                     /* Translators: both %s are ids */
+                                     _("The choice leads to “%s”, which is neither a node nor an ending. Did you mean “%s”?"),
+                                     choice->next, suggestion);
+              else
+                attune_problems_add (problems, file, choice->line,
+                                     _("The choice leads to “%s”, which is neither a node nor an ending."),
+                                     choice->next);
+            }
 
           if (choice->feedback == NULL || *choice->feedback == '\0')
             attune_problems_add (problems, file, choice->line, _("The choice has no feedback."));
@@ -313,9 +434,20 @@ check_practised_strategies (AttuneScenario *scenario,
       AttuneReference *ref = g_ptr_array_index (practises, i);
 
       if (!g_hash_table_contains (measured, ref->id))
-        attune_problems_add (problems, attune_scenario_get_file (scenario), ref->line,
-                             _("The scenario says it practises “%s”, but no choice gives evidence for it."),
-                             ref->id);
+        {
+          g_autoptr(GPtrArray) ids = table_keys (measured);
+          const char *suggestion = attune_lint_suggest_id (ref->id, ids);
+
+          if (suggestion != NULL)
+            attune_problems_add (problems, attune_scenario_get_file (scenario), ref->line,
+                                 /* Translators: both %s are strategy ids */
+                                 _("The scenario says it practises “%s”, but no choice gives evidence for it. Did you mean “%s”?"),
+                                 ref->id, suggestion);
+          else
+            attune_problems_add (problems, attune_scenario_get_file (scenario), ref->line,
+                                 _("The scenario says it practises “%s”, but no choice gives evidence for it."),
+                                 ref->id);
+        }
     }
 }
 
@@ -375,12 +507,28 @@ typedef struct
 } ReferenceCheck;
 
 static void
+report_unknown_strategy (ReferenceCheck *check,
+                         guint           line,
+                         const char     *strategy)
+{
+  g_autoptr(GPtrArray) ids = table_keys (check->lesson_ids);
+  const char *suggestion = attune_lint_suggest_id (strategy, ids);
+
+  if (suggestion != NULL)
+    attune_problems_add (check->problems, check->file, line,
+                         /* Translators: both %s are strategy (lesson) ids */
+                         _("The strategy “%s” is not a lesson. Did you mean “%s”?"), strategy, suggestion);
+  else
+    attune_problems_add (check->problems, check->file, line,
+                         _("The strategy “%s” is not a lesson."), strategy);
+}
+
+static void
 check_evidence_reference (AttuneEvidence *evidence,
                           ReferenceCheck *check)
 {
   if (!g_hash_table_contains (check->lesson_ids, evidence->strategy))
-    attune_problems_add (check->problems, check->file, evidence->line,
-                         _("The strategy “%s” is not a lesson."), evidence->strategy);
+    report_unknown_strategy (check, evidence->line, evidence->strategy);
 }
 
 void
@@ -396,8 +544,7 @@ attune_lint_scenario_references (AttuneScenario *scenario,
       AttuneReference *ref = g_ptr_array_index (practises, i);
 
       if (!g_hash_table_contains (lesson_ids, ref->id))
-        attune_problems_add (problems, check.file, ref->line,
-                             _("The strategy “%s” is not a lesson."), ref->id);
+        report_unknown_strategy (&check, ref->line, ref->id);
     }
 
   foreach_evidence (scenario, (EvidenceFunc) check_evidence_reference, &check);

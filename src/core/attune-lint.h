@@ -22,4 +22,7 @@ void attune_lint_scenario_references  (AttuneScenario *scenario,
                                        GHashTable     *lesson_ids,
                                        GPtrArray      *problems);
 
+const char *attune_lint_suggest_id   (const char     *wrong,
+                                       GPtrArray      *candidates);
+
 G_END_DECLS

@@ -17,6 +17,9 @@ struct _AttuneProblem
   guint line;
   char *message;
   gboolean warning;
+  char *related_file;   /* the other place a clash is about, or NULL */
+  guint related_line;
+  char *related_message;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneProblem, attune_problem, G_TYPE_OBJECT)
@@ -28,6 +31,8 @@ attune_problem_finalize (GObject *object)
 
   g_free (self->file);
   g_free (self->message);
+  g_free (self->related_file);
+  g_free (self->related_message);
   G_OBJECT_CLASS (attune_problem_parent_class)->finalize (object);
 }
 
@@ -118,6 +123,49 @@ attune_problem_to_string (AttuneProblem *self)
   if (self->line > 0)
     return g_strdup_printf ("%s:%u: %s: %s", self->file, self->line, kind, self->message);
   return g_strdup_printf ("%s: %s: %s", self->file, kind, self->message);
+}
+
+/**
+ * attune_problem_set_related:
+ * @file: the other file a clash is about
+ * @line: its line
+ * @message: what to say there, as a GNU "note"
+ *
+ * Some problems involve two places (two files using one id): the
+ * validator prints a note at the second place, so that both can be
+ * jumped to.
+ */
+void
+attune_problem_set_related (AttuneProblem *self,
+                            const char    *file,
+                            guint          line,
+                            const char    *message)
+{
+  g_return_if_fail (ATTUNE_IS_PROBLEM (self));
+  g_free (self->related_file);
+  g_free (self->related_message);
+  self->related_file = g_strdup (file);
+  self->related_line = line;
+  self->related_message = g_strdup (message);
+}
+
+const char *
+attune_problem_get_related_file (AttuneProblem *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_PROBLEM (self), NULL);
+  return self->related_file;
+}
+
+/* The "FILE:LINE: note: MESSAGE" line for the other place, or %NULL. */
+char *
+attune_problem_related_to_string (AttuneProblem *self)
+{
+  g_return_val_if_fail (ATTUNE_IS_PROBLEM (self), NULL);
+  if (self->related_file == NULL)
+    return NULL;
+  if (self->related_line > 0)
+    return g_strdup_printf ("%s:%u: note: %s", self->related_file, self->related_line, self->related_message);
+  return g_strdup_printf ("%s: note: %s", self->related_file, self->related_message);
 }
 
 /* Appends a new problem to @problems (a GPtrArray owning AttuneProblems). */

@@ -19,6 +19,12 @@ const char    *attune_problem_get_file   (AttuneProblem *self);
 guint          attune_problem_get_line   (AttuneProblem *self);
 const char    *attune_problem_get_message (AttuneProblem *self);
 char          *attune_problem_to_string  (AttuneProblem *self);
+void           attune_problem_set_related (AttuneProblem *self,
+                                          const char    *file,
+                                          guint          line,
+                                          const char    *message);
+const char    *attune_problem_get_related_file (AttuneProblem *self);
+char          *attune_problem_related_to_string (AttuneProblem *self);
 
 void           attune_problems_add       (GPtrArray     *problems,
                                           const char    *file,

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "attune-scenario-private.h"
@@ -398,9 +400,14 @@ attune_scenario_compare (gconstpointer a,
   AttuneScenario *sa = (AttuneScenario *) a;
   AttuneScenario *sb = (AttuneScenario *) b;
 
+  g_autofree char *ka = NULL, *kb = NULL;
+
   if (sa->difficulty != sb->difficulty)
     return sa->difficulty < sb->difficulty ? -1 : 1;
-  return g_utf8_collate (sa->title, sb->title);
+  /* Natural order: "Call 2" before "Call 11", as people count. */
+  ka = g_utf8_collate_key_for_filename (sa->title, -1);
+  kb = g_utf8_collate_key_for_filename (sb->title, -1);
+  return strcmp (ka, kb);
 }
 
 /* The sum of a reply's evidence weights: what it showed less what it

@@ -27,6 +27,8 @@ struct _AttuneSession
   GStrv extra_folders;       /* --library, for this run */
   GCancellable *load_cancellable;
   guint loads_in_flight;
+  GPtrArray *monitors;       /* GFileMonitor on the user's folders */
+  guint reload_id;           /* a debounced reload after a change */
 
   AttuneSessionStoreState store_state;
   AttuneStore *store;
@@ -66,6 +68,14 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+stop_watching (AttuneSession *self)
+{
+  for (guint i = 0; self->monitors != NULL && i < self->monitors->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->monitors, i), self);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+}
+
+static void
 attune_session_dispose (GObject *object)
 {
   AttuneSession *self = ATTUNE_SESSION (object);
@@ -74,6 +84,8 @@ attune_session_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  stop_watching (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_object (&self->lrs);
@@ -291,6 +303,79 @@ attune_session_load_library (AttuneSession *self)
   attune_library_load_async (self->library, self->load_cancellable, library_loaded, g_object_ref (self));
 }
 
+static gboolean
+reload_after_change (gpointer data)
+{
+  AttuneSession *self = data;
+
+  self->reload_id = 0;
+  if (attune_library_get_loaded (self->library))
+    attune_session_load_library (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A trainer saved, added or removed a file in one of their folders: read
+ * the library again once the burst of changes an editor makes is over. */
+static void
+user_folder_changed (GFileMonitor      *monitor,
+                     GFile             *file,
+                     GFile             *other,
+                     GFileMonitorEvent  event,
+                     AttuneSession     *self)
+{
+  g_autofree char *name = g_file_get_basename (other != NULL ? other : file);
+
+  /* Editors save through hidden or temporary files, then rename them:
+   * the rename (to a visible name) is what counts. */
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || name == NULL || name[0] == '.')
+    return;
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (ATTUNE_SESSION_RELOAD_DELAY_MS, reload_after_change, self);
+}
+
+static void
+watch (AttuneSession *self,
+       const char    *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  GFileMonitor *monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+
+  if (monitor == NULL)
+    return;
+  g_signal_connect (monitor, "changed", G_CALLBACK (user_folder_changed), self);
+  g_ptr_array_add (self->monitors, monitor);
+}
+
+/* Watches the folders a trainer writes to (not the bundled content): the
+ * personal folders, those in Preferences and --library. A folder that
+ * does not exist yet is watched through its parent, so creating it is
+ * noticed too. */
+static void
+watch_user_folders (AttuneSession      *self,
+                    const char * const *configured)
+{
+  g_auto(GStrv) standard = attune_library_dup_standard_folders ();
+
+  stop_watching (self);
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 2; standard[i] != NULL; i++)
+    {
+      if (g_file_test (standard[i], G_FILE_TEST_IS_DIR))
+        watch (self, standard[i]);
+      else
+        {
+          g_autofree char *parent = g_path_get_dirname (standard[i]);
+
+          if (g_file_test (parent, G_FILE_TEST_IS_DIR))
+            watch (self, parent);
+        }
+    }
+  for (guint i = 0; configured != NULL && configured[i] != NULL; i++)
+    watch (self, configured[i]);
+  for (guint i = 0; self->extra_folders != NULL && self->extra_folders[i] != NULL; i++)
+    watch (self, self->extra_folders[i]);
+}
+
 /**
  * attune_session_reload_library:
  * @load_now: start reading now; otherwise attune_session_load_library()
@@ -319,6 +404,7 @@ attune_session_reload_library (AttuneSession *self,
     attune_library_add_folder (self->library, configured[i], FALSE);
   for (guint i = 0; self->extra_folders != NULL && self->extra_folders[i] != NULL; i++)
     attune_library_add_folder (self->library, self->extra_folders[i], FALSE);
+  watch_user_folders (self, (const char * const *) configured);
   if (load_now)
     attune_session_load_library (self);
 }

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* How long after the last change in a user folder the library is read again. */
+#define ATTUNE_SESSION_RELOAD_DELAY_MS 500
+
 /* Where the progress store stands. */
 typedef enum
 {

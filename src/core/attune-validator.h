@@ -14,7 +14,7 @@ typedef enum
 } AttuneValidateStatus;
 
 AttuneValidateStatus attune_validate_paths (const char * const *paths,
-                                            const char         *reference_dir,
+                                            const char * const *library_folders,
                                             gboolean            strict,
                                             GString            *errors,
                                             GString            *summary);

@@ -30,6 +30,7 @@
 #include "attune-core-resources.h"
 #include "attune-problem.h"
 #include "attune-xml.h"
+#include "attune-xml-explain.h"
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | \
                        XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
@@ -60,16 +61,16 @@ ignore_structured_error (void *data, xmlErrorPtr error)
 {
 }
 
-static guint
-line_of_offset (const char *data,
-                gsize       offset)
+/* Keeps the parser's first error: later ones are mostly consequences of
+ * it ("Extra content at the end of the document" after a bad quote). */
+static void
+keep_first_error (void        *data,
+                  xmlErrorPtr  error)
 {
-  guint line = 1;
+  xmlError *first = data;
 
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-  return line;
+  if (first->code == XML_ERR_OK && error->level >= XML_ERR_ERROR)
+    xmlCopyError (error, first);
 }
 
 /* libxml2 messages end with a newline and sometimes carry trailing blanks. */
@@ -95,8 +96,8 @@ attune_xml_read_memory (const char *data,
                         const char *display_name,
                         GPtrArray  *problems)
 {
-  const char *invalid = NULL;
   ParseState state = { 0 };
+  xmlError first = { 0 };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc;
 
@@ -118,13 +119,8 @@ attune_xml_read_memory (const char *data,
       return NULL;
     }
 
-  if (!g_utf8_validate (data, (gssize) length, &invalid))
-    {
-      attune_problems_add (problems, display_name,
-                           line_of_offset (data, (gsize) (invalid - data)),
-                           _("The file is not valid UTF-8 text. Save it with the UTF-8 encoding."));
-      return NULL;
-    }
+  if (_attune_xml_explain_bytes (data, length, display_name, problems))
+    return NULL;
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
@@ -136,7 +132,7 @@ attune_xml_read_memory (const char *data,
   ctxt->_private = &state;
   ctxt->sax->internalSubset = reject_doctype;
   ctxt->sax->externalSubset = reject_doctype;
-  xmlSetStructuredErrorFunc (NULL, ignore_structured_error);
+  xmlSetStructuredErrorFunc (&first, keep_first_error);
 
   doc = xmlCtxtReadMemory (ctxt, data, (int) length, display_name, "UTF-8", PARSE_OPTIONS);
 
@@ -148,17 +144,9 @@ attune_xml_read_memory (const char *data,
     }
   else if (doc == NULL || ctxt->errNo != XML_ERR_OK || !ctxt->wellFormed)
     {
-      const xmlError *error = xmlCtxtGetLastError (ctxt);
-      g_autofree char *detail = tidy_libxml_message (error != NULL ? error->message : NULL);
-      guint line = error != NULL && error->line > 0 ? (guint) error->line : 0;
+      const xmlError *error = first.code != XML_ERR_OK ? &first : xmlCtxtGetLastError (ctxt);
 
-      if (error != NULL && strstr (detail, "Excessive depth") != NULL)
-        attune_problems_add (problems, display_name, line,
-                             _("Elements are nested too deeply (more than 256 levels)."));
-      else
-        attune_problems_add (problems, display_name, line,
-                             /* Translators: %s is the XML parser's own (English) description */
-                             _("The file is not well-formed XML: %s"), detail);
+      _attune_xml_explain_parse_error (error, data, length, display_name, problems);
       g_clear_pointer (&doc, xmlFreeDoc);
     }
   else if (xmlDocGetRootElement (doc) == NULL)
@@ -168,6 +156,7 @@ attune_xml_read_memory (const char *data,
     }
 
   xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlResetError (&first);
   ctxt->_private = NULL;
   xmlFreeParserCtxt (ctxt);
   return doc;
@@ -184,6 +173,20 @@ xmlDoc *
 attune_xml_read_file (const char *path,
                       const char *display_name,
                       GPtrArray  *problems)
+{
+  return attune_xml_read_file_with_source (path, display_name, problems, NULL);
+}
+
+/**
+ * attune_xml_read_file_with_source:
+ * @source: (out) (optional): the file's text, when it was read, so that
+ *   later messages can point at the exact line of an attribute
+ */
+xmlDoc *
+attune_xml_read_file_with_source (const char  *path,
+                                  const char  *display_name,
+                                  GPtrArray   *problems,
+                                  char       **source)
 {
   g_autofree char *data = NULL;
   struct stat st;
@@ -237,35 +240,34 @@ attune_xml_read_file (const char *path,
   close (fd);
   data[filled] = '\0';
 
-  return attune_xml_read_memory (data, filled, display_name, problems);
+  {
+    xmlDoc *doc = attune_xml_read_memory (data, filled, display_name, problems);
+
+    if (source != NULL && doc != NULL)
+      *source = g_steal_pointer (&data);
+    return doc;
+  }
 }
 
 typedef struct
 {
-  GPtrArray *problems;
-  const char *display_name;
-  char *last;
-  guint last_line;
+  char *first;
+  guint first_line;
 } ValidationState;
 
+/* Only the validator's first message is kept: when a node fails, libxml2
+ * adds messages about its parent ("Expecting element line, got cue") that
+ * point at the wrong thing. */
 static void
 collect_validation_error (void        *data,
                           xmlErrorPtr  error)
 {
   ValidationState *state = data;
-  g_autofree char *detail = tidy_libxml_message (error->message);
-  guint line = error->line > 0 ? (guint) error->line : 0;
 
-  /* libxml2 repeats itself for nested failures; one report per line and text. */
-  if (state->last != NULL && line == state->last_line && g_str_equal (state->last, detail))
+  if (state->first != NULL)
     return;
-
-  attune_problems_add (state->problems, state->display_name, line,
-                       /* Translators: %s is the schema validator's own (English) description */
-                       _("Does not follow the format: %s"), detail);
-  g_free (state->last);
-  state->last = g_steal_pointer (&detail);
-  state->last_line = line;
+  state->first = tidy_libxml_message (error->message);
+  state->first_line = error->line > 0 ? (guint) error->line : 0;
 }
 
 /* The schema texts, looked up once: GLib 2.74 initialises static
@@ -404,9 +406,25 @@ attune_xml_validate (xmlDoc       *doc,
                      const char   *display_name,
                      GPtrArray    *problems)
 {
-  ValidationState state = { problems, display_name, NULL, 0 };
+  return attune_xml_validate_source (doc, schema, NULL, display_name, problems);
+}
+
+/**
+ * attune_xml_validate_source:
+ * @source: (nullable): the document's text, for exact attribute lines
+ *
+ * As attune_xml_validate(), with messages in the format guide's words:
+ * the element, the attribute, what is allowed and the line.
+ */
+gboolean
+attune_xml_validate_source (xmlDoc       *doc,
+                            AttuneSchema  schema,
+                            const char   *source,
+                            const char   *display_name,
+                            GPtrArray    *problems)
+{
+  ValidationState state = { NULL, 0 };
   xmlRelaxNGValidCtxtPtr vctxt;
-  guint before = problems->len;
   int result;
 
   vctxt = xmlRelaxNGNewValidCtxt (get_schema (schema));
@@ -416,13 +434,21 @@ attune_xml_validate (xmlDoc       *doc,
   result = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlSetStructuredErrorFunc (NULL, NULL);
   xmlRelaxNGFreeValidCtxt (vctxt);
-  g_free (state.last);
 
-  if (result != 0 && problems->len == before)
-    attune_problems_add (problems, display_name, 0, _("The file does not follow the format."));
+  if (result != 0 && !_attune_xml_explain_schema (doc, schema, source, display_name, problems))
+    {
+      if (state.first != NULL)
+        attune_problems_add (problems, display_name, state.first_line,
+                             /* Translators: %s is the schema validator's own (English) description */
+                             _("Does not follow the format: %s"), state.first);
+      else
+        attune_problems_add (problems, display_name, 0, _("The file does not follow the format."));
+    }
+  g_free (state.first);
+  /* Valid, but a comment or processing instruction inside a translatable
+   * text would not match its catalogue entry (xgettext drops or spaces it). */
   if (result == 0 && !check_text_elements (xmlDocGetRootElement (doc), display_name, problems))
     return FALSE;
-
   return result == 0;
 }
 

@@ -21,12 +21,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 xmlDoc  *attune_xml_read_file     (const char   *path,
                                    const char   *display_name,
                                    GPtrArray    *problems);
+xmlDoc  *attune_xml_read_file_with_source (const char *path,
+                                   const char   *display_name,
+                                   GPtrArray    *problems,
+                                   char        **source);
 xmlDoc  *attune_xml_read_memory   (const char   *data,
                                    gsize         length,
                                    const char   *display_name,
                                    GPtrArray    *problems);
 gboolean attune_xml_validate      (xmlDoc       *doc,
                                    AttuneSchema  schema,
+                                   const char   *display_name,
+                                   GPtrArray    *problems);
+gboolean attune_xml_validate_source (xmlDoc     *doc,
+                                   AttuneSchema  schema,
+                                   const char   *source,
                                    const char   *display_name,
                                    GPtrArray    *problems);
 char    *attune_xml_dup_text      (xmlNode      *node);
