@@ -246,8 +246,16 @@ add_history (AttuneProgressView *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *date = format_date (attempt->started_at);
       guint score = attempt->total_weight > 0 ? 100 * attempt->good_weight / attempt->total_weight : 0;
-      /* Translators: a history line: date, outcome, and a score out of 100 */
-      g_autofree char *subtitle = g_strdup_printf (_("%s — %s, score %u%%"), date, outcome_label (attempt->outcome), score);
+      g_autofree char *subtitle = NULL;
+
+      /* A role-play left before the end has no score: half a conversation
+       * says little about the whole. */
+      if (g_strcmp0 (attempt->outcome, "abandoned") == 0)
+        /* Translators: a history line: date, then an outcome such as “Left before the end” */
+        subtitle = g_strdup_printf (_("%s — %s"), date, outcome_label (attempt->outcome));
+      else
+        /* Translators: a history line: date, outcome, and a score out of 100 */
+        subtitle = g_strdup_printf (_("%s — %s, score %u%%"), date, outcome_label (attempt->outcome), score);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),

@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * AttuneRolePlay: a conversation with a simulated customer. The customer's
- * lines and the learner's replies build up as a chat; the customer's name
- * and mood (an icon and a word, never colour alone) sit above it; the
- * replies are large numbered buttons (keys 1–4, or arrows and Enter).
+ * lines and the learner's replies build up as a chat, with the replies as
+ * numbered buttons right under it (keys 1–4, or arrows and Enter); the
+ * customer's mood (an icon and a word, never colour alone) sits above.
+ *
+ * The focus follows the conversation, so that a screen reader speaks each
+ * new part as it appears (GTK 4.8 has no announcement call) and a second
+ * Enter never takes a reply the learner has not seen: after a choice it
+ * moves to the feedback (verdict first, then the mood change in words),
+ * Enter there continues, and the focus then moves to the customer's new
+ * line, never to a reply; the debrief opens at its top, with the focus on
+ * its outcome, mood and score rather than on Try Again.
  *
  * Coach mode (the default) shows the feedback after each choice, with the
  * strategies shown or missed as links to their lessons; assessment mode
@@ -45,6 +53,8 @@ struct _AttuneRolePlay
   GtkScrolledWindow *scroller;
   GtkBox *transcript;
   GtkBox *actions;
+  GtkWidget *debrief;          /* the debrief card, once shown */
+  GtkWidget *spoken_focus;     /* what takes the focus once laid out */
 };
 
 G_DEFINE_FINAL_TYPE (AttuneRolePlay, attune_role_play, GTK_TYPE_WIDGET)
@@ -88,24 +98,57 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* Makes @widget a tab stop whose accessible name is @spoken, so that a
+ * screen reader reads all of it when the focus moves there. */
+static void
+make_spoken (GtkWidget  *widget,
+             const char *spoken)
+{
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_add_css_class (widget, "attune-spoken");
+  if (spoken != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
 static gboolean
-scroll_to_end_idle (gpointer data)
+focus_idle (gpointer data)
 {
   AttuneRolePlay *self = data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *target = self->spoken_focus;
+  GtkWidget *page = gtk_scrolled_window_get_child (self->scroller);
+  graphene_point_t top;
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  if (target == NULL || !gtk_widget_is_ancestor (target, GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+  gtk_widget_grab_focus (target);
+  /* The debrief opens at its top; a new line shows at the top of the
+   * view, with what follows it (the replies, or Continue) below. */
+  if (self->debrief != NULL && gtk_widget_is_ancestor (target, self->debrief))
+    target = self->debrief;
+  if (gtk_widget_compute_point (target, page, &GRAPHENE_POINT_INIT (0, 0), &top))
+    {
+      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, MIN (MAX (top.y - 12, 0), MAX (end, 0)));
+    }
+  self->spoken_focus = NULL;
   return G_SOURCE_REMOVE;
 }
 
-/* Once the new lines are laid out, show the newest. */
+/* Once the new lines are laid out, scrolls to @target and focuses it. */
 static void
-scroll_to_end (AttuneRolePlay *self)
+focus_when_laid_out (AttuneRolePlay *self,
+                     GtkWidget      *target)
 {
-  g_idle_add_full (G_PRIORITY_LOW, scroll_to_end_idle, g_object_ref (self), g_object_unref);
+  self->spoken_focus = target;
+  /* Nothing focusable must keep the focus meanwhile: a reply under it
+   * would take the next Enter. */
+  gtk_widget_grab_focus (target);
+  g_idle_add_full (G_PRIORITY_LOW, focus_idle, g_object_ref (self), g_object_unref);
 }
 
-static void
+static GtkWidget *
 add_bubble (AttuneRolePlay *self,
             const char     *speaker,
             const char     *words,
@@ -119,6 +162,7 @@ add_bubble (AttuneRolePlay *self,
   spoken = g_strdup_printf (C_("chat line", "%s: %s"), speaker, words);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bubble), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_box_append (self->transcript, bubble);
+  return bubble;
 }
 
 static gboolean
@@ -144,39 +188,62 @@ update_mood (AttuneRolePlay *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->mood_label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
-/* Chips naming the strategies a choice (or the whole conversation) showed
- * or missed; each opens its lesson. */
+/* Compact chips naming the strategies a choice (or the whole
+ * conversation) showed or missed; they wrap, and each opens its lesson in
+ * a window of its own, so that closing it returns to the role-play. */
 static GtkWidget *
 strategy_chips (AttuneRolePlay *self,
-                GArray         *tally)
+                GArray         *tally,
+                GHashTable     *mixed)
 {
   AttuneLibrary *library = attune_practice_get_library (self->practice);
   GtkWidget *flow = gtk_flow_box_new ();
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
+  /* Narrow chips side by side never ask for more than the narrowest
+   * window: two a line at most in the natural width, more when there
+   * is room. */
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
+  gtk_widget_add_css_class (flow, "attune-chips");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Strategies"), -1);
   for (guint i = 0; i < tally->len; i++)
     {
       AttuneStrategyTally *entry = &g_array_index (tally, AttuneStrategyTally, i);
       AttuneLesson *lesson = attune_library_find_lesson (library, entry->strategy);
       const char *title = lesson != NULL ? attune_lesson_get_title (lesson) : entry->strategy;
-      g_autofree char *label = NULL;
-      GtkWidget *chip;
+      gboolean both = mixed != NULL && g_hash_table_contains (mixed, entry->strategy);
+      g_autofree char *words = NULL;
+      GtkWidget *chip, *row, *label, *child;
 
       /* Evidence that cancelled out says nothing either way. */
-      if (entry->total == 0)
+      if (entry->total == 0 && !both)
         continue;
       /* Translators: a chip after a choice; %s is a lesson title. Shown
        * and missed differ in words and icon, not only colour. */
-      label = g_strdup_printf (entry->total > 0 ? _("✓ Shown: %s") : _("✗ Missed: %s"), title);
-      chip = gtk_button_new_with_label (label);
-      gtk_widget_add_css_class (chip, "pill");
-      gtk_widget_add_css_class (chip, entry->total > 0 ? "attune-shown" : "attune-missed");
+      words = g_strdup_printf (both ? _("Shown and missed: %s") : entry->total > 0 ? _("Shown: %s") : _("Missed: %s"), title);
+      chip = gtk_button_new ();
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      label = text (words, NULL);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name (both ? "view-more-horizontal-symbolic"
+                                                                   : entry->total > 0 ? "emblem-ok-symbolic"
+                                                                   : "window-close-symbolic"));
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_button_set_child (GTK_BUTTON (chip), row);
+      gtk_widget_add_css_class (chip, "attune-chip");
+      gtk_widget_add_css_class (chip, both ? "attune-mixed" : entry->total > 0 ? "attune-shown" : "attune-missed");
+      /* Translators: what a strategy chip does, read after its name */
+      gtk_widget_set_tooltip_text (chip, _("Open the lesson"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "role-play.open-lesson");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "s", entry->strategy);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
+      /* The chip is the tab stop, not the flow box child around it. */
+      child = gtk_widget_get_parent (chip);
+      gtk_widget_set_focusable (child, FALSE);
     }
   return flow;
 }
@@ -196,20 +263,73 @@ tally_of_choice (AttuneChoice *choice)
   return tally;
 }
 
+/* The mood change in words: "Tomasz is calmer". */
+static char *
+mood_change (AttuneScenario *scenario,
+             AttuneStep     *step)
+{
+  const char *name = attune_scenario_get_customer_name (scenario);
+
+  if (step->mood_after > step->mood_before)
+    /* Translators: after a reply; %s is the customer's name */
+    return g_strdup_printf (_("%s is calmer."), name);
+  if (step->mood_after < step->mood_before)
+    /* Translators: after a reply; %s is the customer's name */
+    return g_strdup_printf (_("%s is more upset."), name);
+  /* Translators: after a reply; %s is the customer's name */
+  return g_strdup_printf (_("%s’s mood has not changed."), name);
+}
+
+/* The verdict at a glance, an icon and words, first in the feedback. */
+static GtkWidget *
+feedback_verdict (AttuneReplyQuality quality,
+                  const char       **words)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  const char *icon = quality == ATTUNE_REPLY_STRONG ? "emblem-ok-symbolic"
+                     : quality == ATTUNE_REPLY_PARTLY ? "dialog-information-symbolic"
+                     : "dialog-warning-symbolic";
+  GtkWidget *heading;
+
+  *words = quality == ATTUNE_REPLY_STRONG ? _("Good reply")
+           : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
+           : _("Missed the mark");
+  heading = g_object_new (GTK_TYPE_LABEL, "label", *words, "xalign", 0.0f, "wrap", TRUE,
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_widget_add_css_class (box, "attune-verdict");
+  gtk_widget_add_css_class (box, quality == ATTUNE_REPLY_STRONG ? "good" : quality == ATTUNE_REPLY_PARTLY ? "partly" : "poor");
+  return box;
+}
+
+/* Verdict, mood change, the feedback, then the chips. The card is the
+ * focus after a choice; its name is all of it, and Enter continues. */
 static GtkWidget *
 feedback_card (AttuneRolePlay *self,
-               AttuneChoice   *choice)
+               AttuneStep     *step)
 {
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_autoptr(GArray) tally = tally_of_choice (choice);
+  g_autoptr(GArray) tally = tally_of_choice (step->choice);
+  g_autofree char *mood = mood_change (scenario, step);
+  g_autofree char *spoken = NULL;
+  const char *words;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "attune-feedback");
-  gtk_box_append (GTK_BOX (card), text (_("Feedback"), "heading"));
-  gtk_box_append (GTK_BOX (card), text (choice->feedback, NULL));
-  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feedback"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, choice->feedback, -1);
+  gtk_box_append (GTK_BOX (card), feedback_verdict (attune_scenario_node_get_quality (step->node, step->choice_index), &words));
+  gtk_box_append (GTK_BOX (card), text (mood, "heading"));
+  gtk_box_append (GTK_BOX (card), text (step->choice->feedback, NULL));
+  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally, NULL));
+  /* Translators: the feedback after a reply, read out whole: a verdict
+   * such as “Good reply”, the mood change, then the feedback */
+  spoken = g_strdup_printf (C_("feedback read out", "%s. %s %s"), words, mood, step->choice->feedback);
+  make_spoken (card, spoken);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Press Enter to continue."), -1);
   return card;
 }
 
@@ -223,6 +343,7 @@ show_node (AttuneRolePlay *self)
   AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   guint8 order[ATTUNE_MAX_CHOICES];
   guint n_shown;
+  GtkWidget *line;
 
   clear_box (self->actions);
   self->awaiting_continue = FALSE;
@@ -234,7 +355,9 @@ show_node (AttuneRolePlay *self)
     }
   if (node->cue != NULL)
     gtk_box_append (self->transcript, text (node->cue, "attune-cue"));
-  add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
+  line = add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
+  /* The customer's new line takes the focus, never a reply. */
+  make_spoken (line, NULL);
 
   n_shown = attune_conversation_get_order (self->conversation, order);
   for (guint i = 0; i < n_shown; i++)
@@ -258,9 +381,8 @@ show_node (AttuneRolePlay *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
       gtk_box_append (self->actions, button);
     }
-  gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->actions)));
+  focus_when_laid_out (self, line);
   self->shown_at = g_get_monotonic_time ();
-  scroll_to_end (self);
 }
 
 static void
@@ -305,16 +427,17 @@ attune_role_play_choose (AttuneRolePlay *self,
   if (!assessing (self))
     {
       GtkWidget *button = gtk_button_new_with_mnemonic (C_("role-play", "_Continue"));
+      GtkWidget *card = feedback_card (self, &g_array_index (steps, AttuneStep, steps->len - 1));
 
-      gtk_box_append (self->transcript, feedback_card (self, choice));
+      gtk_box_append (self->transcript, card);
       gtk_widget_add_css_class (button, "suggested-action");
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "role-play.continue");
       gtk_box_append (self->actions, button);
-      gtk_widget_grab_focus (button);
       self->awaiting_continue = TRUE;
-      scroll_to_end (self);
+      /* The verdict is read out first; Enter on it continues. */
+      focus_when_laid_out (self, card);
       return TRUE;
     }
   show_node (self);
@@ -367,6 +490,7 @@ replay_transcript (AttuneRolePlay *self)
 
   clear_box (self->transcript);
   self->expert_box = NULL;
+  self->debrief = NULL;
   for (guint i = 0; i < steps->len; i++)
     {
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
@@ -390,18 +514,15 @@ start (AttuneRolePlay    *self,
        AttuneScenario    *scenario,
        AttuneAttemptKind  kind)
 {
-  g_autofree char *customer = NULL;
-
   end_attempt (self);
   g_clear_object (&self->conversation);
   self->conversation = attune_conversation_new (scenario);
   gtk_label_set_text (self->title_label, attune_scenario_get_title (scenario));
-  /* Translators: the customer in a role-play: their name, then a line about them */
-  customer = g_strdup_printf (_("%s — %s"), attune_scenario_get_customer_name (scenario),
-                              attune_scenario_get_customer_about (scenario));
-  gtk_label_set_text (self->customer_label, customer);
+  /* The line about the customer names them already. */
+  gtk_label_set_text (self->customer_label, attune_scenario_get_customer_about (scenario));
   clear_box (self->transcript);
   self->expert_box = NULL;
+  self->debrief = NULL;
   begin_attempt (self, kind);
   show_node (self);
 }
@@ -441,6 +562,7 @@ add_debrief_section (GtkBox     *box,
   GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", title, "xalign", 0.0f,
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
   gtk_widget_add_css_class (heading, "title-4");
   gtk_widget_set_margin_top (heading, 12);
   gtk_box_append (box, heading);
@@ -450,10 +572,12 @@ add_debrief_section (GtkBox     *box,
 static GtkWidget *
 verdict (AttuneReplyQuality quality)
 {
-  static const struct { const char *icon; const char *css; } looks[] = {
-    [ATTUNE_REPLY_STRONG] = { "emblem-ok-symbolic", "success" },
-    [ATTUNE_REPLY_PARTLY] = { "dialog-information-symbolic", "warning" },
-    [ATTUNE_REPLY_WEAK] = { "dialog-warning-symbolic", "error" },
+  /* The words carry the verdict; only the icon is coloured (style.css),
+   * since coloured text would fall below 4.5:1. */
+  static const struct { const char *icon; } looks[] = {
+    [ATTUNE_REPLY_STRONG] = { "emblem-ok-symbolic" },
+    [ATTUNE_REPLY_PARTLY] = { "dialog-information-symbolic" },
+    [ATTUNE_REPLY_WEAK] = { "dialog-warning-symbolic" },
   };
   const char *words = quality == ATTUNE_REPLY_STRONG ? _("Strong reply")
                       : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
@@ -461,9 +585,9 @@ verdict (AttuneReplyQuality quality)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = text (words, "heading");
 
+  gtk_widget_add_css_class (box, quality == ATTUNE_REPLY_STRONG ? "good" : quality == ATTUNE_REPLY_PARTLY ? "partly" : "poor");
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (looks[quality].icon));
   gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (box, looks[quality].css);
   gtk_widget_add_css_class (box, "attune-verdict");
   return box;
 }
@@ -494,6 +618,32 @@ show_expert_path (AttuneRolePlay *self)
   gtk_widget_child_focus (GTK_WIDGET (self->actions), GTK_DIR_TAB_FORWARD);
 }
 
+/* Strategies shown at one decision and missed at another: the net total
+ * alone would call them shown right after a turn said missed. */
+static GHashTable *
+mixed_strategies (GArray *steps)
+{
+  g_autoptr(GHashTable) signs = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *mixed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      AttuneStep *step = &g_array_index (steps, AttuneStep, i);
+
+      for (guint k = 0; k < step->choice->evidence->len; k++)
+        {
+          AttuneEvidence *evidence = g_ptr_array_index (step->choice->evidence, k);
+          int sign = evidence->weight > 0 ? 1 : evidence->weight < 0 ? 2 : 0;
+          int seen = GPOINTER_TO_INT (g_hash_table_lookup (signs, evidence->strategy));
+
+          g_hash_table_insert (signs, evidence->strategy, GINT_TO_POINTER (seen | sign));
+          if ((seen | sign) == 3)
+            g_hash_table_add (mixed, evidence->strategy);
+        }
+    }
+  return mixed;
+}
+
 static void
 show_debrief (AttuneRolePlay *self)
 {
@@ -501,10 +651,13 @@ show_debrief (AttuneRolePlay *self)
   AttuneScenarioEnding *ending = attune_conversation_get_ending (self->conversation);
   GArray *steps = attune_conversation_get_steps (self->conversation);
   g_autoptr(GArray) tally = attune_conversation_tally (self->conversation);
+  g_autoptr(GHashTable) mixed = mixed_strategies (steps);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *again;
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *heading, *again;
   g_autofree char *summary = NULL;
+  g_autofree char *spoken = NULL;
 
   end_attempt (self);
 
@@ -513,45 +666,50 @@ show_debrief (AttuneRolePlay *self)
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "attune-debrief");
-  gtk_box_append (GTK_BOX (card), g_object_new (GTK_TYPE_LABEL, "label", _("Debrief"), "xalign", 0.0f,
-                                                "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                                "css-classes", (const char *[]) { "title-2", NULL }, NULL));
+  heading = g_object_new (GTK_TYPE_LABEL, "label", _("Debrief"), "xalign", 0.0f,
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                          "css-classes", (const char *[]) { "title-2", NULL }, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (top), heading);
   /* Translators: the end of a role-play: outcome, the customer's final mood, a score out of 100 */
   summary = g_strdup_printf (_("%s. Final mood: %s. Score: %u%%."), attune_outcome_get_label (ending->outcome),
                              attune_mood_get_label (attune_conversation_get_mood (self->conversation)),
                              attune_conversation_get_score (self->conversation));
-  gtk_box_append (GTK_BOX (card), text (summary, "heading"));
-  gtk_box_append (GTK_BOX (card), text (ending->debrief, NULL));
-
-  add_debrief_section (GTK_BOX (card), _("Strategies"));
-  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally));
+  gtk_box_append (GTK_BOX (top), text (summary, "title-4"));
+  gtk_box_append (GTK_BOX (top), text (ending->debrief, NULL));
+  /* The debrief's top takes the focus and is read out whole: Try Again
+   * under the focus would start over on a second Enter. */
+  /* Translators: the debrief read out: “Debrief”, the outcome, mood and score, then the debrief */
+  spoken = g_strdup_printf (C_("debrief read out", "%s. %s %s"), _("Debrief"), summary, ending->debrief);
+  make_spoken (top, spoken);
+  gtk_box_append (GTK_BOX (card), top);
 
   add_debrief_section (GTK_BOX (card), _("Your Decisions"));
   for (guint i = 0; i < steps->len; i++)
     {
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       GtkWidget *retry = gtk_button_new_with_label (_("Retry from Here"));
       /* Translators: a decision in the debrief; %u is its number, %s the reply chosen */
       g_autofree char *chosen = g_strdup_printf (_("%u. “%s”"), i + 1, step->choice->reply);
+      /* Translators: accessible name of a button: its label, then a decision number */
+      g_autofree char *retry_name = g_strdup_printf (_("Retry from Here, decision %u"), i + 1);
 
-      gtk_box_append (GTK_BOX (words), verdict (attune_scenario_node_get_quality (step->node, step->choice_index)));
-      gtk_box_append (GTK_BOX (words), text (chosen, NULL));
-      gtk_box_append (GTK_BOX (words), text (step->choice->feedback, "dim-label"));
-      gtk_widget_set_hexpand (words, TRUE);
-      gtk_widget_set_valign (retry, GTK_ALIGN_START);
+      gtk_widget_add_css_class (row, "attune-decision");
+      gtk_box_append (GTK_BOX (row), verdict (attune_scenario_node_get_quality (step->node, step->choice_index)));
+      gtk_box_append (GTK_BOX (row), text (chosen, NULL));
+      gtk_box_append (GTK_BOX (row), text (step->choice->feedback, "attune-secondary"));
+      gtk_widget_set_halign (retry, GTK_ALIGN_START);
+      gtk_widget_add_css_class (retry, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (retry), "role-play.retry-from");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (retry), "u", i);
-      {
-        /* Translators: accessible name of a button; %u is a decision number */
-        g_autofree char *spoken = g_strdup_printf (_("Retry from decision %u"), i + 1);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (retry), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-      }
-      gtk_box_append (GTK_BOX (row), words);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (retry), GTK_ACCESSIBLE_PROPERTY_LABEL, retry_name, -1);
       gtk_box_append (GTK_BOX (row), retry);
       gtk_box_append (GTK_BOX (card), row);
     }
+
+  add_debrief_section (GTK_BOX (card), _("Strategies"));
+  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally, mixed));
 
   /* The expert path waits to be asked for: beside Try Again it would be
    * an answer key. */
@@ -562,31 +720,38 @@ show_debrief (AttuneRolePlay *self)
 
     gtk_widget_set_halign (show, GTK_ALIGN_START);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-expert-path");
-    gtk_box_append (self->expert_box, text (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "dim-label"));
+    gtk_box_append (self->expert_box, text (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "attune-secondary"));
     gtk_box_append (self->expert_box, show);
   }
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->expert_box));
   gtk_box_append (self->transcript, card);
+  self->debrief = card;
 
   again = gtk_button_new_with_mnemonic (_("_Try Again"));
   gtk_widget_add_css_class (again, "suggested-action");
   gtk_widget_add_css_class (again, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (again), "role-play.restart");
-  gtk_box_append (GTK_BOX (buttons), again);
+  /* Side by side where they fit; a narrow window stacks them. */
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 8);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 8);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), again);
   {
     GtkWidget *back = gtk_button_new_with_mnemonic (_("_Other Role-Plays"));
 
     gtk_widget_add_css_class (back, "pill");
     gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "role-play.leave");
-    gtk_box_append (GTK_BOX (buttons), back);
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), back);
   }
+  for (GtkWidget *child = gtk_widget_get_first_child (buttons); child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_box_append (self->actions, buttons);
-  gtk_widget_grab_focus (again);
-  scroll_to_end (self);
+  focus_when_laid_out (self, top);
 }
 
-/* Leaving mid-way records an abandoned attempt. */
+/* Leaving mid-way records an abandoned attempt, which gets no score. */
 void
 attune_role_play_leave (AttuneRolePlay *self)
 {
@@ -595,6 +760,51 @@ attune_role_play_leave (AttuneRolePlay *self)
   end_attempt (self);
   g_clear_object (&self->conversation);
   g_signal_emit (self, signals[LEFT], 0);
+}
+
+static void
+leave_response (AdwMessageDialog *dialog,
+                const char       *response,
+                AttuneRolePlay   *self)
+{
+  if (g_str_equal (response, "leave"))
+    attune_role_play_leave (self);
+}
+
+/**
+ * attune_role_play_ask_to_leave:
+ *
+ * Esc and the back button: leaves at once before the first reply or
+ * after the end; mid-way it asks first, and returns the dialog (else
+ * %NULL).
+ */
+GtkWidget *
+attune_role_play_ask_to_leave (AttuneRolePlay *self)
+{
+  GtkWidget *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), NULL);
+
+  if (self->conversation == NULL || attune_conversation_is_finished (self->conversation) ||
+      attune_conversation_get_steps (self->conversation)->len == 0)
+    {
+      attune_role_play_leave (self);
+      return NULL;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Leave This Role-Play?"),
+                                   _("It will not be finished or scored. Your replies so far are kept in your history."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "stay", _("_Keep Practising"),
+                                    "leave", _("_Leave"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "leave", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "stay");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "stay");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 AttuneConversation *
@@ -633,6 +843,14 @@ leave_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   attune_role_play_leave (ATTUNE_ROLE_PLAY (widget));
+}
+
+static void
+ask_to_leave_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  attune_role_play_ask_to_leave (ATTUNE_ROLE_PLAY (widget));
 }
 
 static void
@@ -780,6 +998,7 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
   gtk_widget_class_install_action (widget_class, "role-play.choose", "u", choose_action);
   gtk_widget_class_install_action (widget_class, "role-play.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "role-play.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "role-play.ask-to-leave", NULL, ask_to_leave_action);
   gtk_widget_class_install_action (widget_class, "role-play.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "role-play.retry-from", "u", retry_action);
   gtk_widget_class_install_action (widget_class, "role-play.show-expert-path", NULL, show_expert_path_action);
@@ -791,7 +1010,11 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, 0, "role-play.choose", "u", i);
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, 0, "role-play.choose", "u", i);
     }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "role-play.leave", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "role-play.ask-to-leave", NULL);
+  /* Enter on the feedback (which has the focus after a choice) goes on;
+   * a focused button takes Enter itself first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "role-play.continue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "role-play.continue", NULL);
 }
 
 static void

@@ -15,6 +15,7 @@ AttuneRolePlay     *attune_role_play_new              (AttunePractice    *practi
 void                attune_role_play_start            (AttuneRolePlay    *self,
                                                        AttuneScenario    *scenario);
 void                attune_role_play_leave            (AttuneRolePlay    *self);
+GtkWidget          *attune_role_play_ask_to_leave     (AttuneRolePlay    *self);
 gboolean            attune_role_play_choose           (AttuneRolePlay    *self,
                                                        guint              index);
 gboolean            attune_role_play_continue         (AttuneRolePlay    *self);

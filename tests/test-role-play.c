@@ -40,6 +40,18 @@ count_labels (GtkWidget  *root,
   return n;
 }
 
+/* The message dialog open over the main window. */
+static GtkWidget *
+open_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  g_assert_not_reached ();
+}
+
 /* The number a reply is shown with: the replies are shuffled. */
 static guint
 shown_position (AttuneConversation *conversation,
@@ -54,7 +66,36 @@ shown_position (AttuneConversation *conversation,
   g_assert_not_reached ();
 }
 
-/* Plays the best path by keyboard: its number key, then Enter on Continue. */
+/* After a choice the feedback has the focus (a screen reader reads it
+ * whole) and Enter continues; the focus then moves to the customer's new
+ * line (or the debrief's top), never to a reply or to Try Again, so a
+ * second Enter takes nothing. */
+static void
+continue_by_keyboard (AttuneRolePlay *play)
+{
+  AttuneConversation *conversation = attune_role_play_get_conversation (play);
+  guint n_steps = attune_conversation_get_steps (conversation)->len;
+  gboolean finished;
+  GtkWidget *focused = focus ();
+
+  g_assert_nonnull (focused);
+  g_assert_true (gtk_widget_has_css_class (focused, "attune-feedback"));
+  g_assert_true (gtk_widget_is_ancestor (focused, GTK_WIDGET (play)));
+  attune_test_press (focused, GDK_KEY_Return, 0);
+  finished = attune_conversation_is_finished (conversation);
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  focused = focus ();
+  g_assert_nonnull (focused);
+  g_assert_false (GTK_IS_BUTTON (focused));
+  g_assert_true (gtk_widget_has_css_class (focused, "attune-spoken"));
+  /* Enter again: nothing chosen, nothing restarted. */
+  attune_test_press (focused, GDK_KEY_Return, 0);
+  g_assert_true (attune_role_play_get_conversation (play) == conversation);
+  g_assert_cmpuint (attune_conversation_get_steps (conversation)->len, ==, n_steps);
+  g_assert_true (attune_conversation_is_finished (conversation) == finished);
+}
+
+/* Plays the best path by keyboard: its number key, then Enter. */
 static void
 play_best_path_by_keyboard (AttuneRolePlay *play,
                             gboolean        render)
@@ -68,7 +109,7 @@ play_best_path_by_keyboard (AttuneRolePlay *play,
       GtkWidget *focused;
 
       attune_test_wait_for_frame (GTK_WIDGET (window ()));
-      /* Focus sits on the first reply, so the keys go to the role-play. */
+      /* Focus sits on the customer's line, so the keys go to the role-play. */
       focused = focus ();
       g_assert_nonnull (focused);
       g_assert_true (gtk_widget_is_ancestor (focused, GTK_WIDGET (play)));
@@ -76,11 +117,7 @@ play_best_path_by_keyboard (AttuneRolePlay *play,
       g_assert_cmpuint (g_array_index (attune_conversation_get_steps (conversation), AttuneStep, i).choice_index, ==, index);
       if (i == 0 && render)
         g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-feedback"));
-      /* Continue has the focus: Enter activates it. */
-      focused = focus ();
-      g_assert_true (GTK_IS_BUTTON (focused));
-      g_assert_true (gtk_widget_activate (focused));
-      attune_role_play_continue (play);
+      continue_by_keyboard (play);
     }
 }
 
@@ -160,7 +197,22 @@ test_retry_and_leave (void)
   /* One more decision, then leave: an abandoned attempt. */
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
   attune_test_press (focus (), GDK_KEY_2, 0);
-  attune_test_press (focus (), GDK_KEY_Escape, 0);
+  /* Esc mid-way asks first; keeping on practising keeps the attempt. */
+  {
+    GtkWidget *dialog = attune_role_play_ask_to_leave (play);
+
+    g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+    attune_test_wait_for_frame (dialog);
+    g_free (attune_test_render_png (dialog, "role-play-leave"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "stay");
+    g_assert_nonnull (attune_role_play_get_conversation (play));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    attune_test_press (focus (), GDK_KEY_Escape, 0);
+    g_assert_nonnull (attune_role_play_get_conversation (play));
+    dialog = open_dialog ();
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "leave");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   g_assert_null (attune_role_play_get_conversation (play));
   attune_test_flush (attune_role_play_get_practice (play));
   attempts = attune_store_list_attempts (store, attune_test_profile (app), 10, NULL);
@@ -216,15 +268,13 @@ test_learner_paths (void)
       wrong = best == 0 ? 1 : 0;
       attune_test_wait_for_frame (GTK_WIDGET (window ()));
       attune_test_press (focus (), GDK_KEY_1 + shown_position (conversation, wrong), 0);
-      g_assert_true (gtk_widget_activate (focus ()));
-      attune_role_play_continue (play);
+      continue_by_keyboard (play);
       for (guint i = 0; i < 60 && !attune_conversation_is_finished (conversation); i++)
         {
           node = attune_conversation_get_node (conversation);
           attune_test_wait_for_frame (GTK_WIDGET (window ()));
           attune_test_press (focus (), GDK_KEY_1 + shown_position (conversation, attune_scenario_node_get_best_choice (node, NULL)), 0);
-          g_assert_true (gtk_widget_activate (focus ()));
-          attune_role_play_continue (play);
+          continue_by_keyboard (play);
         }
       g_assert_true (attune_conversation_is_finished (conversation));
       attune_test_wait_for_frame (GTK_WIDGET (window ()));
@@ -274,25 +324,50 @@ test_assessment_mode (void)
   attune_role_play_leave (play);
 }
 
+static GtkWidget *
+find_class (GtkWidget  *root,
+            const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Screen-reader first: each new part takes the focus with its full text
+ * as its name, so Orca reads it as it appears. */
 static void
 test_accessibility (void)
 {
   AttuneRolePlay *play;
-  GtkWidget *reply;
+  GtkWidget *reply, *line;
 
   attune_window_start_scenario (window (), "booking-website");
   play = attune_window_get_role_play (window ());
   attune_test_wait_for_frame (GTK_WIDGET (window ()));
-  reply = focus ();
-  g_assert_true (GTK_IS_BUTTON (reply));
-  gtk_test_accessible_assert_role (reply, GTK_ACCESSIBLE_ROLE_BUTTON);
   {
     AttuneConversation *conversation = attune_role_play_get_conversation (play);
+    AttuneScenario *scenario = attune_conversation_get_scenario (conversation);
     AttuneScenarioNode *node = attune_conversation_get_node (conversation);
     /* Reply 1 is whichever the shuffle put first. */
     AttuneChoice *first = g_ptr_array_index (node->choices, attune_conversation_authored_index (conversation, 0));
     g_autofree char *expected = g_strdup_printf (_("Reply %u: %s"), 1, first->reply);
+    g_autofree char *customer_said = g_strdup_printf (C_("chat line", "%s: %s"), attune_scenario_get_customer_name (scenario), node->text);
 
+    /* The customer's line has the focus and is read whole. */
+    line = focus ();
+    gtk_test_accessible_assert_property (line, GTK_ACCESSIBLE_PROPERTY_LABEL, customer_said);
+    /* Tab goes straight to the replies, right under the conversation. */
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window ()), GTK_DIR_TAB_FORWARD));
+    reply = focus ();
+    g_assert_true (GTK_IS_BUTTON (reply));
+    gtk_test_accessible_assert_role (reply, GTK_ACCESSIBLE_ROLE_BUTTON);
     gtk_test_accessible_assert_property (reply, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
 
     /* The arrow keys move between the replies. */
@@ -303,17 +378,30 @@ test_accessibility (void)
     g_assert_true (focus () == reply);
 
     /* After a choice: the learner's line is read as "You: …", and the
-     * feedback is a region named "Feedback" described by its text. */
+     * feedback takes the focus, named by its verdict, the mood change in
+     * words and the feedback itself. */
     attune_test_press (reply, GDK_KEY_1, 0);
     attune_test_wait_for_frame (GTK_WIDGET (window ()));
     {
-      GtkWidget *feedback = gtk_widget_get_parent (attune_test_find_label (GTK_WIDGET (play), _("Feedback"), FALSE));
+      AttuneStep *step = &g_array_index (attune_conversation_get_steps (conversation), AttuneStep, 0);
+      AttuneReplyQuality quality = attune_scenario_node_get_quality (step->node, step->choice_index);
+      const char *verdict = quality == ATTUNE_REPLY_STRONG ? _("Good reply") : quality == ATTUNE_REPLY_PARTLY ? _("Partly right") : _("Missed the mark");
+      g_autofree char *mood = g_strdup_printf (step->mood_after > step->mood_before ? _("%s is calmer.")
+                                               : step->mood_after < step->mood_before ? _("%s is more upset.")
+                                               : _("%s’s mood has not changed."), attune_scenario_get_customer_name (scenario));
+      g_autofree char *heard = g_strdup_printf (C_("feedback read out", "%s. %s %s"), verdict, mood, first->feedback);
+      GtkWidget *feedback = focus ();
       g_autofree char *said = g_strdup_printf (C_("chat line", "%s: %s"), C_("speaker", "You"), first->reply);
-      GtkWidget *line = gtk_widget_get_parent (attune_test_find_label (GTK_WIDGET (play), first->reply, FALSE));
+      GtkWidget *you = gtk_widget_get_parent (attune_test_find_label (GTK_WIDGET (play), first->reply, FALSE));
 
-      gtk_test_accessible_assert_property (feedback, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feedback"));
-      gtk_test_accessible_assert_property (feedback, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, first->feedback);
-      gtk_test_accessible_assert_property (line, GTK_ACCESSIBLE_PROPERTY_LABEL, said);
+      g_assert_true (gtk_widget_has_css_class (feedback, "attune-feedback"));
+      gtk_test_accessible_assert_property (feedback, GTK_ACCESSIBLE_PROPERTY_LABEL, heard);
+      gtk_test_accessible_assert_property (you, GTK_ACCESSIBLE_PROPERTY_LABEL, said);
+      /* The verdict is a heading, first in the card, in words. */
+      g_assert_nonnull (attune_test_find_label (feedback, verdict, FALSE));
+      g_assert_nonnull (attune_test_find_label (feedback, mood, FALSE));
+      gtk_test_accessible_assert_role (attune_test_find_label (feedback, verdict, FALSE), GTK_ACCESSIBLE_ROLE_HEADING);
+      gtk_test_accessible_assert_property (attune_test_find_label (feedback, verdict, FALSE), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3);
     }
   }
   attune_role_play_leave (play);

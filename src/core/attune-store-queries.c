@@ -212,7 +212,8 @@ week_start (gint64 time)
   return monday * G_USEC_PER_SEC * (gint64) 86400;
 }
 
-/* Sessions this week (attempts started since Monday) and time practised. */
+/* Sessions this week (attempts started since Monday, not counting those
+ * left before the end) and time practised. */
 gboolean
 attune_store_get_summary (AttuneStore           *self,
                           gint64                 profile,
@@ -222,7 +223,8 @@ attune_store_get_summary (AttuneStore           *self,
 {
   g_autoptr(sqlite3_stmt) stmt =
     _attune_store_prepare (self,
-             "SELECT (SELECT count(*) FROM attempt WHERE profile_id = ?1 AND started_at >= ?2),"
+             "SELECT (SELECT count(*) FROM attempt WHERE profile_id = ?1 AND started_at >= ?2"
+             "        AND outcome IS NOT 'abandoned'),"
              "       (SELECT coalesce(sum(ended_at - started_at), 0) FROM attempt"
              "        WHERE profile_id = ?1 AND ended_at IS NOT NULL)", error);
   int rc;
