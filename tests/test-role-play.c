@@ -407,6 +407,80 @@ test_accessibility (void)
   attune_role_play_leave (play);
 }
 
+/* The width the role-play asks for, and the window's: at 360 px nothing
+ * may push the window wider (chips and buttons wrap). */
+static void
+assert_fits_narrow (AttuneRolePlay *play,
+                    const char     *what)
+{
+  int min, nat;
+
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  gtk_widget_measure (GTK_WIDGET (play), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("%s at 360 px: minimum %d, natural %d, window %d", what, min, nat,
+                  gtk_widget_get_width (GTK_WIDGET (window ())));
+  g_assert_cmpint (min, <=, 360);
+  g_assert_cmpint (nat, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window ())), <=, 360);
+}
+
+/* The debrief opens at its top: outcome, mood and score in view. */
+static void
+assert_debrief_at_top (AttuneRolePlay *play)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (attune_test_find_widget (GTK_WIDGET (play), GTK_TYPE_SCROLLED_WINDOW, NULL));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkWidget *top = focus ();
+  graphene_rect_t bounds;
+
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  g_assert_true (gtk_widget_is_ancestor (top, GTK_WIDGET (play)));
+  g_assert_nonnull (attune_test_find_label (top, _("Debrief"), FALSE));
+  g_assert_true (gtk_widget_compute_bounds (top, GTK_WIDGET (scroller), &bounds));
+  g_test_message ("debrief top at %.0f in a view of %.0f (scrolled %.0f of %.0f)", bounds.origin.y,
+                  gtk_adjustment_get_page_size (adjustment), gtk_adjustment_get_value (adjustment),
+                  gtk_adjustment_get_upper (adjustment));
+  /* Its top in the view, near the top of it, not scrolled to the bottom. */
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, <=, 48);
+}
+
+static void
+test_narrow (void)
+{
+  AttuneRolePlay *play;
+  AttuneConversation *conversation;
+
+  attune_test_reopen_window (app, "practise", 360, 720);
+  g_assert_true (attune_window_start_scenario (window (), "flooded-home"));
+  play = attune_window_get_role_play (window ());
+  conversation = attune_role_play_get_conversation (play);
+  assert_fits_narrow (play, "start");
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-narrow"));
+  /* A wrong reply: the most chips, the longest feedback. */
+  for (guint i = 0; i < 60 && !attune_conversation_is_finished (conversation); i++)
+    {
+      AttuneScenarioNode *node = attune_conversation_get_node (conversation);
+      guint best = attune_scenario_node_get_best_choice (node, NULL);
+
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+      attune_test_press (focus (), GDK_KEY_1 + shown_position (conversation, i == 0 && best == 0 ? 1 : i == 0 ? 0 : best), 0);
+      if (i == 0)
+        {
+          assert_fits_narrow (play, "feedback");
+          g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-narrow-feedback"));
+        }
+      continue_by_keyboard (play);
+    }
+  g_assert_true (attune_conversation_is_finished (conversation));
+  assert_fits_narrow (play, "debrief");
+  assert_debrief_at_top (play);
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-narrow-debrief"));
+  attune_role_play_leave (play);
+  attune_test_reopen_window (app, NULL, 1000, 760);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/role-play/learner-paths", test_learner_paths);
   g_test_add_func ("/role-play/assessment-mode", test_assessment_mode);
   g_test_add_func ("/role-play/accessibility", test_accessibility);
+  g_test_add_func ("/role-play/narrow", test_narrow);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
