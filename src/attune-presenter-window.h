@@ -20,4 +20,12 @@ AttuneConversation    *attune_presenter_window_get_conversation (AttunePresenter
 int                    attune_presenter_window_get_selected (AttunePresenterWindow *self);
 gboolean               attune_presenter_window_get_revealed (AttunePresenterWindow *self);
 
+gboolean attune_presenter_window_fits         (AttunePresenterWindow *self,
+                                              int                   *needed,
+                                              int                   *available);
+gboolean attune_presenter_window_get_fitting  (AttunePresenterWindow *self);
+gboolean attune_presenter_window_go_back      (AttunePresenterWindow *self,
+                                              guint                  step);
+gboolean attune_presenter_window_toggle_notes (AttunePresenterWindow *self);
+
 G_END_DECLS

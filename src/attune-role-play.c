@@ -227,7 +227,7 @@ strategy_chips (AttuneRolePlay *self,
       chip = gtk_button_new ();
       row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       label = text (words, NULL);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name (both ? "view-more-horizontal-symbolic"
                                                                    : entry->total > 0 ? "emblem-ok-symbolic"
                                                                    : "window-close-symbolic"));
@@ -520,6 +520,8 @@ start (AttuneRolePlay    *self,
   gtk_label_set_text (self->title_label, attune_scenario_get_title (scenario));
   /* The line about the customer names them already. */
   gtk_label_set_text (self->customer_label, attune_scenario_get_customer_about (scenario));
+  /* Two lines at most keep the conversation in view; all of it on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->customer_label), attune_scenario_get_customer_about (scenario));
   clear_box (self->transcript);
   self->expert_box = NULL;
   self->debrief = NULL;
