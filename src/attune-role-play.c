@@ -46,6 +46,7 @@ struct _AttuneRolePlay
   GtkBox *expert_box;          /* in the debrief; owned by the transcript */
 
   GtkLabel *title_label;
+  GtkToggleButton *own_reply_toggle;
   GtkLabel *customer_label;
   GtkImage *mood_icon;
   GtkLabel *mood_label;
@@ -54,7 +55,12 @@ struct _AttuneRolePlay
   GtkBox *transcript;
   GtkBox *actions;
   GtkWidget *debrief;          /* the debrief card, once shown */
+  GtkTextView *own_view;       /* while the learner writes their own reply */
+  char *own_reply;             /* written for the decision on screen */
+  GPtrArray *own_replies;      /* per decision: the learner's own words, or NULL */
   GtkWidget *spoken_focus;     /* what takes the focus once laid out */
+  guint focus_tick;
+  guint focus_frames;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneRolePlay, attune_role_play, GTK_TYPE_WIDGET)
@@ -110,18 +116,39 @@ make_spoken (GtkWidget  *widget,
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
-static gboolean
-focus_idle (gpointer data)
+/* Focuses @target without the viewport's own scroll to it, which animates
+ * and would undo the scrolling done here. */
+static void
+grab_quietly (AttuneRolePlay *self,
+              GtkWidget      *target)
 {
-  AttuneRolePlay *self = data;
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  gtk_widget_grab_focus (target);
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+}
+
+static gboolean
+focus_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (widget);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   GtkWidget *target = self->spoken_focus;
   GtkWidget *page = gtk_scrolled_window_get_child (self->scroller);
   graphene_point_t top;
 
+  /* A frame has laid the new lines out once the second tick comes. */
+  if (++self->focus_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->focus_tick = 0;
   if (target == NULL || !gtk_widget_is_ancestor (target, GTK_WIDGET (self)))
     return G_SOURCE_REMOVE;
-  gtk_widget_grab_focus (target);
+  grab_quietly (self, target);
   /* The debrief opens at its top; a new line shows at the top of the
    * view, with what follows it (the replies, or Continue) below. */
   if (self->debrief != NULL && gtk_widget_is_ancestor (target, self->debrief))
@@ -129,8 +156,10 @@ focus_idle (gpointer data)
   if (gtk_widget_compute_point (target, page, &GRAPHENE_POINT_INIT (0, 0), &top))
     {
       double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      /* The viewport's coordinates start at what is scrolled into view. */
+      double wanted = gtk_adjustment_get_value (adjustment) + top.y - 12;
 
-      gtk_adjustment_set_value (adjustment, MIN (MAX (top.y - 12, 0), MAX (end, 0)));
+      gtk_adjustment_set_value (adjustment, MIN (MAX (wanted, 0), MAX (end, 0)));
     }
   self->spoken_focus = NULL;
   return G_SOURCE_REMOVE;
@@ -144,8 +173,10 @@ focus_when_laid_out (AttuneRolePlay *self,
   self->spoken_focus = target;
   /* Nothing focusable must keep the focus meanwhile: a reply under it
    * would take the next Enter. */
-  gtk_widget_grab_focus (target);
-  g_idle_add_full (G_PRIORITY_LOW, focus_idle, g_object_ref (self), g_object_unref);
+  grab_quietly (self, target);
+  self->focus_frames = 0;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick, NULL, NULL);
 }
 
 static GtkWidget *
@@ -335,31 +366,15 @@ feedback_card (AttuneRolePlay *self,
 
 static void show_debrief (AttuneRolePlay *self);
 
-/* The customer speaks; the replies appear as numbered buttons. */
+/* The replies, as numbered buttons in the order shuffled for this attempt. */
 static void
-show_node (AttuneRolePlay *self)
+show_choices (AttuneRolePlay *self)
 {
   AttuneScenarioNode *node = attune_conversation_get_node (self->conversation);
-  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   guint8 order[ATTUNE_MAX_CHOICES];
-  guint n_shown;
-  GtkWidget *line;
+  guint n_shown = attune_conversation_get_order (self->conversation, order);
 
   clear_box (self->actions);
-  self->awaiting_continue = FALSE;
-  update_mood (self);
-  if (node == NULL)
-    {
-      show_debrief (self);
-      return;
-    }
-  if (node->cue != NULL)
-    gtk_box_append (self->transcript, text (node->cue, "attune-cue"));
-  line = add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
-  /* The customer's new line takes the focus, never a reply. */
-  make_spoken (line, NULL);
-
-  n_shown = attune_conversation_get_order (self->conversation, order);
   for (guint i = 0; i < n_shown; i++)
     {
       AttuneChoice *choice = g_ptr_array_index (node->choices, order[i]);
@@ -381,15 +396,121 @@ show_node (AttuneRolePlay *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
       gtk_box_append (self->actions, button);
     }
-  focus_when_laid_out (self, line);
   self->shown_at = g_get_monotonic_time ();
+}
+
+/* "Write your own reply first": a box for the learner's own words, and a
+ * button that then shows the replies. Nothing grades what is written. */
+static void
+show_writing (AttuneRolePlay *self)
+{
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+  /* Translators: above the box for the learner's own reply; %s is the customer's name */
+  g_autofree char *prompt = g_strdup_printf (_("What would you say to %s?"), attune_scenario_get_customer_name (scenario));
+  GtkWidget *heading = text (prompt, "heading");
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *show = gtk_button_new_with_mnemonic (_("Show the _Replies"));
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  clear_box (self->actions);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_widget_add_css_class (view, "attune-own-reply");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, prompt,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Ctrl+Enter shows the replies. What you write is kept, not graded."), -1);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("role-play.show-replies")));
+  gtk_widget_add_controller (view, keys);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (show, "pill");
+  gtk_widget_set_halign (show, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (show, _("Ctrl+Enter"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-replies");
+  gtk_box_append (self->actions, heading);
+  gtk_box_append (self->actions, frame);
+  gtk_box_append (self->actions, show);
+  self->own_view = GTK_TEXT_VIEW (view);
+}
+
+/**
+ * attune_role_play_show_replies:
+ *
+ * After writing one's own reply: keeps it in the transcript and shows
+ * the replies. Returns %FALSE if the replies already show.
+ */
+gboolean
+attune_role_play_show_replies (AttuneRolePlay *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *words = NULL;
+  GtkWidget *target = NULL;
+
+  g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), FALSE);
+
+  if (self->own_view == NULL)
+    return FALSE;
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->own_view), &start, &end);
+  words = g_strstrip (gtk_text_buffer_get_text (gtk_text_view_get_buffer (self->own_view), &start, &end, FALSE));
+  self->own_view = NULL;
+  g_clear_pointer (&self->own_reply, g_free);
+  if (*words != '\0')
+    {
+      target = add_bubble (self, C_("speaker", "Your own words"), words, FALSE);
+      gtk_widget_add_css_class (target, "attune-own-words");
+      make_spoken (target, NULL);
+      self->own_reply = g_steal_pointer (&words);
+    }
+  show_choices (self);
+  /* Not a reply: Enter there must not take one unseen. */
+  focus_when_laid_out (self, target != NULL ? target : gtk_widget_get_last_child (GTK_WIDGET (self->transcript)));
+  return TRUE;
+}
+
+/* The customer speaks; the replies appear as numbered buttons (or, when
+ * writing one's own reply first, a box to write it in). */
+static void
+show_node (AttuneRolePlay *self)
+{
+  AttuneScenarioNode *node = attune_conversation_get_node (self->conversation);
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+  GtkWidget *line;
+
+  clear_box (self->actions);
+  self->awaiting_continue = FALSE;
+  self->own_view = NULL;
+  update_mood (self);
+  if (node == NULL)
+    {
+      show_debrief (self);
+      return;
+    }
+  if (node->cue != NULL)
+    gtk_box_append (self->transcript, text (node->cue, "attune-cue"));
+  line = add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
+  /* The customer's new line takes the focus, never a reply. */
+  make_spoken (line, NULL);
+  if (gtk_toggle_button_get_active (self->own_reply_toggle))
+    show_writing (self);
+  else
+    show_choices (self);
+  focus_when_laid_out (self, line);
 }
 
 static void
 record_choice (AttuneRolePlay *self,
                AttuneStep     *step)
 {
-  attune_practice_record (self->practice, step, (guint) ((g_get_monotonic_time () - self->shown_at) / 1000));
+  attune_practice_record_with_own_reply (self->practice, step, (guint) ((g_get_monotonic_time () - self->shown_at) / 1000),
+                                         self->own_reply);
+  g_ptr_array_add (self->own_replies, g_steal_pointer (&self->own_reply));
 }
 
 /**
@@ -409,7 +530,7 @@ attune_role_play_choose (AttuneRolePlay *self,
 
   g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), FALSE);
 
-  if (self->conversation == NULL || self->awaiting_continue)
+  if (self->conversation == NULL || self->awaiting_continue || self->own_view != NULL)
     return FALSE;
   index = attune_conversation_authored_index (self->conversation, position);
   if (index == G_MAXUINT)
@@ -498,6 +619,9 @@ replay_transcript (AttuneRolePlay *self)
       if (step->node->cue != NULL)
         gtk_box_append (self->transcript, text (step->node->cue, "attune-cue"));
       add_bubble (self, attune_scenario_get_customer_name (scenario), step->node->text, TRUE);
+      if (i < self->own_replies->len && g_ptr_array_index (self->own_replies, i) != NULL)
+        gtk_widget_add_css_class (add_bubble (self, C_("speaker", "Your own words"),
+                                              g_ptr_array_index (self->own_replies, i), FALSE), "attune-own-words");
       add_bubble (self, C_("speaker", "You"), step->choice->reply, FALSE);
     }
 }
@@ -516,6 +640,8 @@ start (AttuneRolePlay    *self,
 {
   end_attempt (self);
   g_clear_object (&self->conversation);
+  g_ptr_array_set_size (self->own_replies, 0);
+  g_clear_pointer (&self->own_reply, g_free);
   self->conversation = attune_conversation_new (scenario);
   gtk_label_set_text (self->title_label, attune_scenario_get_title (scenario));
   /* The line about the customer names them already. */
@@ -541,6 +667,10 @@ attune_role_play_start (AttuneRolePlay *self,
   g_return_if_fail (ATTUNE_IS_ROLE_PLAY (self));
 
   self->expert_path_seen = FALSE;
+  /* The preference says how each role-play starts; its own toggle can
+   * change that for this one. */
+  gtk_toggle_button_set_active (self->own_reply_toggle,
+                                g_settings_get_boolean (attune_practice_get_settings (self->practice), "write-own-reply"));
   start (self, scenario, ATTUNE_ATTEMPT_FIRST);
 }
 
@@ -552,6 +682,9 @@ retry_from (AttuneRolePlay *self,
   end_attempt (self);
   if (!attune_conversation_retry_from (self->conversation, step))
     return;
+  if (step < self->own_replies->len)
+    g_ptr_array_set_size (self->own_replies, step);
+  g_clear_pointer (&self->own_reply, g_free);
   begin_attempt (self, retry_kind (self));
   replay_transcript (self);
   show_node (self);
@@ -699,6 +832,13 @@ show_debrief (AttuneRolePlay *self)
 
       gtk_widget_add_css_class (row, "attune-decision");
       gtk_box_append (GTK_BOX (row), verdict (attune_scenario_node_get_quality (step->node, step->choice_index)));
+      if (i < self->own_replies->len && g_ptr_array_index (self->own_replies, i) != NULL)
+        {
+          /* Translators: in the debrief, what the learner wrote before the replies showed */
+          g_autofree char *own = g_strdup_printf (_("Your own words: “%s”"), (char *) g_ptr_array_index (self->own_replies, i));
+
+          gtk_box_append (GTK_BOX (row), text (own, "attune-own-words-line"));
+        }
       gtk_box_append (GTK_BOX (row), text (chosen, NULL));
       gtk_box_append (GTK_BOX (row), text (step->choice->feedback, "attune-secondary"));
       gtk_widget_set_halign (retry, GTK_ALIGN_START);
@@ -848,6 +988,31 @@ leave_action (GtkWidget  *widget,
 }
 
 static void
+show_replies_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  attune_role_play_show_replies (ATTUNE_ROLE_PLAY (widget));
+}
+
+/* The per-role-play toggle: writing first now, or the replies now. */
+static void
+own_reply_toggled (AttuneRolePlay *self)
+{
+  gboolean writing = gtk_toggle_button_get_active (self->own_reply_toggle);
+
+  if (self->conversation == NULL || self->awaiting_continue || attune_conversation_is_finished (self->conversation))
+    return;
+  if (writing && self->own_view == NULL && self->own_reply == NULL)
+    show_writing (self);
+  else if (!writing && self->own_view != NULL)
+    {
+      self->own_view = NULL;
+      show_choices (self);
+    }
+}
+
+static void
 ask_to_leave_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -908,8 +1073,13 @@ attune_role_play_dispose (GObject *object)
       end_attempt (self);
       g_signal_handlers_disconnect_by_data (self->practice, self);
     }
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
   g_clear_object (&self->conversation);
   g_clear_object (&self->practice);
+  g_clear_pointer (&self->own_replies, g_ptr_array_unref);
+  g_clear_pointer (&self->own_reply, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_ROLE_PLAY);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -989,6 +1159,8 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-role-play.ui");
   gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, own_reply_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, own_reply_toggled);
   gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, customer_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, mood_icon);
   gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, mood_label);
@@ -1001,6 +1173,7 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
   gtk_widget_class_install_action (widget_class, "role-play.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "role-play.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "role-play.ask-to-leave", NULL, ask_to_leave_action);
+  gtk_widget_class_install_action (widget_class, "role-play.show-replies", NULL, show_replies_action);
   gtk_widget_class_install_action (widget_class, "role-play.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "role-play.retry-from", "u", retry_action);
   gtk_widget_class_install_action (widget_class, "role-play.show-expert-path", NULL, show_expert_path_action);
@@ -1022,6 +1195,7 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
 static void
 attune_role_play_init (AttuneRolePlay *self)
 {
+  self->own_replies = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -481,6 +481,62 @@ test_narrow (void)
   attune_test_reopen_window (app, NULL, 1000, 760);
 }
 
+/* "Write your own reply first": the replies wait until the learner has
+ * written, the words stay in the transcript, the debrief shows them, and
+ * they are stored with the decision. */
+static void
+test_own_reply (void)
+{
+  const char *words = "I am sorry the birthday went by without it. Let me find out where it is right now.";
+  AttuneStore *store = attune_test_store (app);
+  AttuneRolePlay *play;
+  AttuneConversation *conversation;
+  GtkWidget *view;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autofree char *in_debrief = NULL;
+
+  g_settings_set_boolean (attune_test_settings (), "write-own-reply", TRUE);
+  g_assert_true (attune_window_start_scenario (window (), "late-parcel"));
+  play = attune_window_get_role_play (window ());
+  conversation = attune_role_play_get_conversation (play);
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  view = attune_test_find_widget (GTK_WIDGET (play), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  /* No replies yet: nothing to choose. */
+  g_assert_false (attune_role_play_choose (play, 0));
+  g_assert_null (find_class (GTK_WIDGET (play), "attune-choice"));
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-own-reply"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), words, -1);
+  /* Ctrl+Enter in the box shows the replies. */
+  gtk_widget_grab_focus (view);
+  attune_test_press (view, GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_nonnull (find_class (GTK_WIDGET (play), "attune-choice"));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (play), words, FALSE));
+  /* The focus is on the learner's words, not on a reply. */
+  g_assert_false (GTK_IS_BUTTON (focus ()));
+  attune_test_press (focus (), GDK_KEY_1, 0);
+  g_assert_cmpuint (attune_conversation_get_steps (conversation)->len, ==, 1);
+  /* The rest by the replies alone, the toggle turned off for this one. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (attune_test_find_widget (GTK_WIDGET (play), GTK_TYPE_TOGGLE_BUTTON, NULL)), FALSE);
+  continue_by_keyboard (play);
+  for (guint i = 0; i < 60 && !attune_conversation_is_finished (conversation); i++)
+    {
+      attune_test_press (focus (), GDK_KEY_1, 0);
+      continue_by_keyboard (play);
+    }
+  g_assert_true (attune_conversation_is_finished (conversation));
+  in_debrief = g_strdup_printf (_("Your own words: “%s”"), words);
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (play), in_debrief, FALSE));
+  attune_test_flush (attune_role_play_get_practice (play));
+  attempts = attune_store_list_attempts (store, attune_test_profile (app), 1, NULL);
+  choices = attune_store_list_choices (store, ((AttuneAttemptRecord *) attempts->pdata[0])->id, NULL);
+  g_assert_cmpstr (((AttuneChoiceRecord *) choices->pdata[0])->own_reply, ==, words);
+  g_assert_null (((AttuneChoiceRecord *) choices->pdata[1])->own_reply);
+  g_settings_reset (attune_test_settings (), "write-own-reply");
+  attune_role_play_leave (play);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/role-play/assessment-mode", test_assessment_mode);
   g_test_add_func ("/role-play/accessibility", test_accessibility);
   g_test_add_func ("/role-play/narrow", test_narrow);
+  g_test_add_func ("/role-play/own-reply", test_own_reply);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -318,6 +318,30 @@ attune_store_record_choice_full (AttuneStore               *self,
                                  guint                      n_evidence,
                                  GError                   **error)
 {
+  return attune_store_record_choice_with_own_reply (self, attempt, node, choice_index, shown_order, n_shown,
+                                                    time_taken_ms, evidence, n_evidence, NULL, error);
+}
+
+/**
+ * attune_store_record_choice_with_own_reply:
+ * @own_reply: (nullable): what the learner wrote before the replies were
+ *   shown ("Write your own reply first"); never graded
+ *
+ * Like attune_store_record_choice_full(), in the same one transaction.
+ */
+gint64
+attune_store_record_choice_with_own_reply (AttuneStore               *self,
+                                           gint64                     attempt,
+                                           const char                *node,
+                                           guint                      choice_index,
+                                           const guint8              *shown_order,
+                                           guint                      n_shown,
+                                           guint                      time_taken_ms,
+                                           const AttuneStoreEvidence *evidence,
+                                           guint                      n_evidence,
+                                           const char                *own_reply,
+                                           GError                   **error)
+{
   sqlite3_stmt *stmt;
   gint64 now = g_get_real_time ();
   gint64 choice;
@@ -329,8 +353,8 @@ attune_store_record_choice_full (AttuneStore               *self,
   if (!_attune_store_exec (self, "BEGIN IMMEDIATE", error))
     return 0;
 
-  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms, shown_order) "
-                        "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms, shown_order, own_reply) "
+                        "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, attempt);
@@ -342,6 +366,10 @@ attune_store_record_choice_full (AttuneStore               *self,
     sqlite3_bind_text (stmt, 6, order->str, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 6);
+  if (own_reply != NULL)
+    sqlite3_bind_text (stmt, 7, own_reply, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 7);
   if (!_attune_store_step_done (self, stmt, error))
     goto fail;
   choice = sqlite3_last_insert_rowid (self->db);

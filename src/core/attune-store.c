@@ -98,6 +98,9 @@ static const char *migrations[] = {
   "  WHERE c.id = evidence.choice_id);"
   "DROP INDEX evidence_by_profile;"
   "CREATE INDEX evidence_by_profile ON evidence (profile_id, strategy_id, at, weight, credit, scenario_id);",
+  /* 3 -> 4: what the learner wrote before seeing the replies ("Write
+   * your own reply first"), kept with the decision; never graded. */
+  "ALTER TABLE choice ADD COLUMN own_reply TEXT;",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATTUNE_STORE_SCHEMA_VERSION);
 
