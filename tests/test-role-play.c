@@ -537,6 +537,95 @@ test_own_reply (void)
   attune_role_play_leave (play);
 }
 
+static void
+assert_all_named (GtkWidget  *root,
+                  const char *view)
+{
+  g_autofree char *unnamed = NULL;
+  guint n_checked = 0;
+
+  attune_test_wait_for_frame (root);
+  unnamed = attune_test_unnamed_controls (root, &n_checked);
+  g_test_message ("%s: %u interactive controls", view, n_checked);
+  g_assert_cmpuint (n_checked, >, 2);
+  if (*unnamed != '\0')
+    g_printerr ("Unnamed in %s:\n%s", view, unnamed);
+  g_assert_cmpstr (unnamed, ==, "");
+}
+
+/* An accessibility-tree walk of every view: no interactive control
+ * without a name a screen reader can say. */
+static void
+test_every_control_named (void)
+{
+  AttuneRolePlay *play;
+  AttuneConversation *conversation;
+  GtkWindow *lesson;
+
+  attune_window_show_view (window (), "learn");
+  assert_all_named (GTK_WIDGET (window ()), "Learn");
+  attune_window_show_view (window (), "practise");
+  assert_all_named (GTK_WIDGET (window ()), "Practise");
+  attune_window_show_view (window (), "progress");
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  assert_all_named (GTK_WIDGET (window ()), "Progress");
+
+  g_assert_true (attune_window_start_scenario (window (), "late-parcel"));
+  play = attune_window_get_role_play (window ());
+  conversation = attune_role_play_get_conversation (play);
+  assert_all_named (GTK_WIDGET (window ()), "role-play");
+  attune_test_press (focus (), GDK_KEY_1, 0);
+  assert_all_named (GTK_WIDGET (window ()), "feedback");
+  /* A chip opens its lesson over the role-play; closing it returns. */
+  gtk_widget_activate_action (GTK_WIDGET (play), "role-play.open-lesson", "s", "acknowledge-the-impact");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    lesson = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+        if (gtk_window_get_transient_for (candidate) == GTK_WINDOW (window ()) && ADW_IS_WINDOW (candidate))
+          lesson = candidate;
+      }
+  }
+  g_assert_nonnull (lesson);
+  attune_test_wait_for_frame (GTK_WIDGET (lesson));
+  assert_all_named (GTK_WIDGET (lesson), "lesson over the role-play");
+  g_free (attune_test_render_png (GTK_WIDGET (lesson), "role-play-lesson-aside"));
+  gtk_window_destroy (lesson);
+  g_assert_true (attune_window_get_role_play (window ()) == play);
+  g_assert_true (attune_role_play_get_conversation (play) == conversation);
+  g_assert_cmpstr (attune_window_get_view (window ()), ==, "practise");
+
+  continue_by_keyboard (play);
+  for (guint i = 0; i < 60 && !attune_conversation_is_finished (conversation); i++)
+    {
+      attune_test_press (focus (), GDK_KEY_1, 0);
+      continue_by_keyboard (play);
+    }
+  assert_all_named (GTK_WIDGET (window ()), "debrief");
+  attune_role_play_leave (play);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+        if (g_str_equal (G_OBJECT_TYPE_NAME (candidate), "AttunePreferencesWindow"))
+          {
+            assert_all_named (GTK_WIDGET (candidate), "Preferences");
+            gtk_window_destroy (candidate);
+            break;
+          }
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/role-play/accessibility", test_accessibility);
   g_test_add_func ("/role-play/narrow", test_narrow);
   g_test_add_func ("/role-play/own-reply", test_own_reply);
+  g_test_add_func ("/role-play/every-control-named", test_every_control_named);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
