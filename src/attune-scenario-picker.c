@@ -390,6 +390,24 @@ attune_scenario_picker_class_init (AttuneScenarioPickerClass *klass)
   gtk_widget_class_install_action (widget_class, "picker.start-next", NULL, start_next);
 }
 
+/* The drop-down's focusable part is a toggle button inside it, which a
+ * screen reader announces alone: name it with the filter and its value,
+ * "Situation: All situations". */
+static void
+name_filter (GtkDropDown *filter)
+{
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (filter));
+  GtkStringObject *item = GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (filter));
+  const char *title = gtk_widget_get_tooltip_text (GTK_WIDGET (filter));
+  g_autofree char *name = NULL;
+
+  if (toggle == NULL || item == NULL || title == NULL)
+    return;
+  /* Translators: a filter read out: its name, then what it is set to */
+  name = g_strdup_printf (C_("filter read out", "%s: %s"), title, gtk_string_object_get_string (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 attune_scenario_picker_init (AttuneScenarioPicker *self)
 {
@@ -414,6 +432,11 @@ attune_scenario_picker_init (AttuneScenarioPicker *self)
     }
   gtk_drop_down_set_model (self->difficulty_filter, G_LIST_MODEL (difficulties));
 
+  g_signal_connect (self->situation_filter, "notify::selected-item", G_CALLBACK (name_filter), NULL);
+  g_signal_connect (self->difficulty_filter, "notify::selected-item", G_CALLBACK (name_filter), NULL);
+  g_signal_connect (self->strategy_filter, "notify::selected-item", G_CALLBACK (name_filter), NULL);
+  name_filter (self->situation_filter);
+  name_filter (self->difficulty_filter);
   g_signal_connect_swapped (self->situation_filter, "notify::selected", G_CALLBACK (filters_changed), self);
   g_signal_connect_swapped (self->difficulty_filter, "notify::selected", G_CALLBACK (filters_changed), self);
   g_signal_connect_swapped (self->strategy_filter, "notify::selected", G_CALLBACK (filters_changed), self);

@@ -219,6 +219,10 @@ send_next (AttunePractice *self)
 
   if (write == NULL || self->in_flight || self->retry_source != 0 || store == NULL)
     return;
+  /* An attempt begun before the store opened (a deep link at start-up)
+   * had no profile yet: it belongs to the one active now. */
+  if (write->kind == WRITE_BEGIN && write->attempt->profile <= 0)
+    write->attempt->profile = attune_session_get_profile (self->session);
   self->in_flight = TRUE;
   /* The queue keeps the write; the worker only borrows it. */
   attune_store_call_async (store, run_write, write, NULL, NULL, NULL, written, g_object_ref (self));
