@@ -104,6 +104,13 @@ bind_row (GtkSignalListItemFactory *factory,
                             trains->str);
   attune_list_row_fill (item, attune_scenario_get_id (scenario), NULL, attune_scenario_get_title (scenario),
                         attune_scenario_get_summary (scenario), detail, FALSE);
+  {
+    AttuneProgressReport *report = self->progress != NULL ? attune_progress_model_get_report (self->progress) : NULL;
+
+    if (report != NULL && report->last_played != NULL)
+      attune_list_row_set_status (item, g_strdup (g_hash_table_contains (report->last_played, attune_scenario_get_id (scenario))
+                                                  ? _("Played") : _("Not played yet")));
+  }
 }
 
 static void
@@ -129,6 +136,7 @@ filters_changed (AttuneScenarioPicker *self)
   if (strategy == 0)
     gtk_revealer_set_reveal_child (self->filter_revealer, FALSE);
   update_state (self);
+  attune_scenario_picker_refresh (self);
 }
 
 /* The strategy filter lists the lessons, by title, after "All strategies". */
@@ -159,21 +167,62 @@ rebuild_strategies (AttuneScenarioPicker *self)
   gtk_drop_down_set_selected (self->strategy_filter, selected);
 }
 
-/* Shows Practise Next from the progress model's latest report. */
+/* With filters on, Practise Next comes from what they show: the one
+ * played longest ago (never played first), in the order listed. */
+static AttuneScenario *
+next_within_filters (AttuneScenarioPicker *self,
+                     AttuneProgressReport *report)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  AttuneScenario *best = NULL;
+  gint64 best_time = G_MAXINT64;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(AttuneScenario) scenario = g_list_model_get_item (shown, i);
+      gint64 *played = report->last_played != NULL ? g_hash_table_lookup (report->last_played, attune_scenario_get_id (scenario)) : NULL;
+      gint64 time = played != NULL ? *played : G_MININT64;
+
+      if (best == NULL || time < best_time)
+        {
+          best = scenario;
+          best_time = time;
+        }
+    }
+  return best;
+}
+
+/* Shows Practise Next from the progress model's latest report, within
+ * the filters when any is on. */
 void
 attune_scenario_picker_refresh (AttuneScenarioPicker *self)
 {
   AttuneProgressReport *report = self->progress != NULL ? attune_progress_model_get_report (self->progress) : NULL;
   AttuneRecommendation *next = report != NULL ? report->next : NULL;
+  AttuneScenario *scenario = next != NULL ? next->scenario : NULL;
+  const char *reason = next != NULL ? next->reason : NULL;
+  gboolean filtered = gtk_drop_down_get_selected (self->situation_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->difficulty_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->strategy_filter) > 0;
 
   g_clear_pointer (&self->next_id, g_free);
-  if (next != NULL)
+  if (report != NULL && filtered && self->filtered != NULL && (scenario == NULL || !matches (scenario, self)))
     {
-      self->next_id = g_strdup (attune_scenario_get_id (next->scenario));
-      gtk_label_set_text (self->next_title, attune_scenario_get_title (next->scenario));
-      gtk_label_set_text (self->next_reason, next->reason);
+      scenario = next_within_filters (self, report);
+      if (scenario != NULL)
+        reason = report->last_played != NULL && g_hash_table_contains (report->last_played, attune_scenario_get_id (scenario))
+                 ? _("Of the role-plays your filters show, the one you played longest ago.")
+                 : _("Of the role-plays your filters show, one you have not played yet.");
     }
-  gtk_widget_set_visible (self->next_card, next != NULL);
+  if (scenario != NULL)
+    {
+      self->next_id = g_strdup (attune_scenario_get_id (scenario));
+      gtk_label_set_text (self->next_title, attune_scenario_get_title (scenario));
+      gtk_label_set_text (self->next_reason, reason);
+    }
+  gtk_widget_set_visible (self->next_card, scenario != NULL);
+  if (self->list != NULL && gtk_list_view_get_factory (self->list) != NULL)
+    attune_list_row_rebind (self->list);
 }
 
 static void
@@ -216,6 +265,13 @@ attune_scenario_picker_set_filters (AttuneScenarioPicker *self,
 {
   gtk_drop_down_set_selected (self->situation_filter, situation < 0 ? 0 : (guint) situation + 1);
   gtk_drop_down_set_selected (self->difficulty_filter, difficulty);
+}
+
+/* The id Practise Next starts, or NULL. */
+const char *
+attune_scenario_picker_get_next (AttuneScenarioPicker *self)
+{
+  return self->next_id;
 }
 
 GListModel *

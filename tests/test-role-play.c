@@ -12,6 +12,7 @@
 
 #include "attune-application.h"
 #include "attune-test-utils.h"
+#include "attune-scenario-picker.h"
 #include "attune-window.h"
 
 static AttuneApplication *app;
@@ -626,6 +627,38 @@ test_every_control_named (void)
   }
 }
 
+static gboolean
+have_report (gpointer data)
+{
+  return attune_progress_model_get_report (data) != NULL;
+}
+
+/* Practise Next keeps to the filters; the cards say which were played. */
+static void
+test_practise_next_filtered (void)
+{
+  AttuneScenarioPicker *picker;
+  const char *next;
+
+  attune_window_show_view (window (), "practise");
+  picker = ATTUNE_SCENARIO_PICKER (attune_test_find_widget (GTK_WIDGET (window ()), ATTUNE_TYPE_SCENARIO_PICKER, NULL));
+  g_assert_nonnull (picker);
+  attune_test_wait_until (have_report, attune_window_get_progress (window ()));
+  for (guint level = 1; level <= 3; level++)
+    {
+      attune_scenario_picker_set_filters (picker, -1, level);
+      next = attune_scenario_picker_get_next (picker);
+      g_assert_nonnull (next);
+      g_assert_cmpuint (attune_scenario_get_difficulty (attune_library_find_scenario (attune_test_library (app), next)), ==, level);
+    }
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  /* Every role-play was played above, and the cards say so. */
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (picker), _("Played"), TRUE));
+  g_assert_null (attune_test_find_label (GTK_WIDGET (picker), _("Not played yet"), TRUE));
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "practise-filtered-statuses"));
+  attune_scenario_picker_set_filters (picker, -1, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/role-play/narrow", test_narrow);
   g_test_add_func ("/role-play/own-reply", test_own_reply);
   g_test_add_func ("/role-play/every-control-named", test_every_control_named);
+  g_test_add_func ("/role-play/practise-next-filtered", test_practise_next_filtered);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
