@@ -179,6 +179,20 @@ focus_when_laid_out (AttuneRolePlay *self,
     self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick, NULL, NULL);
 }
 
+/* A button whose label wraps, so that a long translation never makes
+ * the role-play wider than a 360 px window. */
+static GtkWidget *
+wrapping_button (const char *mnemonic)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  return button;
+}
+
 static GtkWidget *
 add_bubble (AttuneRolePlay *self,
             const char     *speaker,
@@ -410,7 +424,7 @@ show_writing (AttuneRolePlay *self)
   GtkWidget *heading = text (prompt, "heading");
   GtkWidget *view = gtk_text_view_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *show = gtk_button_new_with_mnemonic (_("Show the _Replies"));
+  GtkWidget *show = wrapping_button (_("Show the _Replies"));
   GtkEventController *keys = gtk_shortcut_controller_new ();
 
   clear_box (self->actions);
@@ -547,7 +561,7 @@ attune_role_play_choose (AttuneRolePlay *self,
 
   if (!assessing (self))
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (C_("role-play", "_Continue"));
+      GtkWidget *button = wrapping_button (C_("role-play", "_Continue"));
       GtkWidget *card = feedback_card (self, &g_array_index (steps, AttuneStep, steps->len - 1));
 
       gtk_box_append (self->transcript, card);
@@ -694,7 +708,7 @@ static void
 add_debrief_section (GtkBox     *box,
                      const char *title)
 {
-  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", title, "xalign", 0.0f,
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", title, "xalign", 0.0f, "wrap", TRUE,
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
@@ -801,7 +815,7 @@ show_debrief (AttuneRolePlay *self)
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "attune-debrief");
-  heading = g_object_new (GTK_TYPE_LABEL, "label", _("Debrief"), "xalign", 0.0f,
+  heading = g_object_new (GTK_TYPE_LABEL, "label", _("Debrief"), "xalign", 0.0f, "wrap", TRUE,
                           "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
                           "css-classes", (const char *[]) { "title-2", NULL }, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
@@ -824,7 +838,7 @@ show_debrief (AttuneRolePlay *self)
     {
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *retry = gtk_button_new_with_label (_("Retry from Here"));
+      GtkWidget *retry = wrapping_button (_("Retry from Here"));
       /* Translators: a decision in the debrief; %u is its number, %s the reply chosen */
       g_autofree char *chosen = g_strdup_printf (_("%u. “%s”"), i + 1, step->choice->reply);
       /* Translators: accessible name of a button: its label, then a decision number */
@@ -858,7 +872,7 @@ show_debrief (AttuneRolePlay *self)
   add_debrief_section (GTK_BOX (card), _("The Expert Path"));
   self->expert_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   {
-    GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show the Expert Path"));
+    GtkWidget *show = wrapping_button (_("_Show the Expert Path"));
 
     gtk_widget_set_halign (show, GTK_ALIGN_START);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-expert-path");
@@ -869,7 +883,7 @@ show_debrief (AttuneRolePlay *self)
   gtk_box_append (self->transcript, card);
   self->debrief = card;
 
-  again = gtk_button_new_with_mnemonic (_("_Try Again"));
+  again = wrapping_button (_("_Try Again"));
   gtk_widget_add_css_class (again, "suggested-action");
   gtk_widget_add_css_class (again, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (again), "role-play.restart");
@@ -880,7 +894,7 @@ show_debrief (AttuneRolePlay *self)
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 8);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), again);
   {
-    GtkWidget *back = gtk_button_new_with_mnemonic (_("_Other Role-Plays"));
+    GtkWidget *back = wrapping_button (_("_Other Role-Plays"));
 
     gtk_widget_add_css_class (back, "pill");
     gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "role-play.leave");

@@ -172,6 +172,12 @@ test_play_to_the_end (void)
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (play),
                                             _("Your next try counts for less in your progress, because you have seen these replies."), TRUE));
   g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-expert-path"));
+
+  /* Dark, for the contrast of the verdicts, chips and dimmed text. */
+  g_settings_set_string (attune_test_settings (), "color-scheme", "dark");
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-debrief-dark"));
+  g_settings_reset (attune_test_settings (), "color-scheme");
 }
 
 static void
@@ -471,6 +477,10 @@ test_narrow (void)
         {
           assert_fits_narrow (play, "feedback");
           g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-narrow-feedback"));
+          g_settings_set_string (attune_test_settings (), "color-scheme", "dark");
+          attune_test_wait_for_frame (GTK_WIDGET (window ()));
+          g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-narrow-feedback-dark"));
+          g_settings_reset (attune_test_settings (), "color-scheme");
         }
       continue_by_keyboard (play);
     }
