@@ -492,6 +492,38 @@ test_narrow (void)
   attune_test_reopen_window (app, NULL, 1000, 760);
 }
 
+/* Large text (1.5×) in a 400 px high window: the conversation keeps most
+ * of the height (the replies scroll with it), so nothing is cut off. */
+static void
+test_large_text_short_window (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi;
+  AttuneRolePlay *play;
+  GtkWidget *scroller;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  attune_test_reopen_window (app, "practise", 600, 400);
+  g_assert_true (attune_window_start_scenario (window (), "flooded-home"));
+  play = attune_window_get_role_play (window ());
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  attune_test_press (focus (), GDK_KEY_1, 0);
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  attune_test_wait_for_frame (GTK_WIDGET (window ()));
+  scroller = attune_test_find_widget (GTK_WIDGET (play), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  g_test_message ("1.5× text at 400 px: window %d high, conversation %d high",
+                  gtk_widget_get_height (GTK_WIDGET (window ())), gtk_widget_get_height (scroller));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window ())), <=, 400);
+  g_assert_cmpint (gtk_widget_get_height (scroller), >=, gtk_widget_get_height (GTK_WIDGET (play)) / 2);
+  /* Continue is in the scrolled conversation, under the feedback. */
+  g_assert_true (gtk_widget_is_ancestor (find_class (GTK_WIDGET (play), "suggested-action"), scroller));
+  g_free (attune_test_render_png (GTK_WIDGET (window ()), "role-play-large-text"));
+  attune_role_play_leave (play);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  attune_test_reopen_window (app, NULL, 1000, 760);
+}
+
 /* "Write your own reply first": the replies wait until the learner has
  * written, the words stay in the transcript, the debrief shows them, and
  * they are stored with the decision. */
@@ -690,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/role-play/assessment-mode", test_assessment_mode);
   g_test_add_func ("/role-play/accessibility", test_accessibility);
   g_test_add_func ("/role-play/narrow", test_narrow);
+  g_test_add_func ("/role-play/large-text-short-window", test_large_text_short_window);
   g_test_add_func ("/role-play/own-reply", test_own_reply);
   g_test_add_func ("/role-play/every-control-named", test_every_control_named);
   g_test_add_func ("/role-play/practise-next-filtered", test_practise_next_filtered);
