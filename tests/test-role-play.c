@@ -226,6 +226,13 @@ test_retry_and_leave (void)
   g_assert_cmpuint (attempts->len, ==, 2);
   g_assert_cmpstr (((AttuneAttemptRecord *) attempts->pdata[0])->outcome, ==, "abandoned");
   g_assert_cmpuint (((AttuneAttemptRecord *) attempts->pdata[0])->n_choices, ==, 1);
+  /* Left before the end: not a session this week (the finished one is). */
+  {
+    AttuneProgressSummary summary;
+
+    g_assert_true (attune_store_get_summary (store, attune_test_profile (app), g_get_real_time (), &summary, NULL));
+    g_assert_cmpuint (summary.sessions_this_week, ==, 1);
+  }
   /* Back at the list of role-plays, with the keyboard focus there. */
   g_assert_true (gtk_widget_is_ancestor (focus (), GTK_WIDGET (window ())));
 }
