@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "attune-chat-bubble.h"
+#include "attune-role-play-private.h"
 #include "attune-role-play.h"
 
 struct _AttuneRolePlay
@@ -81,20 +82,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-text (const char *content,
-      const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (content);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 clear_box (GtkBox *box)
 {
@@ -102,18 +89,6 @@ clear_box (GtkBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
-}
-
-/* Makes @widget a tab stop whose accessible name is @spoken, so that a
- * screen reader reads all of it when the focus moves there. */
-static void
-make_spoken (GtkWidget  *widget,
-             const char *spoken)
-{
-  gtk_widget_set_focusable (widget, TRUE);
-  gtk_widget_add_css_class (widget, "attune-spoken");
-  if (spoken != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
 /* Focuses @target without the viewport's own scroll to it, which animates
@@ -179,20 +154,6 @@ focus_when_laid_out (AttuneRolePlay *self,
     self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick, NULL, NULL);
 }
 
-/* A button whose label wraps, so that a long translation never makes
- * the role-play wider than a 360 px window. */
-static GtkWidget *
-wrapping_button (const char *mnemonic)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
-  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  return button;
-}
-
 static GtkWidget *
 add_bubble (AttuneRolePlay *self,
             const char     *speaker,
@@ -233,151 +194,6 @@ update_mood (AttuneRolePlay *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->mood_label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
-/* Compact chips naming the strategies a choice (or the whole
- * conversation) showed or missed; they wrap, and each opens its lesson in
- * a window of its own, so that closing it returns to the role-play. */
-static GtkWidget *
-strategy_chips (AttuneRolePlay *self,
-                GArray         *tally,
-                GHashTable     *mixed)
-{
-  AttuneLibrary *library = attune_practice_get_library (self->practice);
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  /* Narrow chips side by side never ask for more than the narrowest
-   * window: two a line at most in the natural width, more when there
-   * is room. */
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
-  gtk_widget_add_css_class (flow, "attune-chips");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Strategies"), -1);
-  for (guint i = 0; i < tally->len; i++)
-    {
-      AttuneStrategyTally *entry = &g_array_index (tally, AttuneStrategyTally, i);
-      AttuneLesson *lesson = attune_library_find_lesson (library, entry->strategy);
-      const char *title = lesson != NULL ? attune_lesson_get_title (lesson) : entry->strategy;
-      gboolean both = mixed != NULL && g_hash_table_contains (mixed, entry->strategy);
-      g_autofree char *words = NULL;
-      GtkWidget *chip, *row, *label, *child;
-
-      /* Evidence that cancelled out says nothing either way. */
-      if (entry->total == 0 && !both)
-        continue;
-      /* Translators: a chip after a choice; %s is a lesson title. Shown
-       * and missed differ in words and icon, not only colour. */
-      words = g_strdup_printf (both ? _("Shown and missed: %s") : entry->total > 0 ? _("Shown: %s") : _("Missed: %s"), title);
-      chip = gtk_button_new ();
-      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      label = text (words, NULL);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name (both ? "view-more-horizontal-symbolic"
-                                                                   : entry->total > 0 ? "emblem-ok-symbolic"
-                                                                   : "window-close-symbolic"));
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_button_set_child (GTK_BUTTON (chip), row);
-      gtk_widget_add_css_class (chip, "attune-chip");
-      gtk_widget_add_css_class (chip, both ? "attune-mixed" : entry->total > 0 ? "attune-shown" : "attune-missed");
-      /* Translators: what a strategy chip does, read after its name */
-      gtk_widget_set_tooltip_text (chip, _("Open the lesson"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "role-play.open-lesson");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "s", entry->strategy);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
-      /* The chip is the tab stop, not the flow box child around it. */
-      child = gtk_widget_get_parent (chip);
-      gtk_widget_set_focusable (child, FALSE);
-    }
-  return flow;
-}
-
-static GArray *
-tally_of_choice (AttuneChoice *choice)
-{
-  GArray *tally = g_array_new (FALSE, FALSE, sizeof (AttuneStrategyTally));
-
-  for (guint k = 0; k < choice->evidence->len; k++)
-    {
-      AttuneEvidence *evidence = g_ptr_array_index (choice->evidence, k);
-      AttuneStrategyTally entry = { evidence->strategy, evidence->weight };
-
-      g_array_append_val (tally, entry);
-    }
-  return tally;
-}
-
-/* The mood change in words: "Tomasz is calmer". */
-static char *
-mood_change (AttuneScenario *scenario,
-             AttuneStep     *step)
-{
-  const char *name = attune_scenario_get_customer_name (scenario);
-
-  if (step->mood_after > step->mood_before)
-    /* Translators: after a reply; %s is the customer's name */
-    return g_strdup_printf (_("%s is calmer."), name);
-  if (step->mood_after < step->mood_before)
-    /* Translators: after a reply; %s is the customer's name */
-    return g_strdup_printf (_("%s is more upset."), name);
-  /* Translators: after a reply; %s is the customer's name */
-  return g_strdup_printf (_("%s’s mood has not changed."), name);
-}
-
-/* The verdict at a glance, an icon and words, first in the feedback. */
-static GtkWidget *
-feedback_verdict (AttuneReplyQuality quality,
-                  const char       **words)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  const char *icon = quality == ATTUNE_REPLY_STRONG ? "emblem-ok-symbolic"
-                     : quality == ATTUNE_REPLY_PARTLY ? "dialog-information-symbolic"
-                     : "dialog-warning-symbolic";
-  GtkWidget *heading;
-
-  *words = quality == ATTUNE_REPLY_STRONG ? _("Good reply")
-           : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
-           : _("Missed the mark");
-  heading = g_object_new (GTK_TYPE_LABEL, "label", *words, "xalign", 0.0f, "wrap", TRUE,
-                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_widget_add_css_class (box, "attune-verdict");
-  gtk_widget_add_css_class (box, quality == ATTUNE_REPLY_STRONG ? "good" : quality == ATTUNE_REPLY_PARTLY ? "partly" : "poor");
-  return box;
-}
-
-/* Verdict, mood change, the feedback, then the chips. The card is the
- * focus after a choice; its name is all of it, and Enter continues. */
-static GtkWidget *
-feedback_card (AttuneRolePlay *self,
-               AttuneStep     *step)
-{
-  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_autoptr(GArray) tally = tally_of_choice (step->choice);
-  g_autofree char *mood = mood_change (scenario, step);
-  g_autofree char *spoken = NULL;
-  const char *words;
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "attune-feedback");
-  gtk_box_append (GTK_BOX (card), feedback_verdict (attune_scenario_node_get_quality (step->node, step->choice_index), &words));
-  gtk_box_append (GTK_BOX (card), text (mood, "heading"));
-  gtk_box_append (GTK_BOX (card), text (step->choice->feedback, NULL));
-  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally, NULL));
-  /* Translators: the feedback after a reply, read out whole: a verdict
-   * such as “Good reply”, the mood change, then the feedback */
-  spoken = g_strdup_printf (C_("feedback read out", "%s. %s %s"), words, mood, step->choice->feedback);
-  make_spoken (card, spoken);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Press Enter to continue."), -1);
-  return card;
-}
-
 static void show_debrief (AttuneRolePlay *self);
 
 /* The replies, as numbered buttons in the order shuffled for this attempt. */
@@ -402,7 +218,7 @@ show_choices (AttuneRolePlay *self)
       gtk_widget_add_css_class (badge, "attune-choice-number");
       gtk_widget_set_valign (badge, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (row), badge);
-      gtk_box_append (GTK_BOX (row), text (choice->reply, NULL));
+      gtk_box_append (GTK_BOX (row), _attune_role_play_text (choice->reply, NULL));
       gtk_button_set_child (GTK_BUTTON (button), row);
       gtk_widget_add_css_class (button, "attune-choice");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "role-play.choose");
@@ -421,10 +237,10 @@ show_writing (AttuneRolePlay *self)
   AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   /* Translators: above the box for the learner's own reply; %s is the customer's name */
   g_autofree char *prompt = g_strdup_printf (_("What would you say to %s?"), attune_scenario_get_customer_name (scenario));
-  GtkWidget *heading = text (prompt, "heading");
+  GtkWidget *heading = _attune_role_play_text (prompt, "heading");
   GtkWidget *view = gtk_text_view_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *show = wrapping_button (_("Show the _Replies"));
+  GtkWidget *show = _attune_role_play_wrapping_button (_("Show the _Replies"));
   GtkEventController *keys = gtk_shortcut_controller_new ();
 
   clear_box (self->actions);
@@ -479,7 +295,7 @@ attune_role_play_show_replies (AttuneRolePlay *self)
     {
       target = add_bubble (self, C_("speaker", "Your own words"), words, FALSE);
       gtk_widget_add_css_class (target, "attune-own-words");
-      make_spoken (target, NULL);
+      _attune_role_play_make_spoken (target, NULL);
       self->own_reply = g_steal_pointer (&words);
     }
   show_choices (self);
@@ -507,10 +323,10 @@ show_node (AttuneRolePlay *self)
       return;
     }
   if (node->cue != NULL)
-    gtk_box_append (self->transcript, text (node->cue, "attune-cue"));
+    gtk_box_append (self->transcript, _attune_role_play_text (node->cue, "attune-cue"));
   line = add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
   /* The customer's new line takes the focus, never a reply. */
-  make_spoken (line, NULL);
+  _attune_role_play_make_spoken (line, NULL);
   if (gtk_toggle_button_get_active (self->own_reply_toggle))
     show_writing (self);
   else
@@ -561,8 +377,9 @@ attune_role_play_choose (AttuneRolePlay *self,
 
   if (!assessing (self))
     {
-      GtkWidget *button = wrapping_button (C_("role-play", "_Continue"));
-      GtkWidget *card = feedback_card (self, &g_array_index (steps, AttuneStep, steps->len - 1));
+      GtkWidget *button = _attune_role_play_wrapping_button (C_("role-play", "_Continue"));
+      GtkWidget *card = _attune_role_play_feedback_card (attune_practice_get_library (self->practice), attune_conversation_get_scenario (self->conversation),
+                                                         &g_array_index (steps, AttuneStep, steps->len - 1));
 
       gtk_box_append (self->transcript, card);
       gtk_widget_add_css_class (button, "suggested-action");
@@ -631,7 +448,7 @@ replay_transcript (AttuneRolePlay *self)
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
 
       if (step->node->cue != NULL)
-        gtk_box_append (self->transcript, text (step->node->cue, "attune-cue"));
+        gtk_box_append (self->transcript, _attune_role_play_text (step->node->cue, "attune-cue"));
       add_bubble (self, attune_scenario_get_customer_name (scenario), step->node->text, TRUE);
       if (i < self->own_replies->len && g_ptr_array_index (self->own_replies, i) != NULL)
         gtk_widget_add_css_class (add_bubble (self, C_("speaker", "Your own words"),
@@ -732,7 +549,7 @@ verdict (AttuneReplyQuality quality)
                       : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
                       : _("Weak reply");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = text (words, "heading");
+  GtkWidget *label = _attune_role_play_text (words, "heading");
 
   gtk_widget_add_css_class (box, quality == ATTUNE_REPLY_STRONG ? "good" : quality == ATTUNE_REPLY_PARTLY ? "partly" : "poor");
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (looks[quality].icon));
@@ -760,9 +577,9 @@ show_expert_path (AttuneRolePlay *self)
       AttuneChoice *choice = attune_conversation_choose (best, g_array_index (analysis->best_path, guint, i), NULL);
       g_autofree char *line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
 
-      gtk_box_append (self->expert_box, text (line, NULL));
+      gtk_box_append (self->expert_box, _attune_role_play_text (line, NULL));
     }
-  gtk_box_append (self->expert_box, text (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
+  gtk_box_append (self->expert_box, _attune_role_play_text (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
   self->expert_path_seen = TRUE;
   gtk_widget_child_focus (GTK_WIDGET (self->actions), GTK_DIR_TAB_FORWARD);
 }
@@ -824,13 +641,13 @@ show_debrief (AttuneRolePlay *self)
   summary = g_strdup_printf (_("%s. Final mood: %s. Score: %u%%."), attune_outcome_get_label (ending->outcome),
                              attune_mood_get_label (attune_conversation_get_mood (self->conversation)),
                              attune_conversation_get_score (self->conversation));
-  gtk_box_append (GTK_BOX (top), text (summary, "title-4"));
-  gtk_box_append (GTK_BOX (top), text (ending->debrief, NULL));
+  gtk_box_append (GTK_BOX (top), _attune_role_play_text (summary, "title-4"));
+  gtk_box_append (GTK_BOX (top), _attune_role_play_text (ending->debrief, NULL));
   /* The debrief's top takes the focus and is read out whole: Try Again
    * under the focus would start over on a second Enter. */
   /* Translators: the debrief read out: “Debrief”, the outcome, mood and score, then the debrief */
   spoken = g_strdup_printf (C_("debrief read out", "%s. %s %s"), _("Debrief"), summary, ending->debrief);
-  make_spoken (top, spoken);
+  _attune_role_play_make_spoken (top, spoken);
   gtk_box_append (GTK_BOX (card), top);
 
   add_debrief_section (GTK_BOX (card), _("Your Decisions"));
@@ -838,7 +655,7 @@ show_debrief (AttuneRolePlay *self)
     {
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *retry = wrapping_button (_("Retry from Here"));
+      GtkWidget *retry = _attune_role_play_wrapping_button (_("Retry from Here"));
       /* Translators: a decision in the debrief; %u is its number, %s the reply chosen */
       g_autofree char *chosen = g_strdup_printf (_("%u. “%s”"), i + 1, step->choice->reply);
       /* Translators: accessible name of a button: its label, then a decision number */
@@ -851,10 +668,10 @@ show_debrief (AttuneRolePlay *self)
           /* Translators: in the debrief, what the learner wrote before the replies showed */
           g_autofree char *own = g_strdup_printf (_("Your own words: “%s”"), (char *) g_ptr_array_index (self->own_replies, i));
 
-          gtk_box_append (GTK_BOX (row), text (own, "attune-own-words-line"));
+          gtk_box_append (GTK_BOX (row), _attune_role_play_text (own, "attune-own-words-line"));
         }
-      gtk_box_append (GTK_BOX (row), text (chosen, NULL));
-      gtk_box_append (GTK_BOX (row), text (step->choice->feedback, "attune-secondary"));
+      gtk_box_append (GTK_BOX (row), _attune_role_play_text (chosen, NULL));
+      gtk_box_append (GTK_BOX (row), _attune_role_play_text (step->choice->feedback, "attune-secondary"));
       gtk_widget_set_halign (retry, GTK_ALIGN_START);
       gtk_widget_add_css_class (retry, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (retry), "role-play.retry-from");
@@ -865,25 +682,25 @@ show_debrief (AttuneRolePlay *self)
     }
 
   add_debrief_section (GTK_BOX (card), _("Strategies"));
-  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally, mixed));
+  gtk_box_append (GTK_BOX (card), _attune_role_play_strategy_chips (attune_practice_get_library (self->practice), tally, mixed));
 
   /* The expert path waits to be asked for: beside Try Again it would be
    * an answer key. */
   add_debrief_section (GTK_BOX (card), _("The Expert Path"));
   self->expert_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   {
-    GtkWidget *show = wrapping_button (_("_Show the Expert Path"));
+    GtkWidget *show = _attune_role_play_wrapping_button (_("_Show the Expert Path"));
 
     gtk_widget_set_halign (show, GTK_ALIGN_START);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-expert-path");
-    gtk_box_append (self->expert_box, text (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "attune-secondary"));
+    gtk_box_append (self->expert_box, _attune_role_play_text (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "attune-secondary"));
     gtk_box_append (self->expert_box, show);
   }
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->expert_box));
   gtk_box_append (self->transcript, card);
   self->debrief = card;
 
-  again = wrapping_button (_("_Try Again"));
+  again = _attune_role_play_wrapping_button (_("_Try Again"));
   gtk_widget_add_css_class (again, "suggested-action");
   gtk_widget_add_css_class (again, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (again), "role-play.restart");
@@ -894,7 +711,7 @@ show_debrief (AttuneRolePlay *self)
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 8);
   gtk_flow_box_append (GTK_FLOW_BOX (buttons), again);
   {
-    GtkWidget *back = wrapping_button (_("_Other Role-Plays"));
+    GtkWidget *back = _attune_role_play_wrapping_button (_("_Other Role-Plays"));
 
     gtk_widget_add_css_class (back, "pill");
     gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "role-play.leave");
