@@ -139,6 +139,27 @@ rescore (AttuneLessonBrowser *self)
                                     ? "list" : "no-results");
 }
 
+/* The row's status: read or not, and the level reached, in words. */
+static char *
+lesson_status (AttuneLessonBrowser *self,
+               AttuneLesson        *lesson)
+{
+  AttuneProgressReport *report = self->progress != NULL ? attune_progress_model_get_report (self->progress) : NULL;
+  const char *id = attune_lesson_get_id (lesson);
+  AttuneMasteryLevel level;
+  gboolean read;
+
+  if (report == NULL)
+    return NULL;
+  read = report->lessons_read != NULL && g_hash_table_contains (report->lessons_read, id);
+  level = report->mastery != NULL ? attune_mastery_level_for (report->mastery, id) : ATTUNE_MASTERY_NOT_PRACTISED;
+  if (level == ATTUNE_MASTERY_NOT_PRACTISED)
+    return g_strdup (read ? _("Read") : _("Not read yet"));
+  /* Translators: a lesson's status in the list: “Read”, then a level such as “Learning” */
+  return g_strdup_printf (C_("lesson status", "%s · %s"), read ? _("Read") : _("Not read yet"),
+                          attune_mastery_level_get_label (level));
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -161,6 +182,7 @@ bind_row (GtkSignalListItemFactory *factory,
 
   attune_list_row_fill (item, attune_lesson_get_id (lesson), heading, attune_lesson_get_title (lesson),
                         attune_lesson_get_summary (lesson), NULL, TRUE);
+  attune_list_row_set_status (item, lesson_status (self, lesson));
 }
 
 static void
@@ -382,7 +404,10 @@ attune_lesson_browser_constructed (GObject *object)
                            G_CALLBACK (lessons_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "notify::loaded", G_CALLBACK (library_loaded), self, G_CONNECT_SWAPPED);
   if (self->progress != NULL)
-    g_signal_connect_object (self->progress, "changed", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->progress, "changed", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->progress, "changed", G_CALLBACK (attune_list_row_rebind), self->list, G_CONNECT_SWAPPED);
+    }
   rescore (self);
 }
 

@@ -57,6 +57,9 @@ heading (const char *text,
                                    NULL);
 
   gtk_widget_add_css_class (label, css_class);
+  /* Levels for screen readers: the title, its sections, their parts. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL,
+                                  g_str_equal (css_class, "title-1") ? 1 : g_str_equal (css_class, "title-3") ? 2 : 3, -1);
   return label;
 }
 

@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "attune-list-row.h"
 
 void
@@ -68,7 +70,7 @@ attune_list_row_fill (GtkListItem *item,
   else if (detail != NULL)
     markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>\n"
                                       "<span size=\"small\" alpha=\"70%%\">%s</span>\n"
-                                      "<span size=\"small\" alpha=\"55%%\">%s</span>",
+                                      "<span size=\"small\" alpha=\"65%%\">%s</span>",
                                       title, summary, detail);
   else
     markup = g_markup_printf_escaped ("<span weight=\"bold\">%s</span>\n"
@@ -79,6 +81,8 @@ attune_list_row_fill (GtkListItem *item,
   gtk_label_set_text (GTK_LABEL (header), heading != NULL ? heading : "");
   gtk_widget_set_visible (header, heading != NULL);
   gtk_label_set_markup (GTK_LABEL (card), markup);
+  g_object_set_data_full (G_OBJECT (card), "markup", g_steal_pointer (&markup), g_free);
+  g_object_set_data_full (G_OBJECT (card), "title", g_strdup (title), g_free);
   gtk_widget_set_tooltip_text (card, compact ? summary : NULL);
   /* A screen reader reads the title, then the summary. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (card),
@@ -87,3 +91,44 @@ attune_list_row_fill (GtkListItem *item,
                                   -1);
 }
 
+
+/* Adds a status line under a row filled by attune_list_row_fill ("Played",
+ * "Read · Learning"), in words, and to the name a screen reader reads.
+ * Takes @status; NULL shows none. */
+void
+attune_list_row_set_status (GtkListItem *item,
+                            char        *status)
+{
+  GtkWidget *card = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "card");
+  const char *markup = g_object_get_data (G_OBJECT (card), "markup");
+  const char *title = g_object_get_data (G_OBJECT (card), "title");
+  g_autofree char *full = NULL;
+  g_autofree char *name = NULL;
+
+  if (status == NULL || markup == NULL)
+    {
+      g_free (status);
+      return;
+    }
+  /* The row's markup is escaped already: only the status is new. */
+  {
+    g_autofree char *escaped = g_markup_escape_text (status, -1);
+
+    full = g_strdup_printf ("%s\n<span size=\"small\" weight=\"bold\">%s</span>", markup, escaped);
+  }
+  gtk_label_set_markup (GTK_LABEL (card), full);
+  /* Translators: a list row read out: its title, then its status */
+  name = g_strdup_printf (C_("row read out", "%s, %s"), title, status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_free (status);
+}
+
+/* Binds every visible row again, after the statuses they show changed. */
+void
+attune_list_row_rebind (GtkListView *list)
+{
+  g_autoptr(GtkListItemFactory) factory = g_object_ref (gtk_list_view_get_factory (list));
+
+  gtk_list_view_set_factory (list, NULL);
+  gtk_list_view_set_factory (list, factory);
+}

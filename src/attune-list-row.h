@@ -16,4 +16,8 @@ void attune_list_row_fill  (GtkListItem              *item,
                             const char               *detail,
                             gboolean                  compact);
 
+void attune_list_row_set_status (GtkListItem            *item,
+                                 char                   *status);
+void attune_list_row_rebind     (GtkListView            *list);
+
 G_END_DECLS

@@ -18,6 +18,7 @@ struct _AttunePreferencesWindow
   GSettings *settings;
   AdwComboRow *style_row;
   GtkSwitch *assessment_switch;
+  GtkSwitch *own_reply_switch;
   GtkSwitch *presenter_records_switch;
   AdwPreferencesGroup *folders_group;
   GtkListBox *folder_list;
@@ -171,6 +172,7 @@ attune_preferences_window_class_init (AttunePreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttunePreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, AttunePreferencesWindow, assessment_switch);
+  gtk_widget_class_bind_template_child (widget_class, AttunePreferencesWindow, own_reply_switch);
   gtk_widget_class_bind_template_child (widget_class, AttunePreferencesWindow, presenter_records_switch);
   gtk_widget_class_bind_template_child (widget_class, AttunePreferencesWindow, folders_group);
   gtk_widget_class_bind_template_child (widget_class, AttunePreferencesWindow, folder_list);
@@ -193,6 +195,7 @@ attune_preferences_window_new (GSettings *settings)
                                 G_SETTINGS_BIND_DEFAULT, scheme_to_position, position_to_scheme,
                                 NULL, NULL);
   g_settings_bind (settings, "assessment-mode", self->assessment_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "write-own-reply", self->own_reply_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "presenter-records", self->presenter_records_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (settings, "changed::library-folders", G_CALLBACK (rebuild_folder_rows), self);
   rebuild_folder_rows (self);

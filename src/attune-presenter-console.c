@@ -263,7 +263,8 @@ render_now (AttunePresenterConsole *self)
                       action_button (attune_presenter_window_get_show_tally (self->presenter)
                                      ? _("_Hide the Votes (T)") : _("_Show the Votes (T)"), "console.tally", NULL));
     }
-  gtk_widget_add_css_class (gtk_widget_get_first_child (controls), "suggested-action");
+  if (gtk_widget_get_first_child (controls) != NULL)
+    gtk_widget_add_css_class (gtk_widget_get_first_child (controls), "suggested-action");
 }
 
 static void

@@ -14,10 +14,17 @@
  * (attune-presenter-keys.c). The class session (AttuneClassSession) keeps
  * the path, the votes and the time; nothing is recorded to a profile unless
  * the trainer turned "presenter-records" on (AttunePractice does that).
+ *
+ * Each screen fits the projector: the chosen size is where the text
+ * starts, and it shrinks (down to 40 % of it) until the question and all
+ * of its replies fit without scrolling; each question starts at the top.
+ * N shows the trainer notes (never by default: the class would read the
+ * answers); the end recaps the path the class took.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "attune-widget-util.h"
 #include "attune-class-recap.h"
@@ -38,7 +45,13 @@ struct _AttunePresenterWindow
   gboolean show_tally;         /* the class sees the tally as bars */
   gboolean show_recap;         /* the class sees the recap */
   GtkCssProvider *zoom;
+  int fit;                     /* percent of the chosen size that fits */
+  guint fit_tick;
+  guint fit_frames;            /* frames since the last change */
+  gboolean notes_shown;
 
+  GtkScrolledWindow *scroller;
+  GtkWidget *clamp;
   GtkBox *content;
 };
 
@@ -124,9 +137,129 @@ static void
 apply_zoom (AttunePresenterWindow *self)
 {
   int percent = g_settings_get_int (attune_practice_get_settings (self->practice), "presenter-zoom");
-  g_autofree char *css = g_strdup_printf ("window.attune-presenter { font-size: %d%%; }", percent);
+  g_autofree char *css = g_strdup_printf ("window.attune-presenter { font-size: %d%%; }", percent * self->fit / 100);
 
   gtk_css_provider_load_from_data (self->zoom, css, -1);
+}
+
+/* Whether the screen's content fits the window without scrolling. */
+gboolean
+attune_presenter_window_fits (AttunePresenterWindow *self,
+                              int                   *needed,
+                              int                   *available)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  int min, nat;
+
+  gtk_widget_measure (self->clamp, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+  if (needed != NULL)
+    *needed = min;
+  if (available != NULL)
+    *available = height;
+  return width > 0 && min <= height;
+}
+
+gboolean
+attune_presenter_window_get_fitting (AttunePresenterWindow *self)
+{
+  return self->fit_tick != 0;
+}
+
+/* Once a frame has laid out the new size, measures again: text that
+ * wraps grows with the square of its size, hence the square root. */
+static gboolean
+fit_tick (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       data)
+{
+  AttunePresenterWindow *self = ATTUNE_PRESENTER_WINDOW (widget);
+  int needed, available, next;
+
+  if (++self->fit_frames < 2 || gtk_widget_get_width (GTK_WIDGET (self->scroller)) == 0)
+    return G_SOURCE_CONTINUE;
+  if (self->notes_shown || attune_presenter_window_fits (self, &needed, &available) || self->fit <= 40)
+    {
+      gtk_widget_set_opacity (GTK_WIDGET (self->content), 1.0);
+      self->fit_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  next = (int) (self->fit * sqrt ((double) available / needed) * 0.98);
+  self->fit = CLAMP (next, 40, self->fit - 3);
+  self->fit_frames = 0;
+  apply_zoom (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A new screen: from the top, at the chosen size, shrunk to fit. The
+ * content stays invisible until it fits, so nothing jumps. */
+static void
+start_fitting (AttunePresenterWindow *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (self->notes_shown)
+    return;
+  if (self->fit != 100)
+    {
+      self->fit = 100;
+      apply_zoom (self);
+    }
+  self->fit_frames = 0;
+  gtk_widget_set_opacity (GTK_WIDGET (self->content), 0.0);
+  if (self->fit_tick == 0)
+    self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_tick, NULL, NULL);
+}
+
+/* The trainer notes, on request (N): a card above the screen. */
+static void
+add_notes (AttunePresenterWindow *self)
+{
+  const char * const *notes = attune_scenario_get_trainer_notes (self->scenario);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", _("Trainer Notes"), "xalign", 0.0f,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "attune-trainer-notes");
+  gtk_box_append (GTK_BOX (card), heading);
+  if (notes == NULL || notes[0] == NULL)
+    gtk_box_append (GTK_BOX (card), big_text (_("This role-play has no trainer notes."), NULL));
+  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
+    gtk_box_append (GTK_BOX (card), big_text (notes[i], NULL));
+  gtk_box_append (GTK_BOX (card), big_text (_("N: hide the notes"), "attune-presenter-hint"));
+  gtk_box_append (self->content, card);
+}
+
+/* The class's path at the end: each decision's letter, reply and verdict. */
+static void
+add_recap (AttunePresenterWindow *self)
+{
+  GArray *steps = attune_conversation_get_steps (self->conversation);
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", _("The Class’s Path"), "xalign", 0.0f,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_widget_add_css_class (heading, "title-3");
+  gtk_box_append (self->content, heading);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      AttuneStep *step = &g_array_index (steps, AttuneStep, i);
+      AttuneReplyQuality quality = attune_scenario_node_get_quality (step->node, step->choice_index);
+      const char *verdict = quality == ATTUNE_REPLY_STRONG ? _("Strong reply")
+                            : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
+                            : _("Weak reply");
+      guint position = 0;
+      g_autofree char *line = NULL;
+
+      while (position + 1 < step->n_shown && step->shown_order[position] != step->choice_index)
+        position++;
+      /* Translators: the recap of a class's path: decision number, the
+       * letter chosen, a verdict such as “Strong reply”, then the reply */
+      line = g_strdup_printf (_("%u. %c — %s: “%s”"), i + 1, 'A' + position, verdict, step->choice->reply);
+      gtk_box_append (self->content, big_text (line, "attune-presenter-recap"));
+    }
 }
 
 static void
@@ -158,6 +291,8 @@ render (AttunePresenterWindow *self)
   gtk_widget_add_css_class (mood_box, "attune-mood");
   gtk_box_append (GTK_BOX (top), mood_box);
   gtk_box_append (self->content, top);
+  if (self->notes_shown)
+    add_notes (self);
 
   if (self->revealed && steps->len > 0)
     {
@@ -180,11 +315,12 @@ render (AttunePresenterWindow *self)
       gtk_box_append (self->content, big_text (step->choice->feedback, "attune-presenter-feedback"));
       {
         g_autofree char *space = isolate (C_("key name", "Space"));
+        g_autofree char *notes = isolate (C_("presenter notes key", "N"));
         g_autofree char *esc = isolate (C_("key name", "Esc"));
-        /* Translators: a hint in presenter mode; the first %s is the name of the Space key, the second of the Esc key */
-        g_autofree char *hint = g_strdup_printf (_("%s: go on  ·  %s: leave"), space, esc);
+        /* Translators: a hint in presenter mode; the %s are the names of the Space, N and Esc keys */
+        g_autofree char *hint = g_strdup_printf (_("%s: go on  ·  %s: trainer notes  ·  %s: leave"), space, notes, esc);
 
-        gtk_box_append (self->content, big_text (hint, "dim-label"));
+        gtk_box_append (self->content, big_text (hint, "attune-presenter-hint"));
       }
       return;
     }
@@ -195,13 +331,15 @@ render (AttunePresenterWindow *self)
         gtk_box_append (self->content, big_text (ending->text, "attune-presenter-line"));
       gtk_box_append (self->content, big_text (attune_outcome_get_label (ending->outcome), "title-1"));
       gtk_box_append (self->content, big_text (ending->debrief, "attune-presenter-feedback"));
+      add_recap (self);
       {
         g_autofree char *space = isolate (C_("key name", "Space"));
+        g_autofree char *notes = isolate (C_("presenter notes key", "N"));
         g_autofree char *esc = isolate (C_("key name", "Esc"));
-        /* Translators: a hint in presenter mode; the first %s is the name of the Space key, the second of the Esc key */
-        g_autofree char *hint = g_strdup_printf (_("%s: the class’s recap  ·  %s: leave"), space, esc);
+        /* Translators: a hint in presenter mode; the %s are the names of the Space, N and Esc keys */
+        g_autofree char *hint = g_strdup_printf (_("%s: the class’s recap  ·  %s: trainer notes  ·  %s: leave"), space, notes, esc);
 
-        gtk_box_append (self->content, big_text (hint, "dim-label"));
+        gtk_box_append (self->content, big_text (hint, "attune-presenter-hint"));
       }
       return;
     }
@@ -243,13 +381,15 @@ render (AttunePresenterWindow *self)
     g_autofree char *range = letter_range ();
     g_autofree char *numbers = isolate ("1–4");
     g_autofree char *tally_key = isolate ("T");
+    g_autofree char *notes = isolate (C_("presenter notes key", "N"));
     g_autofree char *hint = self->selected >= 0
       /* Translators: a hint in presenter mode; the first %s is the name of the Space key, the second the reply letters, such as “A–D” */
       ? g_strdup_printf (_("%s: reveal the feedback  ·  %s: change the choice"), space, range)
-      /* Translators: a hint in presenter mode; the %s are the reply letters (such as “A–D”), the vote keys “1–4” and the tally key “T” */
-      : g_strdup_printf (_("%s: pick the class’s choice  ·  %s: count a vote  ·  %s: show the votes"), range, numbers, tally_key);
+      /* Translators: a hint in presenter mode; the %s are the reply letters (such as “A–D”), the vote keys “1–4”, the tally key “T” and the notes key “N” */
+      : g_strdup_printf (_("%s: pick the class’s choice  ·  %s: count a vote  ·  %s: show the votes  ·  %s: trainer notes"),
+                         range, numbers, tally_key, notes);
 
-    gtk_box_append (self->content, big_text (hint, "dim-label"));
+    gtk_box_append (self->content, big_text (hint, "attune-presenter-hint"));
   }
 }
 
@@ -319,6 +459,7 @@ attune_presenter_window_advance (AttunePresenterWindow *self)
       if (attune_conversation_is_finished (self->conversation))
         end_recording (self);
       changed (self);
+      start_fitting (self);
       return TRUE;
     }
   if (attune_conversation_is_finished (self->conversation))
@@ -338,6 +479,7 @@ attune_presenter_window_advance (AttunePresenterWindow *self)
   self->revealed = TRUE;
   self->show_tally = FALSE;
   changed (self);
+  start_fitting (self);
   return TRUE;
 }
 
@@ -464,6 +606,55 @@ select_action (GtkWidget  *widget,
 }
 
 static void
+zoom_changed (AttunePresenterWindow *self)
+{
+  apply_zoom (self);
+  start_fitting (self);
+}
+
+/**
+ * attune_presenter_window_go_back:
+ * @step: the decision to show again (0 is the first)
+ *
+ * Back to decision @step, with nothing picked, as a trainer replaying a
+ * question with the class; the replies are shuffled afresh.
+ */
+gboolean
+attune_presenter_window_go_back (AttunePresenterWindow *self,
+                                 guint                  step)
+{
+  /* The class session keeps the votes in step with the conversation. */
+  if (!attune_presenter_window_retry_from (self, step))
+    return FALSE;
+  start_fitting (self);
+  return TRUE;
+}
+
+/* N: the trainer notes, shown or hidden. */
+gboolean
+attune_presenter_window_toggle_notes (AttunePresenterWindow *self)
+{
+  self->notes_shown = !self->notes_shown;
+  render (self);
+  if (self->notes_shown)
+    {
+      gtk_widget_set_opacity (GTK_WIDGET (self->content), 1.0);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+    }
+  else
+    start_fitting (self);
+  return self->notes_shown;
+}
+
+static void
+notes_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  attune_presenter_window_toggle_notes (ATTUNE_PRESENTER_WINDOW (widget));
+}
+
+static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -484,6 +675,9 @@ attune_presenter_window_dispose (GObject *object)
 {
   AttunePresenterWindow *self = ATTUNE_PRESENTER_WINDOW (object);
 
+  if (self->fit_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
+  self->fit_tick = 0;
   if (self->conversation != NULL)
     end_recording (self);
   if (self->zoom != NULL)
@@ -515,10 +709,11 @@ attune_presenter_window_constructed (GObject *object)
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->zoom),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-  g_signal_connect_swapped (settings, "changed::presenter-zoom", G_CALLBACK (apply_zoom), self);
+  g_signal_connect_swapped (settings, "changed::presenter-zoom", G_CALLBACK (zoom_changed), self);
   apply_zoom (self);
   attune_practice_begin (self->practice, self->conversation, ATTUNE_ATTEMPT_PRESENTER, ATTUNE_ATTEMPT_FIRST);
   render (self);
+  start_fitting (self);
   /* The size of a common projector, should fullscreen not be honoured. */
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
   {
@@ -604,6 +799,9 @@ attune_presenter_window_class_init (AttunePresenterWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "presenter.select", "u", select_action);
   gtk_widget_class_install_action (widget_class, "presenter.zoom", "i", zoom_action);
+  gtk_widget_class_install_action (widget_class, "presenter.notes", NULL, notes_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "presenter.notes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_SHIFT_MASK, "presenter.notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "presenter.zoom", "i", 20);
@@ -620,6 +818,9 @@ attune_presenter_window_init (AttunePresenterWindow *self)
 
   attune_presenter_keys_attach (GTK_WIDGET (self), self);
   self->selected = -1;
+  self->fit = 100;
+  self->scroller = GTK_SCROLLED_WINDOW (scroller);
+  self->clamp = clamp;
   self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   g_object_set (self->content, "margin-top", 32, "margin-bottom", 32, "margin-start", 32, "margin-end", 32, NULL);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1600);

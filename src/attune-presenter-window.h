@@ -37,4 +37,12 @@ AttunePractice        *attune_presenter_window_get_practice (AttunePresenterWind
 
 const char            *attune_presenter_reply_letters  (void);
 
+gboolean attune_presenter_window_fits         (AttunePresenterWindow *self,
+                                              int                   *needed,
+                                              int                   *available);
+gboolean attune_presenter_window_get_fitting  (AttunePresenterWindow *self);
+gboolean attune_presenter_window_go_back      (AttunePresenterWindow *self,
+                                              guint                  step);
+gboolean attune_presenter_window_toggle_notes (AttunePresenterWindow *self);
+
 G_END_DECLS

@@ -116,17 +116,95 @@ add_next (AttuneProgressView *self)
   gtk_box_append (self->report_box, card);
 }
 
+/* The chart with its axes: decisions up the side (0 to the most in a
+ * week), weeks along the bottom, oldest on the left. */
 static void
 add_trend (AttuneProgressView *self)
 {
+  GArray *trend = self->report->trend;
   GtkWidget *chart = attune_trend_chart_new ();
-  g_autofree char *description = attune_progress_trend_describe (self->report->trend);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *top, *bottom, *first, *last, *unit;
+  g_autofree char *description = attune_progress_trend_describe (trend);
+  g_autofree char *most_text = NULL;
+  g_autofree char *weeks_ago = NULL;
+  guint most = 1;
+
+  for (guint i = 0; trend != NULL && i < trend->len; i++)
+    most = MAX (most, g_array_index (trend, AttuneTrendPoint, i).total);
+  most_text = g_strdup_printf ("%u", most);
+  /* Translators: the left end of the chart's time axis; %u is a number of weeks */
+  weeks_ago = g_strdup_printf (ngettext ("%u week ago", "%u weeks ago", trend != NULL && trend->len > 0 ? trend->len - 1 : 0),
+                               trend != NULL && trend->len > 0 ? trend->len - 1 : 0);
 
   gtk_box_append (self->report_box, label_new (_("Good Decisions by Week"), "title-4", TRUE));
-  attune_trend_chart_set_data (ATTUNE_TREND_CHART (chart), self->report->trend, description);
+  attune_trend_chart_set_data (ATTUNE_TREND_CHART (chart), trend, description);
   gtk_widget_add_css_class (chart, "attune-trend");
-  gtk_box_append (self->report_box, chart);
+  gtk_widget_set_hexpand (chart, TRUE);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  top = label_new (most_text, "caption", FALSE);
+  bottom = label_new ("0", "caption", FALSE);
+  gtk_label_set_xalign (GTK_LABEL (top), 1);
+  gtk_label_set_xalign (GTK_LABEL (bottom), 1);
+  gtk_widget_set_valign (top, GTK_ALIGN_START);
+  gtk_widget_set_valign (bottom, GTK_ALIGN_END);
+  unit = label_new (_("Decisions: all (outline) and good (filled)"), "caption", FALSE);
+  first = label_new (weeks_ago, "caption", FALSE);
+  last = label_new (_("This week"), "caption", FALSE);
+  gtk_label_set_xalign (GTK_LABEL (last), 1);
+  gtk_widget_set_hexpand (first, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), unit, 1, 0, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), top, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), bottom, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), chart, 1, 1, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), first, 1, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), last, 2, 2, 1, 1);
+  gtk_box_append (self->report_box, grid);
   gtk_box_append (self->report_box, label_new (description, "dim-label", FALSE));
+}
+
+/* First use: no wall of zeros, but what the page will show and how to
+ * begin; the strategies are one line rather than identical rows. */
+static gboolean
+add_first_use (AttuneProgressView *self)
+{
+  AttuneRecommendation *next = self->report->next;
+  GtkWidget *card, *heading;
+  g_autofree char *strategies = NULL;
+
+  if (self->report->attempts->len > 0)
+    return FALSE;
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "attune-next-card");
+  heading = label_new (_("Your Progress Starts With One Role-Play"), "title-2", TRUE);
+  gtk_box_append (GTK_BOX (card), heading);
+  gtk_box_append (GTK_BOX (card),
+                  label_new (_("Play a role-play, or read a lesson first. After each one, this page shows which "
+                               "strategies you handle well, what to practise next and every role-play you played, "
+                               "to read back."), NULL, FALSE));
+  if (next != NULL)
+    {
+      /* Translators: on first use; %s is the title of the role-play suggested to begin with */
+      g_autofree char *suggestion = g_strdup_printf (_("A good first one: “%s”. %s"),
+                                                     attune_scenario_get_title (next->scenario), next->reason);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start Your First Role-Play"));
+
+      gtk_box_append (GTK_BOX (card), label_new (suggestion, NULL, FALSE));
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "progress.practise");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", attune_scenario_get_id (next->scenario));
+      gtk_box_append (GTK_BOX (card), button);
+    }
+  gtk_box_append (self->report_box, card);
+  strategies = g_strdup_printf (ngettext ("%u strategy to practise. Each shows its level here once you have played role-plays that train it.",
+                                          "%u strategies to practise. Each shows its level here once you have played role-plays that train it.",
+                                          self->report->n_strategies), self->report->n_strategies);
+  gtk_box_append (self->report_box, label_new (_("Strategies"), "title-4", TRUE));
+  gtk_box_append (self->report_box, label_new (strategies, NULL, FALSE));
+  return TRUE;
 }
 
 static GtkWidget *
@@ -248,8 +326,16 @@ add_history (AttuneProgressView *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *date = format_date (attempt->started_at);
       guint score = attempt->total_weight > 0 ? 100 * attempt->good_weight / attempt->total_weight : 0;
-      /* Translators: a history line: date, outcome, and a score out of 100 */
-      g_autofree char *subtitle = g_strdup_printf (_("%s — %s, score %u%%"), date, outcome_label (attempt->outcome), score);
+      g_autofree char *subtitle = NULL;
+
+      /* A role-play left before the end has no score: half a conversation
+       * says little about the whole. */
+      if (g_strcmp0 (attempt->outcome, "abandoned") == 0)
+        /* Translators: a history line: date, then an outcome such as “Left before the end” */
+        subtitle = g_strdup_printf (_("%s — %s"), date, outcome_label (attempt->outcome));
+      else
+        /* Translators: a history line: date, outcome, and a score out of 100 */
+        subtitle = g_strdup_printf (_("%s — %s, score %u%%"), date, outcome_label (attempt->outcome), score);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -416,6 +502,12 @@ attune_progress_view_refresh (AttuneProgressView *self)
       return;
     }
   update_profile_menu (self);
+  if (add_first_use (self))
+    {
+      add_history (self);
+      gtk_stack_set_visible_child_name (self->stack, "report");
+      return;
+    }
   add_summary (self);
   add_next (self);
   add_trend (self);

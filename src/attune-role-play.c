@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * AttuneRolePlay: a conversation with a simulated customer. The customer's
- * lines and the learner's replies build up as a chat; the customer's name
- * and mood (an icon and a word, never colour alone) sit above it; the
- * replies are large numbered buttons (keys 1–4, or arrows and Enter).
+ * lines and the learner's replies build up as a chat, with the replies as
+ * numbered buttons right under it (keys 1–4, or arrows and Enter); the
+ * customer's mood (an icon and a word, never colour alone) sits above.
+ *
+ * The focus follows the conversation, so that a screen reader speaks each
+ * new part as it appears (GTK 4.8 has no announcement call) and a second
+ * Enter never takes a reply the learner has not seen: after a choice it
+ * moves to the feedback (verdict first, then the mood change in words),
+ * Enter there continues, and the focus then moves to the customer's new
+ * line, never to a reply; the debrief opens at its top, with the focus on
+ * its outcome, mood and score rather than on Try Again.
  *
  * Coach mode (the default) shows the feedback after each choice, with the
  * strategies shown or missed as links to their lessons; assessment mode
@@ -23,8 +31,8 @@
 
 #include <glib/gi18n.h>
 
-#include "attune-widget-util.h"
 #include "attune-chat-bubble.h"
+#include "attune-role-play-private.h"
 #include "attune-role-play.h"
 
 struct _AttuneRolePlay
@@ -40,6 +48,7 @@ struct _AttuneRolePlay
   GtkBox *expert_box;          /* in the debrief; owned by the transcript */
 
   GtkLabel *title_label;
+  GtkToggleButton *own_reply_toggle;
   GtkLabel *customer_label;
   GtkImage *mood_icon;
   GtkLabel *mood_label;
@@ -47,6 +56,13 @@ struct _AttuneRolePlay
   GtkScrolledWindow *scroller;
   GtkBox *transcript;
   GtkBox *actions;
+  GtkWidget *debrief;          /* the debrief card, once shown */
+  GtkTextView *own_view;       /* while the learner writes their own reply */
+  char *own_reply;             /* written for the decision on screen */
+  GPtrArray *own_replies;      /* per decision: the learner's own words, or NULL */
+  GtkWidget *spoken_focus;     /* what takes the focus once laid out */
+  guint focus_tick;
+  guint focus_frames;
 };
 
 G_DEFINE_FINAL_TYPE (AttuneRolePlay, attune_role_play, GTK_TYPE_WIDGET)
@@ -68,25 +84,79 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/* Focuses @target without the viewport's own scroll to it, which animates
+ * and would undo the scrolling done here. */
+static void
+grab_quietly (AttuneRolePlay *self,
+              GtkWidget      *target)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  gtk_widget_grab_focus (target);
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+}
 
 static gboolean
-scroll_to_end_idle (gpointer data)
+focus_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
 {
-  AttuneRolePlay *self = data;
+  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (widget);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *target = self->spoken_focus;
+  GtkWidget *page = gtk_scrolled_window_get_child (self->scroller);
+  graphene_point_t top;
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  /* A frame has laid the new lines out once the second tick comes. */
+  if (++self->focus_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->focus_tick = 0;
+  if (target == NULL || !gtk_widget_is_ancestor (target, GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+  grab_quietly (self, target);
+  /* The debrief opens at its top; a new line shows at the top of the
+   * view, with what follows it (the replies, or Continue) below. */
+  if (self->debrief != NULL && gtk_widget_is_ancestor (target, self->debrief))
+    target = self->debrief;
+  if (gtk_widget_compute_point (target, page, &GRAPHENE_POINT_INIT (0, 0), &top))
+    {
+      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      /* The viewport's coordinates start at what is scrolled into view. */
+      double wanted = gtk_adjustment_get_value (adjustment) + top.y - 12;
+
+      gtk_adjustment_set_value (adjustment, MIN (MAX (wanted, 0), MAX (end, 0)));
+    }
+  self->spoken_focus = NULL;
   return G_SOURCE_REMOVE;
 }
 
-/* Once the new lines are laid out, show the newest. */
+/* Once the new lines are laid out, scrolls to @target and focuses it. */
 static void
-scroll_to_end (AttuneRolePlay *self)
+focus_when_laid_out (AttuneRolePlay *self,
+                     GtkWidget      *target)
 {
-  g_idle_add_full (G_PRIORITY_LOW, scroll_to_end_idle, g_object_ref (self), g_object_unref);
+  self->spoken_focus = target;
+  /* Nothing focusable must keep the focus meanwhile: a reply under it
+   * would take the next Enter. */
+  grab_quietly (self, target);
+  self->focus_frames = 0;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick, NULL, NULL);
 }
 
-static void
+static GtkWidget *
 add_bubble (AttuneRolePlay *self,
             const char     *speaker,
             const char     *words,
@@ -100,6 +170,7 @@ add_bubble (AttuneRolePlay *self,
   spoken = g_strdup_printf (C_("chat line", "%s: %s"), speaker, words);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bubble), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_box_append (self->transcript, bubble);
+  return bubble;
 }
 
 static gboolean
@@ -125,103 +196,17 @@ update_mood (AttuneRolePlay *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->mood_label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
-/* Chips naming the strategies a choice (or the whole conversation) showed
- * or missed; each opens its lesson. */
-static GtkWidget *
-strategy_chips (AttuneRolePlay *self,
-                GArray         *tally)
-{
-  AttuneLibrary *library = attune_practice_get_library (self->practice);
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
-  for (guint i = 0; i < tally->len; i++)
-    {
-      AttuneStrategyTally *entry = &g_array_index (tally, AttuneStrategyTally, i);
-      AttuneLesson *lesson = attune_library_find_lesson (library, entry->strategy);
-      const char *title = lesson != NULL ? attune_lesson_get_title (lesson) : entry->strategy;
-      g_autofree char *label = NULL;
-      GtkWidget *chip;
-
-      /* Evidence that cancelled out says nothing either way. */
-      if (entry->total == 0)
-        continue;
-      /* Translators: a chip after a choice; %s is a lesson title. Shown
-       * and missed differ in words and icon, not only colour. */
-      label = g_strdup_printf (entry->total > 0 ? _("✓ Shown: %s") : _("✗ Missed: %s"), title);
-      chip = gtk_button_new_with_label (label);
-      /* Long titles (German, or any longer translation) wrap instead of widening a narrow window. */
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (chip, "pill");
-      gtk_widget_add_css_class (chip, entry->total > 0 ? "attune-shown" : "attune-missed");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "role-play.open-lesson");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "s", entry->strategy);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
-    }
-  return flow;
-}
-
-static GArray *
-tally_of_choice (AttuneChoice *choice)
-{
-  GArray *tally = g_array_new (FALSE, FALSE, sizeof (AttuneStrategyTally));
-
-  for (guint k = 0; k < choice->evidence->len; k++)
-    {
-      AttuneEvidence *evidence = g_ptr_array_index (choice->evidence, k);
-      AttuneStrategyTally entry = { evidence->strategy, evidence->weight };
-
-      g_array_append_val (tally, entry);
-    }
-  return tally;
-}
-
-static GtkWidget *
-feedback_card (AttuneRolePlay *self,
-               AttuneChoice   *choice)
-{
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_autoptr(GArray) tally = tally_of_choice (choice);
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "attune-feedback");
-  gtk_box_append (GTK_BOX (card), attune_wrapped_label (_("Feedback"), "heading"));
-  gtk_box_append (GTK_BOX (card), attune_wrapped_label (choice->feedback, NULL));
-  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feedback"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, choice->feedback, -1);
-  return card;
-}
-
 static void show_debrief (AttuneRolePlay *self);
 
-/* The customer speaks; the replies appear as numbered buttons. */
+/* The replies, as numbered buttons in the order shuffled for this attempt. */
 static void
-show_node (AttuneRolePlay *self)
+show_choices (AttuneRolePlay *self)
 {
   AttuneScenarioNode *node = attune_conversation_get_node (self->conversation);
-  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   guint8 order[ATTUNE_MAX_CHOICES];
-  guint n_shown;
+  guint n_shown = attune_conversation_get_order (self->conversation, order);
 
-  attune_box_remove_all (self->actions);
-  self->awaiting_continue = FALSE;
-  update_mood (self);
-  g_signal_emit (self, signals[NODE_SHOWN], 0, node != NULL ? node->id : NULL);
-  if (node == NULL)
-    {
-      show_debrief (self);
-      return;
-    }
-  if (node->cue != NULL)
-    gtk_box_append (self->transcript, attune_wrapped_label (node->cue, "attune-cue"));
-  add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
-
-  n_shown = attune_conversation_get_order (self->conversation, order);
+  clear_box (self->actions);
   for (guint i = 0; i < n_shown; i++)
     {
       AttuneChoice *choice = g_ptr_array_index (node->choices, order[i]);
@@ -235,7 +220,7 @@ show_node (AttuneRolePlay *self)
       gtk_widget_add_css_class (badge, "attune-choice-number");
       gtk_widget_set_valign (badge, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (row), badge);
-      gtk_box_append (GTK_BOX (row), attune_wrapped_label (choice->reply, NULL));
+      gtk_box_append (GTK_BOX (row), _attune_role_play_text (choice->reply, NULL));
       gtk_button_set_child (GTK_BUTTON (button), row);
       gtk_widget_add_css_class (button, "attune-choice");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "role-play.choose");
@@ -243,16 +228,122 @@ show_node (AttuneRolePlay *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
       gtk_box_append (self->actions, button);
     }
-  gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->actions)));
   self->shown_at = g_get_monotonic_time ();
-  scroll_to_end (self);
+}
+
+/* "Write your own reply first": a box for the learner's own words, and a
+ * button that then shows the replies. Nothing grades what is written. */
+static void
+show_writing (AttuneRolePlay *self)
+{
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+  /* Translators: above the box for the learner's own reply; %s is the customer's name */
+  g_autofree char *prompt = g_strdup_printf (_("What would you say to %s?"), attune_scenario_get_customer_name (scenario));
+  GtkWidget *heading = _attune_role_play_text (prompt, "heading");
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *show = _attune_role_play_wrapping_button (_("Show the _Replies"));
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  clear_box (self->actions);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_widget_add_css_class (view, "attune-own-reply");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, prompt,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Ctrl+Enter shows the replies. What you write is kept, not graded."), -1);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("role-play.show-replies")));
+  gtk_widget_add_controller (view, keys);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (show, "pill");
+  gtk_widget_set_halign (show, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (show, _("Ctrl+Enter"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-replies");
+  gtk_box_append (self->actions, heading);
+  gtk_box_append (self->actions, frame);
+  gtk_box_append (self->actions, show);
+  self->own_view = GTK_TEXT_VIEW (view);
+}
+
+/**
+ * attune_role_play_show_replies:
+ *
+ * After writing one's own reply: keeps it in the transcript and shows
+ * the replies. Returns %FALSE if the replies already show.
+ */
+gboolean
+attune_role_play_show_replies (AttuneRolePlay *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *words = NULL;
+  GtkWidget *target = NULL;
+
+  g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), FALSE);
+
+  if (self->own_view == NULL)
+    return FALSE;
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (self->own_view), &start, &end);
+  words = g_strstrip (gtk_text_buffer_get_text (gtk_text_view_get_buffer (self->own_view), &start, &end, FALSE));
+  self->own_view = NULL;
+  g_clear_pointer (&self->own_reply, g_free);
+  if (*words != '\0')
+    {
+      target = add_bubble (self, C_("speaker", "Your own words"), words, FALSE);
+      gtk_widget_add_css_class (target, "attune-own-words");
+      _attune_role_play_make_spoken (target, NULL);
+      self->own_reply = g_steal_pointer (&words);
+    }
+  show_choices (self);
+  /* Not a reply: Enter there must not take one unseen. */
+  focus_when_laid_out (self, target != NULL ? target : gtk_widget_get_last_child (GTK_WIDGET (self->transcript)));
+  return TRUE;
+}
+
+/* The customer speaks; the replies appear as numbered buttons (or, when
+ * writing one's own reply first, a box to write it in). */
+static void
+show_node (AttuneRolePlay *self)
+{
+  AttuneScenarioNode *node = attune_conversation_get_node (self->conversation);
+  AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
+  GtkWidget *line;
+
+  clear_box (self->actions);
+  self->awaiting_continue = FALSE;
+  self->own_view = NULL;
+  update_mood (self);
+  g_signal_emit (self, signals[NODE_SHOWN], 0, node != NULL ? node->id : NULL);
+  if (node == NULL)
+    {
+      show_debrief (self);
+      return;
+    }
+  if (node->cue != NULL)
+    gtk_box_append (self->transcript, _attune_role_play_text (node->cue, "attune-cue"));
+  line = add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
+  /* The customer's new line takes the focus, never a reply. */
+  _attune_role_play_make_spoken (line, NULL);
+  if (gtk_toggle_button_get_active (self->own_reply_toggle))
+    show_writing (self);
+  else
+    show_choices (self);
+  focus_when_laid_out (self, line);
 }
 
 static void
 record_choice (AttuneRolePlay *self,
                AttuneStep     *step)
 {
-  attune_practice_record (self->practice, step, (guint) ((g_get_monotonic_time () - self->shown_at) / 1000));
+  attune_practice_record_with_own_reply (self->practice, step, (guint) ((g_get_monotonic_time () - self->shown_at) / 1000),
+                                         self->own_reply);
+  g_ptr_array_add (self->own_replies, g_steal_pointer (&self->own_reply));
 }
 
 /**
@@ -272,7 +363,7 @@ attune_role_play_choose (AttuneRolePlay *self,
 
   g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), FALSE);
 
-  if (self->conversation == NULL || self->awaiting_continue)
+  if (self->conversation == NULL || self->awaiting_continue || self->own_view != NULL)
     return FALSE;
   index = attune_conversation_authored_index (self->conversation, position);
   if (index == G_MAXUINT)
@@ -283,23 +374,25 @@ attune_role_play_choose (AttuneRolePlay *self,
   steps = attune_conversation_get_steps (self->conversation);
   record_choice (self, &g_array_index (steps, AttuneStep, steps->len - 1));
 
-  attune_box_remove_all (self->actions);
+  clear_box (self->actions);
   add_bubble (self, C_("speaker", "You"), choice->reply, FALSE);
   update_mood (self);
 
   if (!assessing (self))
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (C_("role-play", "_Continue"));
+      GtkWidget *button = _attune_role_play_wrapping_button (C_("role-play", "_Continue"));
+      GtkWidget *card = _attune_role_play_feedback_card (attune_practice_get_library (self->practice), attune_conversation_get_scenario (self->conversation),
+                                                         &g_array_index (steps, AttuneStep, steps->len - 1));
 
-      gtk_box_append (self->transcript, feedback_card (self, choice));
+      gtk_box_append (self->transcript, card);
       gtk_widget_add_css_class (button, "suggested-action");
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "role-play.continue");
       gtk_box_append (self->actions, button);
-      gtk_widget_grab_focus (button);
       self->awaiting_continue = TRUE;
-      scroll_to_end (self);
+      /* The verdict is read out first; Enter on it continues. */
+      focus_when_laid_out (self, card);
       return TRUE;
     }
   show_node (self);
@@ -352,15 +445,19 @@ replay_transcript (AttuneRolePlay *self)
   AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   GArray *steps = attune_conversation_get_steps (self->conversation);
 
-  attune_box_remove_all (self->transcript);
+  clear_box (self->transcript);
   self->expert_box = NULL;
+  self->debrief = NULL;
   for (guint i = 0; i < steps->len; i++)
     {
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
 
       if (step->node->cue != NULL)
-        gtk_box_append (self->transcript, attune_wrapped_label (step->node->cue, "attune-cue"));
+        gtk_box_append (self->transcript, _attune_role_play_text (step->node->cue, "attune-cue"));
       add_bubble (self, attune_scenario_get_customer_name (scenario), step->node->text, TRUE);
+      if (i < self->own_replies->len && g_ptr_array_index (self->own_replies, i) != NULL)
+        gtk_widget_add_css_class (add_bubble (self, C_("speaker", "Your own words"),
+                                              g_ptr_array_index (self->own_replies, i), FALSE), "attune-own-words");
       add_bubble (self, C_("speaker", "You"), step->choice->reply, FALSE);
     }
 }
@@ -392,15 +489,16 @@ static void
 start_with (AttuneRolePlay *self,
             AttuneScenario *scenario)
 {
-  g_autofree char *customer = NULL;
-
+  g_ptr_array_set_size (self->own_replies, 0);
+  g_clear_pointer (&self->own_reply, g_free);
   gtk_label_set_text (self->title_label, attune_scenario_get_title (scenario));
-  /* Translators: the customer in a role-play: their name, then a line about them */
-  customer = g_strdup_printf (_("%s — %s"), attune_scenario_get_customer_name (scenario),
-                              attune_scenario_get_customer_about (scenario));
-  gtk_label_set_text (self->customer_label, customer);
-  attune_box_remove_all (self->transcript);
+  /* The line about the customer names them already. */
+  gtk_label_set_text (self->customer_label, attune_scenario_get_customer_about (scenario));
+  /* Two lines at most keep the conversation in view; all of it on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->customer_label), attune_scenario_get_customer_about (scenario));
+  clear_box (self->transcript);
   self->expert_box = NULL;
+  self->debrief = NULL;
   if (self->rehearsal)
     show_node (self);
 }
@@ -418,6 +516,10 @@ attune_role_play_start (AttuneRolePlay *self,
 
   self->expert_path_seen = FALSE;
   self->rehearsal = FALSE;
+  /* The preference says how each role-play starts; its own toggle can
+   * change that for this one. */
+  gtk_toggle_button_set_active (self->own_reply_toggle,
+                                g_settings_get_boolean (attune_practice_get_settings (self->practice), "write-own-reply"));
   start (self, scenario, ATTUNE_ATTEMPT_FIRST);
 }
 
@@ -453,6 +555,9 @@ retry_from (AttuneRolePlay *self,
   end_attempt (self);
   if (!attune_conversation_retry_from (self->conversation, step))
     return;
+  if (step < self->own_replies->len)
+    g_ptr_array_set_size (self->own_replies, step);
+  g_clear_pointer (&self->own_reply, g_free);
   begin_attempt (self, retry_kind (self));
   replay_transcript (self);
   show_node (self);
@@ -462,9 +567,10 @@ static void
 add_debrief_section (GtkBox     *box,
                      const char *title)
 {
-  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", title, "xalign", 0.0f,
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", title, "xalign", 0.0f, "wrap", TRUE,
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
   gtk_widget_add_css_class (heading, "title-4");
   gtk_widget_set_margin_top (heading, 12);
   gtk_box_append (box, heading);
@@ -474,20 +580,22 @@ add_debrief_section (GtkBox     *box,
 static GtkWidget *
 verdict (AttuneReplyQuality quality)
 {
-  static const struct { const char *icon; const char *css; } looks[] = {
-    [ATTUNE_REPLY_STRONG] = { "emblem-ok-symbolic", "success" },
-    [ATTUNE_REPLY_PARTLY] = { "dialog-information-symbolic", "warning" },
-    [ATTUNE_REPLY_WEAK] = { "dialog-warning-symbolic", "error" },
+  /* The words carry the verdict; only the icon is coloured (style.css),
+   * since coloured text would fall below 4.5:1. */
+  static const struct { const char *icon; } looks[] = {
+    [ATTUNE_REPLY_STRONG] = { "emblem-ok-symbolic" },
+    [ATTUNE_REPLY_PARTLY] = { "dialog-information-symbolic" },
+    [ATTUNE_REPLY_WEAK] = { "dialog-warning-symbolic" },
   };
   const char *words = quality == ATTUNE_REPLY_STRONG ? _("Strong reply")
                       : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
                       : _("Weak reply");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = attune_wrapped_label (words, "heading");
+  GtkWidget *label = _attune_role_play_text (words, "heading");
 
+  gtk_widget_add_css_class (box, quality == ATTUNE_REPLY_STRONG ? "good" : quality == ATTUNE_REPLY_PARTLY ? "partly" : "poor");
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (looks[quality].icon));
   gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (box, looks[quality].css);
   gtk_widget_add_css_class (box, "attune-verdict");
   return box;
 }
@@ -516,15 +624,15 @@ expert_path_found (GObject      *source,
       attune_conversation_get_scenario (self->conversation) != scenario)
     return;
   best = attune_conversation_new (scenario);
-  attune_box_remove_all (self->expert_box);
+  clear_box (self->expert_box);
   for (guint i = 0; i < analysis->best_path->len; i++)
     {
       AttuneChoice *choice = attune_conversation_choose (best, g_array_index (analysis->best_path, guint, i), NULL);
       g_autofree char *line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
 
-      gtk_box_append (self->expert_box, attune_wrapped_label (line, NULL));
+      gtk_box_append (self->expert_box, _attune_role_play_text (line, NULL));
     }
-  gtk_box_append (self->expert_box, attune_wrapped_label (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
+  gtk_box_append (self->expert_box, _attune_role_play_text (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
   gtk_widget_child_focus (GTK_WIDGET (self->actions), GTK_DIR_TAB_FORWARD);
 }
 
@@ -546,6 +654,32 @@ show_expert_path (AttuneRolePlay *self)
   g_task_run_in_thread (task, analyse_in_thread);
 }
 
+/* Strategies shown at one decision and missed at another: the net total
+ * alone would call them shown right after a turn said missed. */
+static GHashTable *
+mixed_strategies (GArray *steps)
+{
+  g_autoptr(GHashTable) signs = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *mixed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      AttuneStep *step = &g_array_index (steps, AttuneStep, i);
+
+      for (guint k = 0; k < step->choice->evidence->len; k++)
+        {
+          AttuneEvidence *evidence = g_ptr_array_index (step->choice->evidence, k);
+          int sign = evidence->weight > 0 ? 1 : evidence->weight < 0 ? 2 : 0;
+          int seen = GPOINTER_TO_INT (g_hash_table_lookup (signs, evidence->strategy));
+
+          g_hash_table_insert (signs, evidence->strategy, GINT_TO_POINTER (seen | sign));
+          if ((seen | sign) == 3)
+            g_hash_table_add (mixed, evidence->strategy);
+        }
+    }
+  return mixed;
+}
+
 static void
 show_debrief (AttuneRolePlay *self)
 {
@@ -553,10 +687,13 @@ show_debrief (AttuneRolePlay *self)
   AttuneScenarioEnding *ending = attune_conversation_get_ending (self->conversation);
   GArray *steps = attune_conversation_get_steps (self->conversation);
   g_autoptr(GArray) tally = attune_conversation_tally (self->conversation);
+  g_autoptr(GHashTable) mixed = mixed_strategies (steps);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *again;
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *heading, *again;
   g_autofree char *summary = NULL;
+  g_autofree char *spoken = NULL;
 
   end_attempt (self);
 
@@ -565,85 +702,99 @@ show_debrief (AttuneRolePlay *self)
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "attune-debrief");
-  gtk_box_append (GTK_BOX (card), g_object_new (GTK_TYPE_LABEL, "label", _("Debrief"), "xalign", 0.0f,
-                                                "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                                "css-classes", (const char *[]) { "title-2", NULL }, NULL));
+  heading = g_object_new (GTK_TYPE_LABEL, "label", _("Debrief"), "xalign", 0.0f, "wrap", TRUE,
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                          "css-classes", (const char *[]) { "title-2", NULL }, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (top), heading);
   /* Translators: the end of a role-play: outcome, the customer's final mood, a score out of 100 */
   summary = g_strdup_printf (_("%s. Final mood: %s. Score: %u%%."), attune_outcome_get_label (ending->outcome),
                              attune_mood_get_label (attune_conversation_get_mood (self->conversation)),
                              attune_conversation_get_score (self->conversation));
-  gtk_box_append (GTK_BOX (card), attune_wrapped_label (summary, "heading"));
-  gtk_box_append (GTK_BOX (card), attune_wrapped_label (ending->debrief, NULL));
-
-  add_debrief_section (GTK_BOX (card), _("Strategies"));
-  gtk_box_append (GTK_BOX (card), strategy_chips (self, tally));
+  gtk_box_append (GTK_BOX (top), _attune_role_play_text (summary, "title-4"));
+  gtk_box_append (GTK_BOX (top), _attune_role_play_text (ending->debrief, NULL));
+  /* The debrief's top takes the focus and is read out whole: Try Again
+   * under the focus would start over on a second Enter. */
+  /* Translators: the debrief read out: “Debrief”, the outcome, mood and score, then the debrief */
+  spoken = g_strdup_printf (C_("debrief read out", "%s. %s %s"), _("Debrief"), summary, ending->debrief);
+  _attune_role_play_make_spoken (top, spoken);
+  gtk_box_append (GTK_BOX (card), top);
 
   add_debrief_section (GTK_BOX (card), _("Your Decisions"));
   for (guint i = 0; i < steps->len; i++)
     {
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *retry = gtk_button_new_with_label (_("Retry from Here"));
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *retry = _attune_role_play_wrapping_button (_("Retry from Here"));
       /* Translators: a decision in the debrief; %u is its number, %s the reply chosen */
       g_autofree char *chosen = g_strdup_printf (_("%u. “%s”"), i + 1, step->choice->reply);
+      /* Translators: accessible name of a button: its label, then a decision number */
+      g_autofree char *retry_name = g_strdup_printf (_("Retry from Here, decision %u"), i + 1);
 
-      gtk_box_append (GTK_BOX (words), verdict (attune_scenario_node_get_quality (step->node, step->choice_index)));
-      gtk_box_append (GTK_BOX (words), attune_wrapped_label (chosen, NULL));
-      gtk_box_append (GTK_BOX (words), attune_wrapped_label (step->choice->feedback, "dim-label"));
-      gtk_widget_set_hexpand (words, TRUE);
-      gtk_widget_set_valign (retry, GTK_ALIGN_START);
+      gtk_widget_add_css_class (row, "attune-decision");
+      gtk_box_append (GTK_BOX (row), verdict (attune_scenario_node_get_quality (step->node, step->choice_index)));
+      if (i < self->own_replies->len && g_ptr_array_index (self->own_replies, i) != NULL)
+        {
+          /* Translators: in the debrief, what the learner wrote before the replies showed */
+          g_autofree char *own = g_strdup_printf (_("Your own words: “%s”"), (char *) g_ptr_array_index (self->own_replies, i));
+
+          gtk_box_append (GTK_BOX (row), _attune_role_play_text (own, "attune-own-words-line"));
+        }
+      gtk_box_append (GTK_BOX (row), _attune_role_play_text (chosen, NULL));
+      gtk_box_append (GTK_BOX (row), _attune_role_play_text (step->choice->feedback, "attune-secondary"));
+      gtk_widget_set_halign (retry, GTK_ALIGN_START);
+      gtk_widget_add_css_class (retry, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (retry), "role-play.retry-from");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (retry), "u", i);
-      {
-        /* Translators: accessible name of a button; %u is a decision number */
-        g_autofree char *spoken = g_strdup_printf (_("Retry from decision %u"), i + 1);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (retry), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-      }
-      gtk_box_append (GTK_BOX (row), words);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (retry), GTK_ACCESSIBLE_PROPERTY_LABEL, retry_name, -1);
       gtk_box_append (GTK_BOX (row), retry);
       gtk_box_append (GTK_BOX (card), row);
     }
+
+  add_debrief_section (GTK_BOX (card), _("Strategies"));
+  gtk_box_append (GTK_BOX (card), _attune_role_play_strategy_chips (attune_practice_get_library (self->practice), tally, mixed));
 
   /* The expert path waits to be asked for: beside Try Again it would be
    * an answer key. */
   add_debrief_section (GTK_BOX (card), _("The Expert Path"));
   self->expert_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   {
-    GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show the Expert Path"));
+    GtkWidget *show = _attune_role_play_wrapping_button (_("_Show the Expert Path"));
 
     gtk_widget_set_halign (show, GTK_ALIGN_START);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-expert-path");
-    gtk_box_append (self->expert_box, attune_wrapped_label (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "dim-label"));
+    gtk_box_append (self->expert_box, _attune_role_play_text (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "attune-secondary"));
     gtk_box_append (self->expert_box, show);
   }
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->expert_box));
   gtk_box_append (self->transcript, card);
+  self->debrief = card;
 
-  again = gtk_button_new_with_mnemonic (_("_Try Again"));
+  again = _attune_role_play_wrapping_button (_("_Try Again"));
   gtk_widget_add_css_class (again, "suggested-action");
   gtk_widget_add_css_class (again, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (again), "role-play.restart");
-  /* Side by side, the two must fit 360 px in any language: their labels wrap. */
-  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (again))), TRUE);
-  gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (again))), GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (buttons), again);
+  /* Side by side where they fit; a narrow window stacks them. */
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 8);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 8);
+  gtk_flow_box_append (GTK_FLOW_BOX (buttons), again);
   {
-    GtkWidget *back = gtk_button_new_with_mnemonic (_("_Other Role-Plays"));
+    GtkWidget *back = _attune_role_play_wrapping_button (_("_Other Role-Plays"));
 
     gtk_widget_add_css_class (back, "pill");
     gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "role-play.leave");
-    gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (back))), TRUE);
-    gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (back))), GTK_JUSTIFY_CENTER);
-    gtk_box_append (GTK_BOX (buttons), back);
+    gtk_flow_box_append (GTK_FLOW_BOX (buttons), back);
   }
+  for (GtkWidget *child = gtk_widget_get_first_child (buttons); child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_box_append (self->actions, buttons);
-  gtk_widget_grab_focus (again);
-  scroll_to_end (self);
+  focus_when_laid_out (self, top);
 }
 
-/* Leaving mid-way records an abandoned attempt. */
+/* Leaving mid-way records an abandoned attempt, which gets no score. */
 void
 attune_role_play_leave (AttuneRolePlay *self)
 {
@@ -652,6 +803,51 @@ attune_role_play_leave (AttuneRolePlay *self)
   end_attempt (self);
   g_clear_object (&self->conversation);
   g_signal_emit (self, signals[LEFT], 0);
+}
+
+static void
+leave_response (AdwMessageDialog *dialog,
+                const char       *response,
+                AttuneRolePlay   *self)
+{
+  if (g_str_equal (response, "leave"))
+    attune_role_play_leave (self);
+}
+
+/**
+ * attune_role_play_ask_to_leave:
+ *
+ * Esc and the back button: leaves at once before the first reply or
+ * after the end; mid-way it asks first, and returns the dialog (else
+ * %NULL).
+ */
+GtkWidget *
+attune_role_play_ask_to_leave (AttuneRolePlay *self)
+{
+  GtkWidget *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (ATTUNE_IS_ROLE_PLAY (self), NULL);
+
+  if (self->conversation == NULL || attune_conversation_is_finished (self->conversation) ||
+      attune_conversation_get_steps (self->conversation)->len == 0)
+    {
+      attune_role_play_leave (self);
+      return NULL;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Leave This Role-Play?"),
+                                   _("It will not be finished or scored. Your replies so far are kept in your history."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "stay", _("_Keep Practising"),
+                                    "leave", _("_Leave"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "leave", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "stay");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "stay");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (leave_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 AttuneConversation *
@@ -690,6 +886,39 @@ leave_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   attune_role_play_leave (ATTUNE_ROLE_PLAY (widget));
+}
+
+static void
+show_replies_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  attune_role_play_show_replies (ATTUNE_ROLE_PLAY (widget));
+}
+
+/* The per-role-play toggle: writing first now, or the replies now. */
+static void
+own_reply_toggled (AttuneRolePlay *self)
+{
+  gboolean writing = gtk_toggle_button_get_active (self->own_reply_toggle);
+
+  if (self->conversation == NULL || self->awaiting_continue || attune_conversation_is_finished (self->conversation))
+    return;
+  if (writing && self->own_view == NULL && self->own_reply == NULL)
+    show_writing (self);
+  else if (!writing && self->own_view != NULL)
+    {
+      self->own_view = NULL;
+      show_choices (self);
+    }
+}
+
+static void
+ask_to_leave_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  attune_role_play_ask_to_leave (ATTUNE_ROLE_PLAY (widget));
 }
 
 static void
@@ -745,8 +974,13 @@ attune_role_play_dispose (GObject *object)
       end_attempt (self);
       g_signal_handlers_disconnect_by_data (self->practice, self);
     }
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
   g_clear_object (&self->conversation);
   g_clear_object (&self->practice);
+  g_clear_pointer (&self->own_replies, g_ptr_array_unref);
+  g_clear_pointer (&self->own_reply, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_ROLE_PLAY);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -830,6 +1064,8 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-role-play.ui");
   gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, own_reply_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, own_reply_toggled);
   gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, customer_label);
   gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, mood_icon);
   gtk_widget_class_bind_template_child (widget_class, AttuneRolePlay, mood_label);
@@ -841,6 +1077,8 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
   gtk_widget_class_install_action (widget_class, "role-play.choose", "u", choose_action);
   gtk_widget_class_install_action (widget_class, "role-play.continue", NULL, continue_action);
   gtk_widget_class_install_action (widget_class, "role-play.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "role-play.ask-to-leave", NULL, ask_to_leave_action);
+  gtk_widget_class_install_action (widget_class, "role-play.show-replies", NULL, show_replies_action);
   gtk_widget_class_install_action (widget_class, "role-play.restart", NULL, restart_action);
   gtk_widget_class_install_action (widget_class, "role-play.retry-from", "u", retry_action);
   gtk_widget_class_install_action (widget_class, "role-play.show-expert-path", NULL, show_expert_path_action);
@@ -852,12 +1090,17 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, 0, "role-play.choose", "u", i);
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, 0, "role-play.choose", "u", i);
     }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "role-play.leave", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "role-play.ask-to-leave", NULL);
+  /* Enter on the feedback (which has the focus after a choice) goes on;
+   * a focused button takes Enter itself first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "role-play.continue", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "role-play.continue", NULL);
 }
 
 static void
 attune_role_play_init (AttuneRolePlay *self)
 {
+  self->own_replies = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -18,9 +18,11 @@ void                attune_role_play_rehearse         (AttuneRolePlay    *self,
                                                        AttuneScenario    *scenario,
                                                        const char        *node_id);
 void                attune_role_play_leave            (AttuneRolePlay    *self);
+GtkWidget          *attune_role_play_ask_to_leave     (AttuneRolePlay    *self);
 gboolean            attune_role_play_choose           (AttuneRolePlay    *self,
                                                        guint              index);
 gboolean            attune_role_play_continue         (AttuneRolePlay    *self);
+gboolean            attune_role_play_show_replies     (AttuneRolePlay    *self);
 AttuneConversation *attune_role_play_get_conversation (AttuneRolePlay    *self);
 AttunePractice     *attune_role_play_get_practice     (AttuneRolePlay    *self);
 

@@ -105,6 +105,13 @@ bind_row (GtkSignalListItemFactory *factory,
                             trains->str);
   attune_list_row_fill (item, attune_scenario_get_id (scenario), NULL, attune_scenario_get_title (scenario),
                         attune_scenario_get_summary (scenario), detail, FALSE);
+  {
+    AttuneProgressReport *report = self->progress != NULL ? attune_progress_model_get_report (self->progress) : NULL;
+
+    if (report != NULL && report->last_played != NULL)
+      attune_list_row_set_status (item, g_strdup (g_hash_table_contains (report->last_played, attune_scenario_get_id (scenario))
+                                                  ? _("Played") : _("Not played yet")));
+  }
 
   {
     GtkWidget *root = gtk_list_item_get_child (item);
@@ -192,6 +199,7 @@ filters_changed (AttuneScenarioPicker *self)
   if (strategy == 0)
     gtk_revealer_set_reveal_child (self->filter_revealer, FALSE);
   update_state (self);
+  attune_scenario_picker_refresh (self);
 }
 
 /* The strategy filter lists the lessons, by title, after "All strategies". */
@@ -222,21 +230,62 @@ rebuild_strategies (AttuneScenarioPicker *self)
   gtk_drop_down_set_selected (self->strategy_filter, selected);
 }
 
-/* Shows Practise Next from the progress model's latest report. */
+/* With filters on, Practise Next comes from what they show: the one
+ * played longest ago (never played first), in the order listed. */
+static AttuneScenario *
+next_within_filters (AttuneScenarioPicker *self,
+                     AttuneProgressReport *report)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  AttuneScenario *best = NULL;
+  gint64 best_time = G_MAXINT64;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(AttuneScenario) scenario = g_list_model_get_item (shown, i);
+      gint64 *played = report->last_played != NULL ? g_hash_table_lookup (report->last_played, attune_scenario_get_id (scenario)) : NULL;
+      gint64 time = played != NULL ? *played : G_MININT64;
+
+      if (best == NULL || time < best_time)
+        {
+          best = scenario;
+          best_time = time;
+        }
+    }
+  return best;
+}
+
+/* Shows Practise Next from the progress model's latest report, within
+ * the filters when any is on. */
 void
 attune_scenario_picker_refresh (AttuneScenarioPicker *self)
 {
   AttuneProgressReport *report = self->progress != NULL ? attune_progress_model_get_report (self->progress) : NULL;
   AttuneRecommendation *next = report != NULL ? report->next : NULL;
+  AttuneScenario *scenario = next != NULL ? next->scenario : NULL;
+  const char *reason = next != NULL ? next->reason : NULL;
+  gboolean filtered = gtk_drop_down_get_selected (self->situation_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->difficulty_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->strategy_filter) > 0;
 
   g_clear_pointer (&self->next_id, g_free);
-  if (next != NULL)
+  if (report != NULL && filtered && self->filtered != NULL && (scenario == NULL || !matches (scenario, self)))
     {
-      self->next_id = g_strdup (attune_scenario_get_id (next->scenario));
-      gtk_label_set_text (self->next_title, attune_scenario_get_title (next->scenario));
-      gtk_label_set_text (self->next_reason, next->reason);
+      scenario = next_within_filters (self, report);
+      if (scenario != NULL)
+        reason = report->last_played != NULL && g_hash_table_contains (report->last_played, attune_scenario_get_id (scenario))
+                 ? _("Of the role-plays your filters show, the one you played longest ago.")
+                 : _("Of the role-plays your filters show, one you have not played yet.");
     }
-  gtk_widget_set_visible (self->next_card, next != NULL);
+  if (scenario != NULL)
+    {
+      self->next_id = g_strdup (attune_scenario_get_id (scenario));
+      gtk_label_set_text (self->next_title, attune_scenario_get_title (scenario));
+      gtk_label_set_text (self->next_reason, reason);
+    }
+  gtk_widget_set_visible (self->next_card, scenario != NULL);
+  if (self->list != NULL && gtk_list_view_get_factory (self->list) != NULL)
+    attune_list_row_rebind (self->list);
 }
 
 static void
@@ -279,6 +328,13 @@ attune_scenario_picker_set_filters (AttuneScenarioPicker *self,
 {
   gtk_drop_down_set_selected (self->situation_filter, situation < 0 ? 0 : (guint) situation + 1);
   gtk_drop_down_set_selected (self->difficulty_filter, difficulty);
+}
+
+/* The id Practise Next starts, or NULL. */
+const char *
+attune_scenario_picker_get_next (AttuneScenarioPicker *self)
+{
+  return self->next_id;
 }
 
 GListModel *
@@ -458,6 +514,24 @@ attune_scenario_picker_class_init (AttuneScenarioPickerClass *klass)
   gtk_widget_class_install_action (widget_class, "picker.start-next", NULL, start_next);
 }
 
+/* The drop-down's focusable part is a toggle button inside it, which a
+ * screen reader announces alone: name it with the filter and its value,
+ * "Situation: All situations". */
+static void
+name_filter (GtkDropDown *filter)
+{
+  GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (filter));
+  GtkStringObject *item = GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (filter));
+  const char *title = gtk_widget_get_tooltip_text (GTK_WIDGET (filter));
+  g_autofree char *name = NULL;
+
+  if (toggle == NULL || item == NULL || title == NULL)
+    return;
+  /* Translators: a filter read out: its name, then what it is set to */
+  name = g_strdup_printf (C_("filter read out", "%s: %s"), title, gtk_string_object_get_string (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 attune_scenario_picker_init (AttuneScenarioPicker *self)
 {
@@ -482,6 +556,11 @@ attune_scenario_picker_init (AttuneScenarioPicker *self)
     }
   gtk_drop_down_set_model (self->difficulty_filter, G_LIST_MODEL (difficulties));
 
+  g_signal_connect (self->situation_filter, "notify::selected-item", G_CALLBACK (name_filter), NULL);
+  g_signal_connect (self->difficulty_filter, "notify::selected-item", G_CALLBACK (name_filter), NULL);
+  g_signal_connect (self->strategy_filter, "notify::selected-item", G_CALLBACK (name_filter), NULL);
+  name_filter (self->situation_filter);
+  name_filter (self->difficulty_filter);
   g_signal_connect_swapped (self->situation_filter, "notify::selected", G_CALLBACK (filters_changed), self);
   g_signal_connect_swapped (self->difficulty_filter, "notify::selected", G_CALLBACK (filters_changed), self);
   g_signal_connect_swapped (self->strategy_filter, "notify::selected", G_CALLBACK (filters_changed), self);

@@ -20,5 +20,6 @@ void        attune_scenario_picker_set_filters     (AttuneScenarioPicker *self,
                                                     int                   situation,
                                                     guint                 difficulty);
 void        attune_scenario_picker_refresh         (AttuneScenarioPicker *self);
+const char *attune_scenario_picker_get_next        (AttuneScenarioPicker *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "attune-handout.h"
 #include "attune-presenter-console.h"
 #include "attune-print.h"
+#include "attune-lesson-page.h"
 #include "attune-presenter-window.h"
 #include "attune-progress-report.h"
 #include "attune-progress-view.h"
@@ -94,7 +95,7 @@ ensure_role_play (AttuneWindow *self)
     {
       self->role_play = attune_role_play_new (self->practice);
       g_signal_connect_object (self->role_play, "left", G_CALLBACK (role_play_left), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->role_play, "open-lesson", G_CALLBACK (attune_window_show_lesson),
+      g_signal_connect_object (self->role_play, "open-lesson", G_CALLBACK (attune_window_show_lesson_aside),
                                self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->play_bin, GTK_WIDGET (self->role_play));
     }
@@ -356,6 +357,78 @@ attune_window_show_lesson (AttuneWindow *self,
 
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
     }
+}
+
+static void
+lesson_aside_open (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  AttuneLessonPage *page = data;
+  AttuneLibrary *library = g_object_get_data (G_OBJECT (page), "attune-library");
+  AttuneLesson *lesson = attune_library_find_lesson (library, g_variant_get_string (parameter, NULL));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+
+  if (lesson == NULL)
+    return;
+  attune_lesson_page_set_lesson (page, library, lesson);
+  gtk_window_set_title (GTK_WINDOW (root), attune_lesson_get_title (lesson));
+}
+
+/**
+ * attune_window_show_lesson_aside:
+ *
+ * Opens the lesson with @id in a window of its own over this one, so
+ * that closing it (Esc) returns to what was open: a role-play's chips
+ * use this. Returns the window, or %NULL for an unknown id.
+ */
+GtkWindow *
+attune_window_show_lesson_aside (AttuneWindow *self,
+                                 const char   *id)
+{
+  AttuneLesson *lesson;
+  GtkWidget *window, *view, *page;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) open = g_simple_action_new ("open", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) practise = g_simple_action_new ("practise", G_VARIANT_TYPE_STRING);
+  GtkEventController *keys;
+
+  g_return_val_if_fail (ATTUNE_IS_WINDOW (self), NULL);
+
+  lesson = attune_library_find_lesson (self->library, id);
+  if (lesson == NULL)
+    {
+      attune_window_show_lesson (self, id);
+      return NULL;
+    }
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), attune_lesson_get_title (lesson));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
+  view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (view), adw_header_bar_new ());
+  page = g_object_new (ATTUNE_TYPE_LESSON_PAGE, "vexpand", TRUE, NULL);
+  g_object_set_data_full (G_OBJECT (page), "attune-library", g_object_ref (self->library), g_object_unref);
+  attune_lesson_page_set_lesson (ATTUNE_LESSON_PAGE (page), self->library, lesson);
+  gtk_box_append (GTK_BOX (view), page);
+  adw_window_set_content (ADW_WINDOW (window), view);
+
+  /* Related lessons open here too; practising waits until the
+   * role-play under this window is over. */
+  g_signal_connect_object (open, "activate", G_CALLBACK (lesson_aside_open), page, 0);
+  g_simple_action_set_enabled (practise, FALSE);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (open));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (practise));
+  gtk_widget_insert_action_group (window, "lesson", G_ACTION_GROUP (group));
+  keys = GTK_EVENT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, keys);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
 }
 
 static void

@@ -22,6 +22,8 @@ void          attune_window_show_view (AttuneWindow      *self,
 const char   *attune_window_get_view  (AttuneWindow      *self);
 void          attune_window_show_lesson (AttuneWindow    *self,
                                          const char      *id);
+GtkWindow    *attune_window_show_lesson_aside (AttuneWindow *self,
+                                               const char   *id);
 void          attune_window_filter_practise (AttuneWindow *self,
                                              const char   *strategy);
 gboolean      attune_window_start_scenario  (AttuneWindow *self,

@@ -378,3 +378,85 @@ attune_test_find_label (GtkWidget  *root,
     }
   return NULL;
 }
+
+static gboolean
+has_visible_text (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_visible_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+interactive (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+  /* An entry's text is named through the entry around it. */
+  if (GTK_IS_TEXT (widget) && GTK_IS_EDITABLE (gtk_widget_get_parent (widget)))
+    return FALSE;
+  return GTK_IS_BUTTON (widget) || GTK_IS_SWITCH (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+         GTK_IS_TEXT_VIEW (widget) || GTK_IS_EDITABLE (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_SCALE (widget) || GTK_IS_MENU_BUTTON (widget) ||
+         (GTK_IS_LIST_BOX_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget))) ||
+         (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) &&
+          !GTK_IS_LIST_VIEW (widget) && !GTK_IS_GRID_VIEW (widget) && !GTK_IS_LIST_BOX (widget) &&
+          !GTK_IS_FLOW_BOX (widget) && !GTK_IS_VIEWPORT (widget) && !GTK_IS_WINDOW (widget));
+}
+
+static gboolean
+named (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  /* Buttons, rows and links are named by the text they contain. */
+  return !GTK_IS_TEXT_VIEW (widget) && !GTK_IS_EDITABLE (widget) && !GTK_IS_SWITCH (widget) && has_visible_text (widget);
+}
+
+/**
+ * attune_test_unnamed_controls:
+ *
+ * Walks the widget tree under @root as a screen reader would meet it and
+ * lists every mapped interactive control with no accessible name: no
+ * label, no labelled-by relation and no text of its own. Returns their
+ * descriptions, one a line, or an empty string.
+ */
+char *
+attune_test_unnamed_controls (GtkWidget *root,
+                              guint     *n_checked)
+{
+  GString *found = g_string_new (NULL);
+  GPtrArray *stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (!gtk_widget_get_mapped (widget))
+        continue;
+      if (interactive (widget))
+        *n_checked += 1;
+      if (interactive (widget) && !named (widget))
+        {
+          GtkWidget *parent = gtk_widget_get_parent (widget);
+
+          g_string_append_printf (found, "%s (in %s, in %s)\n", G_OBJECT_TYPE_NAME (widget),
+                                  parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "-",
+                                  parent != NULL && gtk_widget_get_parent (parent) != NULL
+                                    ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (parent)) : "-");
+        }
+      for (GtkWidget *child = gtk_widget_get_last_child (widget); child != NULL; child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_ptr_array_unref (stack);
+  return g_string_free (found, FALSE);
+}

@@ -40,4 +40,7 @@ GtkWidget *attune_test_find_label  (GtkWidget  *root,
                                     const char *text,
                                     gboolean    containing);
 
+char      *attune_test_unnamed_controls (GtkWidget *root,
+                                        guint     *n_checked);
+
 G_END_DECLS

@@ -43,6 +43,41 @@ find_browser (GtkWidget *root)
   return NULL;
 }
 
+static guint recorded_choices;
+static gboolean recorded_check;
+static gboolean chose;
+
+/* For the deep-link test: one reply as soon as the role-play is up (the
+ * progress file may not be open yet), then, once the file is open and
+ * the writes are through, what it holds. */
+static gboolean
+record_deep_link (GtkWindow *window)
+{
+  AttuneRolePlay *play = attune_window_get_role_play (ATTUNE_WINDOW (window));
+  AttuneStore *store;
+  g_autoptr(GPtrArray) attempts = NULL;
+
+  if (play == NULL || attune_role_play_get_conversation (play) == NULL)
+    return FALSE;
+  if (!chose)
+    {
+      chose = attune_role_play_choose (play, 0);
+      g_assert_true (chose);
+    }
+  store = attune_test_store (app);
+  if (store == NULL)
+    return FALSE;
+  attune_test_flush (attune_role_play_get_practice (play));
+  attempts = attune_store_list_attempts (store, attune_test_profile (app), 10, NULL);
+  g_assert_nonnull (attempts);
+  g_assert_cmpuint (attempts->len, ==, 1);
+  g_assert_cmpstr (((AttuneAttemptRecord *) attempts->pdata[0])->scenario, ==, "late-parcel");
+  recorded_choices = ((AttuneAttemptRecord *) attempts->pdata[0])->n_choices;
+  /* Nothing says "not saved" any more. */
+  g_assert_null (attune_practice_get_not_saved_reason (attune_role_play_get_practice (play)));
+  return TRUE;
+}
+
 static gboolean
 inspect_and_quit (gpointer data)
 {
@@ -52,6 +87,8 @@ inspect_and_quit (gpointer data)
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)) || !attune_library_get_loaded (library))
     return G_SOURCE_CONTINUE;
 
+  if (recorded_check && !record_deep_link (window))
+    return G_SOURCE_CONTINUE;
   loaded (library);
   seen_view = g_strdup (attune_window_get_view (ATTUNE_WINDOW (window)));
   seen_lesson = g_strdup (attune_lesson_browser_get_lesson_id (ATTUNE_LESSON_BROWSER (find_browser (GTK_WIDGET (window)))));
@@ -138,6 +175,23 @@ test_scenario_deep_links (void)
     run_app (argv, G_N_ELEMENTS (argv) - 1);
     g_assert_cmpstr (seen_presented, ==, "expired-coupon");
   }
+}
+
+/* A role-play deep-linked at start-up, played before the progress file
+ * has opened, is recorded once it opens. */
+static void
+test_deep_link_recorded (void)
+{
+  char *argv[] = { "attune", "--scenario", "late-parcel", NULL };
+
+  g_free (attune_test_isolate_database ());
+  recorded_check = TRUE;
+  chose = FALSE;
+  recorded_choices = 0;
+  run_app (argv, G_N_ELEMENTS (argv) - 1);
+  recorded_check = FALSE;
+  g_assert_cmpstr (seen_scenario, ==, "late-parcel");
+  g_assert_cmpuint (recorded_choices, ==, 1);
 }
 
 /* Quitting while content is still loading (here: right after the first
@@ -299,6 +353,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/command-line/view-and-library", test_view_and_library);
   g_test_add_func ("/command-line/lesson-deep-link", test_lesson_deep_link);
   g_test_add_func ("/command-line/scenario-deep-links", test_scenario_deep_links);
+  g_test_add_func ("/command-line/deep-link-recorded", test_deep_link_recorded);
   g_test_add_func ("/command-line/quit-while-loading", test_quit_while_loading);
   g_test_add_func ("/command-line/second-instance-database", test_second_instance_database);
   g_test_add_func ("/command-line/close-during-role-play", test_close_during_role_play);

@@ -31,7 +31,9 @@ filled_store (void)
   sam = attune_store_create_profile (store, "Sam", &error);
   attempt = attune_store_begin_attempt (store, dana, "late-parcel", ATTUNE_ATTEMPT_COACH, &error);
   attune_store_record_choice_full (store, attempt, "opening", 1, (const guint8[]) { 2, 1, 0 }, 3, 3250, good, 2, &error);
-  attune_store_record_choice (store, attempt, "details", 0, 900, bad, 1, &error);
+  /* Written first by the learner, with a comma and a quote to escape. */
+  attune_store_record_choice_with_own_reply (store, attempt, "details", 0, NULL, 0, 900, bad, 1,
+                                             "Sorry, that's \"awful\"", &error);
   attune_store_finish_attempt (store, attempt, "resolved", 3, &error);
   attempt = attune_store_begin_attempt (store, sam, "expired-coupon", ATTUNE_ATTEMPT_ASSESSMENT, &error);
   attune_store_record_choice (store, attempt, "opening", 2, 1000, bad, 1, &error);
@@ -72,11 +74,13 @@ test_csv (void)
   g_assert_true (g_str_has_prefix (rows[0], "profile,attempt,scenario,mode,"));
   g_assert_true (g_str_has_prefix (rows[1], "\"Dana \"\"D\"\", Jones\",1,late-parcel,coach,"));
   g_assert_nonnull (strstr (rows[1], ",opening,2,"));
-  g_assert_true (g_str_has_suffix (rows[0], ",evidence,shown_position,shown_order"));
+  g_assert_true (g_str_has_suffix (rows[0], ",evidence,shown_position,shown_order,own_reply"));
   /* Authored reply 2 was shown second, in the order 3, 2, 1. */
-  g_assert_true (g_str_has_suffix (rows[1], ",3250,active-listening:+1;reassure:+2,2,3 2 1"));
+  g_assert_true (g_str_has_suffix (rows[1], ",3250,active-listening:+1;reassure:+2,2,3 2 1,"));
+  /* The learner's own reply, quoted. */
+  g_assert_true (g_str_has_suffix (rows[2], ",,,\"Sorry, that's \"\"awful\"\"\""));
   /* Not recorded: empty fields. */
-  g_assert_true (g_str_has_suffix (rows[3], "reassure:-3,,"));
+  g_assert_true (g_str_has_suffix (rows[3], "reassure:-3,,,"));
   g_assert_nonnull (strstr (rows[3], ",lost,-4,"));
   g_assert_cmpstr (rows[4], ==, "");
 }

@@ -162,10 +162,18 @@ test_keyboard_list (void)
   gtk_widget_activate_action (list, "list.activate-item", "u", 1);
   g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "put-yourself-in-their-shoes");
   gtk_test_accessible_assert_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lessons"));
-  /* Each row has the lesson's title as its name. */
-  gtk_test_accessible_assert_property (attune_test_find_widget (list, GTK_TYPE_LABEL, "active-listening"),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       attune_lesson_get_title (attune_library_find_lesson (attune_test_library (app), "active-listening")));
+  /* Each row is named by the lesson's title, then its status in words. */
+  {
+    GtkWidget *row = attune_test_find_widget (list, GTK_TYPE_LABEL, "active-listening");
+    const char *title = attune_lesson_get_title (attune_library_find_lesson (attune_test_library (app), "active-listening"));
+    g_autofree char *read = g_strdup_printf (C_("row read out", "%s, %s"), title, _("Read"));
+    g_autofree char *unread = g_strdup_printf (C_("row read out", "%s, %s"), title, _("Not read yet"));
+    g_autofree char *as_read = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, read);
+    g_autofree char *as_unread = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, unread);
+
+    g_assert_true (as_read == NULL || as_unread == NULL);
+    g_assert_nonnull (attune_test_find_label (row, title, TRUE));
+  }
 }
 
 static void

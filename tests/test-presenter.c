@@ -410,6 +410,118 @@ test_print_operation (void)
   g_unlink (pdf);
 }
 
+static gboolean
+fitted (gpointer data)
+{
+  return !attune_presenter_window_get_fitting (data);
+}
+
+static guint n_nodes_checked;
+
+/* Every question reachable from here fits the window without scrolling. */
+static void
+check_nodes_from (AttunePresenterWindow *presenter,
+                  GHashTable            *seen)
+{
+  AttuneConversation *conversation = attune_presenter_window_get_conversation (presenter);
+  AttuneScenarioNode *node = attune_conversation_get_node (conversation);
+  guint depth = attune_conversation_get_steps (conversation)->len;
+  int needed, available;
+
+  if (node == NULL || !g_hash_table_add (seen, node))
+    return;
+  attune_test_wait_until (fitted, presenter);
+  attune_test_wait_for_frame (GTK_WIDGET (presenter));
+  if (!attune_presenter_window_fits (presenter, &needed, &available))
+    g_error ("%s: “%.40s…” needs %d px of %d", attune_scenario_get_id (attune_conversation_get_scenario (conversation)),
+             node->text, needed, available);
+  n_nodes_checked++;
+  for (guint j = 0; j < node->choices->len; j++)
+    {
+      guint8 order[ATTUNE_MAX_CHOICES];
+      guint n = attune_conversation_get_order (conversation, order);
+      guint position = 0;
+
+      while (position + 1 < n && order[position] != j)
+        position++;
+      g_assert_true (attune_presenter_window_select (presenter, position));
+      g_assert_true (attune_presenter_window_advance (presenter));
+      g_assert_true (attune_presenter_window_advance (presenter));
+      check_nodes_from (presenter, seen);
+      g_assert_true (attune_presenter_window_go_back (presenter, depth));
+    }
+}
+
+/* At the default size, every question of every shipped role-play fits a
+ * 1280×720 projector, and each question starts at the top. */
+static void
+test_every_node_fits (void)
+{
+  AttuneWindow *window = attune_application_get_main_window (app);
+  GListModel *scenarios = attune_library_get_scenarios (attune_test_library (app));
+
+  g_assert_cmpint (g_settings_get_int (attune_test_settings (), "presenter-zoom"), ==, 200);
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(AttuneScenario) scenario = g_list_model_get_item (scenarios, i);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+      AttunePresenterWindow *presenter;
+
+      g_assert_true (attune_window_present_scenario (window, attune_scenario_get_id (scenario)));
+      presenter = find_presenter ();
+      attune_test_wait_for_frame (GTK_WIDGET (presenter));
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (presenter)), <=, 720);
+      check_nodes_from (presenter, seen);
+      gtk_window_destroy (GTK_WINDOW (presenter));
+    }
+  g_test_message ("%u questions fit 1280×720", n_nodes_checked);
+  g_assert_cmpuint (n_nodes_checked, >=, g_list_model_get_n_items (scenarios) * 3);
+}
+
+/* N shows the trainer notes and hides them again; the end recaps the
+ * class's path, one line per decision. */
+static void
+test_notes_and_recap (void)
+{
+  AttuneWindow *window = attune_application_get_main_window (app);
+  AttunePresenterWindow *presenter;
+  AttuneConversation *conversation;
+  AttuneScenario *scenario;
+
+  attune_window_present_scenario (window, "late-parcel");
+  presenter = find_presenter ();
+  conversation = attune_presenter_window_get_conversation (presenter);
+  scenario = attune_conversation_get_scenario (conversation);
+  attune_test_wait_until (fitted, presenter);
+  /* Not shown to the class by default. */
+  g_assert_null (attune_test_find_label (GTK_WIDGET (presenter), _("Trainer Notes"), FALSE));
+  attune_test_press (GTK_WIDGET (presenter), GDK_KEY_n, 0);
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), _("Trainer Notes"), FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), attune_scenario_get_trainer_notes (scenario)[0], FALSE));
+  attune_test_wait_for_frame (GTK_WIDGET (presenter));
+  g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-notes"));
+  attune_test_press (GTK_WIDGET (presenter), GDK_KEY_n, 0);
+  g_assert_null (attune_test_find_label (GTK_WIDGET (presenter), _("Trainer Notes"), FALSE));
+
+  for (guint i = 0; i < 40 && !attune_conversation_is_finished (conversation); i++)
+    {
+      attune_presenter_window_select (presenter, 0);
+      attune_presenter_window_advance (presenter);
+      attune_presenter_window_advance (presenter);
+    }
+  g_assert_true (attune_conversation_is_finished (conversation));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), _("The Class’s Path"), FALSE));
+  {
+    AttuneStep *first = &g_array_index (attune_conversation_get_steps (conversation), AttuneStep, 0);
+
+    g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), first->choice->reply, TRUE));
+  }
+  attune_test_wait_until (fitted, presenter);
+  attune_test_wait_for_frame (GTK_WIDGET (presenter));
+  g_free (attune_test_render_png (GTK_WIDGET (presenter), "presenter-recap"));
+  gtk_window_destroy (GTK_WINDOW (presenter));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +538,8 @@ main (int   argc,
   g_test_add_func ("/presenter/class-with-console", test_class_with_console);
   g_test_add_func ("/presenter/recording-when-enabled", test_recording_when_enabled);
   g_test_add_func ("/presenter/print-operation", test_print_operation);
+  g_test_add_func ("/presenter/every-node-fits", test_every_node_fits);
+  g_test_add_func ("/presenter/notes-and-recap", test_notes_and_recap);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -159,7 +159,8 @@ test_upgrade_queues_history (void)
                                  "DROP TRIGGER lrs_queue_attempted; DROP TRIGGER lrs_queue_answered;"
                                  "DROP TRIGGER lrs_queue_completed; DROP TRIGGER profile_uid; DROP TABLE lrs_queue;"
                                  "DROP INDEX profile_by_uid; ALTER TABLE profile DROP COLUMN uid;"
-                                 "DELETE FROM app_state WHERE key = 'installation-id'; PRAGMA user_version = 3;",
+                                 "DELETE FROM app_state WHERE key = 'installation-id';"
+                                 "ALTER TABLE choice DROP COLUMN own_reply; PRAGMA user_version = 3;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

@@ -49,6 +49,40 @@ test_long_german_strings (void)
   attune_window_show_lesson (window, "fixture-extra-lesson");
   attune_test_wait_for_frame (GTK_WIDGET (window));
   g_free (attune_test_render_png (GTK_WIDGET (window), "translated-narrow-lesson"));
+
+  /* A role-play at 360 px in German: a wrong reply's feedback and the
+   * debrief, with long verdicts, chips and buttons, fit the width. */
+  {
+    AttuneRolePlay *play;
+    AttuneConversation *conversation;
+    int min, nat;
+
+    g_assert_true (attune_window_start_scenario (window, "flooded-home"));
+    play = attune_window_get_role_play (window);
+    conversation = attune_role_play_get_conversation (play);
+    attune_role_play_choose (play, 0);
+    attune_test_wait_for_frame (GTK_WIDGET (window));
+    gtk_widget_measure (GTK_WIDGET (play), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+    g_assert_cmpint (nat, <=, 360);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+    g_free (attune_test_render_png (GTK_WIDGET (window), "translated-narrow-feedback"));
+    for (guint i = 0; i < 60 && !attune_conversation_is_finished (conversation); i++)
+      {
+        attune_role_play_continue (play);
+        attune_role_play_choose (play, 0);
+      }
+    attune_role_play_continue (play);
+    g_assert_true (attune_conversation_is_finished (conversation));
+    attune_test_wait_for_frame (GTK_WIDGET (window));
+    attune_test_wait_for_frame (GTK_WIDGET (window));
+    g_free (attune_test_render_png (GTK_WIDGET (window), "translated-narrow-debrief"));
+    gtk_widget_measure (GTK_WIDGET (play), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+    g_test_message ("German debrief at 360 px: minimum %d, natural %d, window %d", min, nat,
+                    gtk_widget_get_width (GTK_WIDGET (window)));
+    g_assert_cmpint (nat, <=, 360);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+    attune_role_play_leave (play);
+  }
 }
 
 int

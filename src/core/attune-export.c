@@ -139,7 +139,7 @@ export_csv (AttuneStore  *store,
 {
   char *header[] = { "profile", "attempt", "scenario", "mode", "attempt_started", "attempt_ended",
                      "outcome", "final_mood", "decision", "node", "choice", "chosen_at",
-                     "time_taken_ms", "evidence", "shown_position", "shown_order", NULL };
+                     "time_taken_ms", "evidence", "shown_position", "shown_order", "own_reply", NULL };
 
   append_row (out, header);
   for (guint i = attempts->len; i-- > 0;)
@@ -164,7 +164,7 @@ export_csv (AttuneStore  *store,
           g_autofree char *evidence = evidence_text (choice->evidence);
           g_autofree char *position = NULL;
           g_autofree char *order = NULL;
-          char *row[17];
+          char *row[18];
 
           shown_fields (choice, &position, &order);
           row[0] = (char *) profile_name (profiles, attempt->profile);
@@ -183,7 +183,8 @@ export_csv (AttuneStore  *store,
           row[13] = evidence;
           row[14] = position;
           row[15] = order;
-          row[16] = NULL;
+          row[16] = choice->own_reply != NULL ? choice->own_reply : "";
+          row[17] = NULL;
 
           append_row (out, row);
         }

@@ -55,6 +55,7 @@ typedef struct
   guint n_shown;
   guint time_taken_ms;
   GArray *evidence;                /* AttuneStoreEvidence, strategies owned */
+  char *own_reply;                 /* written first by the learner, or NULL */
   /* WRITE_END */
   char *outcome;                   /* NULL: abandoned */
   int final_mood;
@@ -65,6 +66,7 @@ write_free (Write *write)
 {
   g_rc_box_release_full (write->attempt, (GDestroyNotify) attempt_clear);
   g_free (write->node);
+  g_free (write->own_reply);
   if (write->evidence != NULL)
     {
       for (guint i = 0; i < write->evidence->len; i++)
@@ -142,10 +144,15 @@ run_write (AttuneStore   *store,
                                                        attempt->mode, attempt->kind, error);
       return attempt->id != 0 ? GINT_TO_POINTER (TRUE) : NULL;
     case WRITE_CHOICE:
-      return attune_store_record_choice_full (store, attempt->id, write->node, write->choice_index,
-                                              write->shown_order, write->n_shown, write->time_taken_ms,
-                                              (AttuneStoreEvidence *) write->evidence->data, write->evidence->len,
-                                              error) != 0 ? GINT_TO_POINTER (TRUE) : NULL;
+      {
+        gint64 choice = attune_store_record_choice_with_own_reply (store, attempt->id, write->node,
+                                                                   write->choice_index, write->shown_order,
+                                                                   write->n_shown, write->time_taken_ms,
+                                                                   (AttuneStoreEvidence *) write->evidence->data,
+                                                                   write->evidence->len, write->own_reply, error);
+
+        return choice != 0 ? GINT_TO_POINTER (TRUE) : NULL;
+      }
     case WRITE_END:
       if (write->outcome == NULL)
         return attune_store_abandon_attempt (store, attempt->id, error) ? GINT_TO_POINTER (TRUE) : NULL;
@@ -215,7 +222,7 @@ send_next (AttunePractice *self)
     return;
   /* Begun before the store had opened (a deep link at start-up): the
    * profile is known now. */
-  if (write->kind == WRITE_BEGIN && write->attempt->profile == 0)
+  if (write->kind == WRITE_BEGIN && write->attempt->profile <= 0)
     write->attempt->profile = attune_session_get_profile (self->session);
   self->in_flight = TRUE;
   /* The queue keeps the write; the worker only borrows it. */
@@ -473,6 +480,21 @@ attune_practice_record (AttunePractice *self,
                         AttuneStep     *step,
                         guint           time_taken_ms)
 {
+  attune_practice_record_with_own_reply (self, step, time_taken_ms, NULL);
+}
+
+/**
+ * attune_practice_record_with_own_reply:
+ * @own_reply: (nullable): what the learner wrote before the replies showed
+ *
+ * Like attune_practice_record(), keeping @own_reply with the decision.
+ */
+void
+attune_practice_record_with_own_reply (AttunePractice *self,
+                                       AttuneStep     *step,
+                                       guint           time_taken_ms,
+                                       const char     *own_reply)
+{
   Write *write;
 
   g_return_if_fail (ATTUNE_IS_PRACTICE (self));
@@ -486,6 +508,7 @@ attune_practice_record (AttunePractice *self,
   memcpy (write->shown_order, step->shown_order, sizeof write->shown_order);
   write->n_shown = step->n_shown;
   write->time_taken_ms = time_taken_ms;
+  write->own_reply = own_reply != NULL && *own_reply != '\0' ? g_strdup (own_reply) : NULL;
   write->evidence = g_array_new (FALSE, FALSE, sizeof (AttuneStoreEvidence));
   for (guint k = 0; k < step->choice->evidence->len; k++)
     {

@@ -19,6 +19,10 @@ void            attune_practice_begin               (AttunePractice     *self,
                                                      AttuneConversation *conversation,
                                                      AttuneAttemptMode   mode,
                                                      AttuneAttemptKind   kind);
+void            attune_practice_record_with_own_reply (AttunePractice   *self,
+                                                      AttuneStep       *step,
+                                                      guint             time_taken_ms,
+                                                      const char       *own_reply);
 void            attune_practice_record              (AttunePractice     *self,
                                                      AttuneStep         *step,
                                                      guint               time_taken_ms);

@@ -54,6 +54,7 @@ _attune_pending_write_free (AttunePendingWrite *write)
     }
   g_free (write->text);
   g_free (write->shown_order);
+  g_free (write->own_reply);
   g_free (write);
 }
 

@@ -98,6 +98,7 @@ struct _AttunePendingWrite
   gint64 result;
   AttuneAttemptKind kind_of_attempt;  /* BEGIN */
   char *shown_order;         /* CHOICE: authored indexes as shown, "2,0,1" */
+  char *own_reply;           /* CHOICE: what the learner wrote first, or NULL */
 };
 
 AttunePendingWrite *_attune_pending_write_new  (AttuneWriteKind     kind);

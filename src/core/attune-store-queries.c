@@ -88,6 +88,7 @@ attune_choice_record_free (AttuneChoiceRecord *record)
 {
   g_free (record->node);
   g_free (record->shown_order);
+  g_free (record->own_reply);
   g_array_unref (record->evidence);
   g_free (record);
 }
@@ -155,7 +156,7 @@ attune_store_list_choices (AttuneStore  *self,
   g_autoptr(sqlite3_stmt) stmt =
     _attune_store_prepare (self,
              "SELECT c.id, c.seq, c.node_id, c.choice_index, c.chosen_at, c.time_taken_ms, e.strategy_id, e.weight,"
-             " c.shown_order"
+             " c.shown_order, c.own_reply"
              " FROM choice c LEFT JOIN evidence e ON e.choice_id = c.id"
              " WHERE c.attempt_id = ?1 ORDER BY c.seq, e.strategy_id", error);
   GPtrArray *choices;
@@ -181,6 +182,7 @@ attune_store_list_choices (AttuneStore  *self,
           current->chosen_at = sqlite3_column_int64 (stmt, 4);
           current->time_taken_ms = (guint) sqlite3_column_int (stmt, 5);
           current->shown_order = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+          current->own_reply = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
           current->evidence = g_array_new (FALSE, FALSE, sizeof (AttuneStoreEvidence));
           g_array_set_clear_func (current->evidence, (GDestroyNotify) clear_evidence);
           g_ptr_array_add (choices, current);
@@ -212,7 +214,8 @@ week_start (gint64 time)
   return monday * G_USEC_PER_SEC * (gint64) 86400;
 }
 
-/* Sessions this week (attempts started since Monday) and time practised. */
+/* Sessions this week (attempts started since Monday, not counting those
+ * left before the end) and time practised. */
 gboolean
 attune_store_get_summary (AttuneStore           *self,
                           gint64                 profile,
@@ -222,7 +225,8 @@ attune_store_get_summary (AttuneStore           *self,
 {
   g_autoptr(sqlite3_stmt) stmt =
     _attune_store_prepare (self,
-             "SELECT (SELECT count(*) FROM attempt WHERE profile_id = ?1 AND started_at >= ?2),"
+             "SELECT (SELECT count(*) FROM attempt WHERE profile_id = ?1 AND started_at >= ?2"
+             "        AND outcome IS NOT 'abandoned'),"
              "       (SELECT coalesce(sum(ended_at - started_at), 0) FROM attempt"
              "        WHERE profile_id = ?1 AND ended_at IS NOT NULL)", error);
   int rc;

@@ -274,8 +274,9 @@ run_choice (AttuneStore        *self,
   sqlite3_stmt *stmt;
   gint64 choice;
 
-  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms, shown_order) "
-                                "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = _attune_store_prepare (self, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms,"
+                                " shown_order, own_reply) "
+                                "VALUES (?1, (SELECT count(*) + 1 FROM choice WHERE attempt_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, attempt);
@@ -287,6 +288,10 @@ run_choice (AttuneStore        *self,
     sqlite3_bind_text (stmt, 6, write->shown_order, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 6);
+  if (write->own_reply != NULL)
+    sqlite3_bind_text (stmt, 7, write->own_reply, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 7);
   if (!_attune_store_step_done (self, stmt, error))
     return 0;
   choice = sqlite3_last_insert_rowid (self->db);
@@ -489,7 +494,33 @@ attune_store_record_choice_full (AttuneStore               *self,
                                  guint                      n_evidence,
                                  GError                   **error)
 {
+  return attune_store_record_choice_with_own_reply (self, attempt, node, choice_index, shown_order, n_shown,
+                                                    time_taken_ms, evidence, n_evidence, NULL, error);
+}
+
+/**
+ * attune_store_record_choice_with_own_reply:
+ * @own_reply: (nullable): what the learner wrote before the replies were
+ *   shown ("Write your own reply first"); never graded
+ *
+ * Like attune_store_record_choice_full(), in the same one transaction.
+ */
+gint64
+attune_store_record_choice_with_own_reply (AttuneStore               *self,
+                                           gint64                     attempt,
+                                           const char                *node,
+                                           guint                      choice_index,
+                                           const guint8              *shown_order,
+                                           guint                      n_shown,
+                                           guint                      time_taken_ms,
+                                           const AttuneStoreEvidence *evidence,
+                                           guint                      n_evidence,
+                                           const char                *own_reply,
+                                           GError                   **error)
+{
   AttunePendingWrite *write = _attune_pending_write_new (ATTUNE_WRITE_CHOICE);
+
+  write->own_reply = g_strdup (own_reply);
 
   g_return_val_if_fail (ATTUNE_IS_STORE (self), 0);
 

@@ -138,6 +138,9 @@ static const char *migrations[] = {
   "  WHEN OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL AND NEW.outcome <> 'abandoned' BEGIN"
   "  INSERT INTO lrs_queue (attempt_id, kind, queued_at) VALUES (NEW.id, 'completed', NEW.ended_at);"
   "  INSERT INTO lrs_queue (attempt_id, kind, queued_at) VALUES (NEW.id, 'judged', NEW.ended_at); END;",
+  /* 4 -> 5: what the learner wrote before seeing the replies ("Write
+   * your own reply first"), kept with the decision; never graded. */
+  "ALTER TABLE choice ADD COLUMN own_reply TEXT;",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATTUNE_STORE_SCHEMA_VERSION);
 

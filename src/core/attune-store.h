@@ -116,6 +116,7 @@ typedef struct
   char *node;
   guint choice_index;    /* as authored */
   char *shown_order;     /* authored indexes in the order shown, "2,0,1"; NULL if not recorded */
+  char *own_reply;       /* what the learner wrote first, or NULL */
   gint64 chosen_at;
   guint time_taken_ms;
   GArray *evidence;      /* AttuneStoreEvidence, strategy owned by the record */
@@ -134,7 +135,7 @@ typedef struct
   guint total;
 } AttuneTrendPoint;
 
-#define ATTUNE_STORE_SCHEMA_VERSION 4
+#define ATTUNE_STORE_SCHEMA_VERSION 5
 #define ATTUNE_STORE_BACKUPS 3
 
 #define ATTUNE_TYPE_STORE (attune_store_get_type ())
@@ -223,6 +224,17 @@ gint64                attune_store_record_choice_full (AttuneStore       *self,
                                                     guint                 time_taken_ms,
                                                     const AttuneStoreEvidence *evidence,
                                                     guint                 n_evidence,
+                                                    GError              **error);
+gint64                attune_store_record_choice_with_own_reply (AttuneStore *self,
+                                                    gint64                attempt,
+                                                    const char           *node,
+                                                    guint                 choice_index,
+                                                    const guint8         *shown_order,
+                                                    guint                 n_shown,
+                                                    guint                 time_taken_ms,
+                                                    const AttuneStoreEvidence *evidence,
+                                                    guint                 n_evidence,
+                                                    const char           *own_reply,
                                                     GError              **error);
 double                attune_store_get_attempt_credit (AttuneStore       *self,
                                                     gint64                attempt);

@@ -221,6 +221,9 @@ attune_xapi_builder_build (AttuneXapiBuilder          *builder,
         json_object_set_string_member (result, "response", response);
         json_object_set_string_member (result, "duration", duration);
         json_object_set_object_member (extensions, ATTUNE_XAPI_ACTIVITY_BASE "/extensions/evidence", evidence);
+        /* What the learner wrote first, if they did: never graded. */
+        if (choice->own_reply != NULL)
+          json_object_set_string_member (extensions, ATTUNE_XAPI_ACTIVITY_BASE "/extensions/own-reply", choice->own_reply);
         json_object_set_object_member (result, "extensions", extensions);
       }
       break;
