@@ -363,9 +363,11 @@ attune_report_scenario (AttuneScenario     *scenario,
   paraf (&w, _("File: %s"), attune_scenario_get_file (scenario));
 
   heading (&w, 3, _("Paths"));
-  paraf (&w, ngettext ("%" G_GUINT64_FORMAT " complete path from the start to an ending.",
-                       "%" G_GUINT64_FORMAT " complete paths from the start to an ending.", (gulong) MIN (total, G_MAXULONG)),
-         total);
+  /* (Counts as gulong, 64 bits here: xgettext cannot read G_GUINT64_FORMAT
+   * inside a translatable string, and would cut the message short.) */
+  paraf (&w, ngettext ("%lu complete path from the start to an ending.",
+                       "%lu complete paths from the start to an ending.", (gulong) MIN (total, G_MAXULONG)),
+         (gulong) total);
   if (set->has_loops)
     paraf (&w, ngettext ("The conversation has loops: paths were followed with each node entered at most %u more time.",
                          "The conversation has loops: paths were followed with each node entered at most %u more times.",
@@ -374,9 +376,9 @@ attune_report_scenario (AttuneScenario     *scenario,
   else
     para (&w, _("The conversation has no loops, so every path is listed."));
   if (counted == total && !set->truncated)
-    paraf (&w, _("Independent count: %" G_GUINT64_FORMAT " paths, which agrees."), counted);
+    paraf (&w, _("Independent count: %lu paths, which agrees."), (gulong) counted);
   else
-    paraf (&w, _("Independent count: %" G_GUINT64_FORMAT " paths, which does NOT agree with the listing; please report this."), counted);
+    paraf (&w, _("Independent count: %lu paths, which does NOT agree with the listing; please report this."), (gulong) counted);
   if (set->truncated)
     paraf (&w, _("Only the first %u paths are analysed below."), (guint) ATTUNE_PATHS_MAX_LISTED);
   if (set->paths->len == 0)
@@ -388,8 +390,8 @@ attune_report_scenario (AttuneScenario     *scenario,
   heading (&w, 3, _("Outcomes"));
   for (guint o = 0; o < ATTUNE_N_OUTCOMES; o++)
     /* Translators: an outcome, the share of paths in per cent, and the number of paths */
-    itemf (&w, 0, _("%s: %.0f%% of paths (%" G_GUINT64_FORMAT ")"), attune_outcome_get_label (o),
-           total > 0 ? 100.0 * (double) set->by_outcome[o] / (double) total : 0.0, set->by_outcome[o]);
+    itemf (&w, 0, _("%s: %.0f%% of paths (%lu)"), attune_outcome_get_label (o),
+           total > 0 ? 100.0 * (double) set->by_outcome[o] / (double) total : 0.0, (gulong) set->by_outcome[o]);
 
   heading (&w, 3, _("Best and worst paths"));
   para (&w, _("A path’s score is the sum of the net evidence weights of its replies."));
