@@ -5,6 +5,11 @@
 
 #include "attune-store.h"
 
+/* The running totals' time slot: a quarter of an hour, in µs. Every time
+ * zone's offset is a whole number of quarter-hours, so a local day is a
+ * whole number of slots. */
+#define ATTUNE_STORE_SLOT_US 900000000
+
 G_BEGIN_DECLS
 
 typedef struct _AttunePendingWrite AttunePendingWrite;

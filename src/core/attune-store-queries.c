@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "attune-decay.h"
 #include "attune-store-private.h"
 
 void
@@ -105,14 +106,17 @@ attune_store_list_attempts (AttuneStore  *self,
                             guint         limit,
                             GError      **error)
 {
+#define LIST_ATTEMPTS(where) \
+             "SELECT a.id, a.profile_id, a.scenario_id, a.mode, a.started_at, a.ended_at, a.outcome, a.final_mood," \
+             "  (SELECT count(*) FROM choice c WHERE c.attempt_id = a.id)," \
+             "  (SELECT coalesce(sum(max(e.weight, 0)), 0) FROM choice c JOIN evidence e ON e.choice_id = c.id WHERE c.attempt_id = a.id)," \
+             "  (SELECT coalesce(sum(abs(e.weight)), 0) FROM choice c JOIN evidence e ON e.choice_id = c.id WHERE c.attempt_id = a.id)" \
+             " FROM attempt a " where " ORDER BY a.started_at DESC, a.id DESC LIMIT ?2"
+  /* One profile's newest attempts come straight off attempt_by_profile;
+   * a "?1 = 0 OR" in one query would scan every profile's. */
   g_autoptr(sqlite3_stmt) stmt =
-    _attune_store_prepare (self,
-             "SELECT a.id, a.profile_id, a.scenario_id, a.mode, a.started_at, a.ended_at, a.outcome, a.final_mood,"
-             "  (SELECT count(*) FROM choice c WHERE c.attempt_id = a.id),"
-             "  (SELECT coalesce(sum(max(e.weight, 0)), 0) FROM choice c JOIN evidence e ON e.choice_id = c.id WHERE c.attempt_id = a.id),"
-             "  (SELECT coalesce(sum(abs(e.weight)), 0) FROM choice c JOIN evidence e ON e.choice_id = c.id WHERE c.attempt_id = a.id)"
-             " FROM attempt a WHERE (?1 = 0 OR a.profile_id = ?1)"
-             " ORDER BY a.started_at DESC, a.id DESC LIMIT ?2", error);
+    _attune_store_prepare (self, profile != 0 ? LIST_ATTEMPTS ("WHERE a.profile_id = ?1") : LIST_ATTEMPTS ("WHERE ?1 = 0"), error);
+#undef LIST_ATTEMPTS
   GPtrArray *attempts;
   int rc;
 
@@ -227,8 +231,7 @@ attune_store_get_summary (AttuneStore           *self,
     _attune_store_prepare (self,
              "SELECT (SELECT count(*) FROM attempt WHERE profile_id = ?1 AND started_at >= ?2"
              "        AND outcome IS NOT 'abandoned'),"
-             "       (SELECT coalesce(sum(ended_at - started_at), 0) FROM attempt"
-             "        WHERE profile_id = ?1 AND ended_at IS NOT NULL)", error);
+             "       (SELECT coalesce(sum(practised_us), 0) FROM profile_total WHERE profile_id = ?1)", error);
   int rc;
 
   if (stmt == NULL)
@@ -261,9 +264,8 @@ attune_store_get_trend (AttuneStore  *self,
   gint64 first = week_start (now) - (gint64) (weeks - 1) * week;
   g_autoptr(sqlite3_stmt) stmt =
     _attune_store_prepare (self,
-             "SELECT (at - ?2) / ?3 AS w, sum(net > 0), count(*) FROM"
-             " (SELECT min(at) AS at, sum(weight) AS net FROM evidence INDEXED BY evidence_by_time"
-             "  WHERE profile_id = ?1 AND at >= ?2 GROUP BY choice_id)"
+             "SELECT (slot * ?4 - ?2) / ?3 AS w, sum(good), sum(total) FROM decision_slot"
+             " WHERE profile_id = ?1 AND slot >= ?2 / ?4"
              " GROUP BY w", error);
   GArray *trend;
   int rc;
@@ -280,6 +282,7 @@ attune_store_get_trend (AttuneStore  *self,
   sqlite3_bind_int64 (stmt, 1, profile);
   sqlite3_bind_int64 (stmt, 2, first);
   sqlite3_bind_int64 (stmt, 3, week);
+  sqlite3_bind_int64 (stmt, 4, ATTUNE_STORE_SLOT_US);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 w = sqlite3_column_int64 (stmt, 0);
@@ -306,7 +309,7 @@ attune_store_get_last_played (AttuneStore  *self,
                               GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
-    _attune_store_prepare (self, "SELECT scenario_id, max(started_at) FROM attempt WHERE profile_id = ?1 GROUP BY scenario_id", error);
+    _attune_store_prepare (self, "SELECT scenario_id, last_started FROM scenario_played WHERE profile_id = ?1", error);
   GHashTable *played;
   int rc;
 
@@ -342,11 +345,16 @@ attune_strategy_stats_free (AttuneStrategyStats *stats)
  * @utc_offset: the learner's offset from UTC in µs, which decides where
  *   their days begin and end
  *
- * Mastery's input for @profile, summed inside SQLite so that a long
- * history costs one pass over an index rather than one allocation per
- * piece of evidence: recency- and credit-weighted sums per strategy, the
- * role-plays that showed it at full credit, then, per strategy, the local
- * days of good practice at full credit.
+ * Mastery's input for @profile, read from the running totals that the
+ * schema's triggers keep (migration 5 -> 6), so that the cost grows with
+ * the number of strategies and role-plays, not with the history:
+ *  - the recency- and credit-weighted sums, each kept relative to its
+ *    row's reference time and brought to @now here;
+ *  - evidence dated after @now (a clock set back) counts in full, as
+ *    attune_decay() says; those few rows are corrected one by one;
+ *  - the role-plays that showed each strategy at full credit;
+ *  - the local days of good practice at full credit, at most
+ *    ATTUNE_STATS_MAX_DAYS, counted from quarter-hour slots.
  */
 GPtrArray *
 attune_store_get_strategy_stats (AttuneStore  *self,
@@ -355,40 +363,67 @@ attune_store_get_strategy_stats (AttuneStore  *self,
                                  gint64        utc_offset,
                                  GError      **error)
 {
+  const double half_life_us = ATTUNE_MASTERY_HALF_LIFE_DAYS * 86400.0 * (double) G_USEC_PER_SEC;
+  const gint64 day = G_USEC_PER_SEC * (gint64) 86400;
   g_autoptr(sqlite3_stmt) sums =
     _attune_store_prepare (self,
-                           "SELECT strategy_id,"
-                           "  total(CASE WHEN weight > 0 THEN weight * credit * attune_decay(?2 - at) END),"
-                           "  total(CASE WHEN weight < 0 THEN -weight * credit * attune_decay(?2 - at) END),"
-                           "  total(abs(weight) * credit),"
-                           "  count(*), max(at),"
-                           "  count(DISTINCT CASE WHEN weight > 0 AND credit >= 1.0 THEN scenario_id END)"
-                           " FROM evidence WHERE profile_id = ?1 GROUP BY strategy_id", error);
-  g_autoptr(sqlite3_stmt) days =
+                           "SELECT strategy_id, good, bad, raw, n, last_at, ref_at,"
+                           "  (SELECT count(*) FROM strategy_scenario s"
+                           "   WHERE s.profile_id = t.profile_id AND s.strategy_id = t.strategy_id)"
+                           " FROM strategy_total t WHERE profile_id = ?1 ORDER BY strategy_id", error);
+  g_autoptr(sqlite3_stmt) future =
     _attune_store_prepare (self,
-                           "SELECT count(*) FROM (SELECT (at + ?5) / ?3 AS d FROM evidence"
-                           " WHERE profile_id = ?1 AND strategy_id = ?2 AND weight > 0 AND credit >= 1.0"
-                           " GROUP BY d ORDER BY d DESC LIMIT ?4)", error);
+                           "SELECT strategy_id, weight * credit, at FROM evidence INDEXED BY evidence_by_time"
+                           " WHERE profile_id = ?1 AND at > ?2", error);
+  g_autoptr(sqlite3_stmt) slots =
+    _attune_store_prepare (self,
+                           "SELECT slot FROM strategy_slot WHERE profile_id = ?1 AND strategy_id = ?2"
+                           " ORDER BY slot DESC", error);
   g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GHashTable) by_strategy = NULL;
   int rc;
 
-  if (sums == NULL || days == NULL)
+  if (sums == NULL || future == NULL || slots == NULL)
     return NULL;
   stats = g_ptr_array_new_with_free_func ((GDestroyNotify) attune_strategy_stats_free);
+  by_strategy = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_bind_int64 (sums, 1, profile);
-  sqlite3_bind_int64 (sums, 2, now);
   while ((rc = sqlite3_step (sums)) == SQLITE_ROW)
     {
       AttuneStrategyStats *s = g_new0 (AttuneStrategyStats, 1);
+      double to_now = exp2 ((double) (sqlite3_column_int64 (sums, 6) - now) / half_life_us);
 
       s->strategy = g_strdup ((const char *) sqlite3_column_text (sums, 0));
-      s->good = sqlite3_column_double (sums, 1);
-      s->bad = sqlite3_column_double (sums, 2);
+      s->good = sqlite3_column_double (sums, 1) * to_now;
+      s->bad = sqlite3_column_double (sums, 2) * to_now;
       s->raw = sqlite3_column_double (sums, 3);
       s->count = (guint) sqlite3_column_int (sums, 4);
       s->last_at = sqlite3_column_int64 (sums, 5);
-      s->good_scenarios = (guint) sqlite3_column_int (sums, 6);
+      s->good_scenarios = (guint) sqlite3_column_int (sums, 7);
       g_ptr_array_add (stats, s);
+      g_hash_table_insert (by_strategy, s->strategy, s);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _attune_store_set_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+
+  /* Evidence from the future was summed as if it weighed more than 1. */
+  sqlite3_bind_int64 (future, 1, profile);
+  sqlite3_bind_int64 (future, 2, now);
+  while ((rc = sqlite3_step (future)) == SQLITE_ROW)
+    {
+      AttuneStrategyStats *s = g_hash_table_lookup (by_strategy, sqlite3_column_text (future, 0));
+      double counted = sqlite3_column_double (future, 1);
+      double summed = counted * exp2 ((double) (sqlite3_column_int64 (future, 2) - now) / half_life_us);
+
+      if (s == NULL)
+        continue;
+      if (counted > 0)
+        s->good += counted - summed;
+      else
+        s->bad += summed - counted;
     }
   if (rc != SQLITE_DONE)
     {
@@ -399,19 +434,25 @@ attune_store_get_strategy_stats (AttuneStore  *self,
   for (guint i = 0; i < stats->len; i++)
     {
       AttuneStrategyStats *s = g_ptr_array_index (stats, i);
+      gint64 last_day = G_MININT64;
 
-      sqlite3_reset (days);
-      sqlite3_bind_int64 (days, 1, profile);
-      sqlite3_bind_text (days, 2, s->strategy, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (days, 3, G_USEC_PER_SEC * (gint64) 86400);
-      sqlite3_bind_int (days, 4, ATTUNE_STATS_MAX_DAYS);
-      sqlite3_bind_int64 (days, 5, utc_offset);
-      if ((rc = sqlite3_step (days)) != SQLITE_ROW)
+      sqlite3_reset (slots);
+      sqlite3_bind_int64 (slots, 1, profile);
+      sqlite3_bind_text (slots, 2, s->strategy, -1, SQLITE_STATIC);
+      while (s->good_days < ATTUNE_STATS_MAX_DAYS && (rc = sqlite3_step (slots)) == SQLITE_ROW)
+        {
+          /* As SQLite divides: towards zero. */
+          gint64 local_day = (sqlite3_column_int64 (slots, 0) * ATTUNE_STORE_SLOT_US + utc_offset) / day;
+
+          if (local_day != last_day)
+            s->good_days++;
+          last_day = local_day;
+        }
+      if (s->good_days < ATTUNE_STATS_MAX_DAYS && rc != SQLITE_DONE)
         {
           _attune_store_set_error (error, self->db, rc, self->path);
           return NULL;
         }
-      s->good_days = (guint) sqlite3_column_int (days, 0);
     }
   return g_steal_pointer (&stats);
 }

@@ -135,7 +135,7 @@ typedef struct
   guint total;
 } AttuneTrendPoint;
 
-#define ATTUNE_STORE_SCHEMA_VERSION 5
+#define ATTUNE_STORE_SCHEMA_VERSION 6
 #define ATTUNE_STORE_BACKUPS 3
 
 #define ATTUNE_TYPE_STORE (attune_store_get_type ())

@@ -5,6 +5,7 @@
  *   - recording one choice through the core API (a durable commit),
  *   - the floor: a bare INSERT + COMMIT on the same file and settings,
  *   - refreshing the whole Progress view's data for one profile,
+ *   - one lesson's status line,
  *   - the file's size per 1,000 choices.
  * Prints one line of figures: median microseconds and bytes.
  */
@@ -19,9 +20,8 @@
 #include "attune-library.h"
 #include "attune-progress-report.h"
 #include "attune-store.h"
+#include "bench-fill.h"
 
-#define PROFILES 50
-#define DAY (G_USEC_PER_SEC * (gint64) 86400)
 
 static int
 compare_gint64 (gconstpointer a, gconstpointer b)
@@ -31,85 +31,20 @@ compare_gint64 (gconstpointer a, gconstpointer b)
 }
 
 static gint64
+largest (GArray *samples)
+{
+  gint64 most = 0;
+
+  for (guint i = 0; i < samples->len; i++)
+    most = MAX (most, g_array_index (samples, gint64, i));
+  return most;
+}
+
+static gint64
 median (GArray *samples)
 {
   g_array_sort (samples, compare_gint64);
   return g_array_index (samples, gint64, samples->len / 2);
-}
-
-/* Fills the file directly, in large transactions: the history a busy
- * classroom would build over a year, spread over 180 days. */
-static void
-fill (const char *path, guint64 choices, AttuneLibrary *library)
-{
-  static const char *strategies[] = { "active-listening", "reassure", "acknowledge-the-impact",
-                                      "focus-on-solutions", "apologise-when-responsible", "manage-time" };
-  GListModel *scenarios = attune_library_get_scenarios (library);
-  guint n_scenarios = g_list_model_get_n_items (scenarios);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  sqlite3 *db;
-  sqlite3_stmt *attempt, *choice, *evidence;
-  gint64 now = g_get_real_time ();
-  guint64 made = 0, attempt_id = 0;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, "PRAGMA synchronous = OFF; BEGIN", NULL, NULL, NULL);
-  for (guint p = 1; p <= PROFILES; p++)
-    {
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO profile (id, name, created_at) VALUES (%u, 'Learner %u', 0)", p, p);
-      sqlite3_exec (db, sql, NULL, NULL, NULL);
-    }
-  sqlite3_prepare_v2 (db, "INSERT INTO attempt (id, profile_id, scenario_id, mode, started_at, ended_at, outcome, final_mood) "
-                          "VALUES (?1, ?2, ?3, 'coach', ?4, ?4 + 240000000, 'resolved', 2)", -1, &attempt, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO choice (attempt_id, seq, node_id, choice_index, chosen_at, time_taken_ms) "
-                          "VALUES (?1, ?2, 'node', ?3, ?4, 3000)", -1, &choice, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO evidence (choice_id, profile_id, strategy_id, weight, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                      -1, &evidence, NULL);
-  while (made < choices)
-    {
-      guint profile = 1 + (guint) (attempt_id % PROFILES);
-      gint64 started = now - (gint64) g_rand_int_range (rand, 0, 180) * DAY;
-      g_autoptr(AttuneScenario) scenario = g_list_model_get_item (scenarios, (guint) (attempt_id % n_scenarios));
-
-      attempt_id++;
-      sqlite3_bind_int64 (attempt, 1, (gint64) attempt_id);
-      sqlite3_bind_int (attempt, 2, (int) profile);
-      sqlite3_bind_text (attempt, 3, attune_scenario_get_id (scenario), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (attempt, 4, started);
-      sqlite3_step (attempt);
-      sqlite3_reset (attempt);
-      for (guint seq = 1; seq <= 5 && made < choices; seq++, made++)
-        {
-          gint64 choice_id;
-
-          sqlite3_bind_int64 (choice, 1, (gint64) attempt_id);
-          sqlite3_bind_int (choice, 2, (int) seq);
-          sqlite3_bind_int (choice, 3, (int) (seq % 3));
-          sqlite3_bind_int64 (choice, 4, started + seq * 30 * G_USEC_PER_SEC);
-          sqlite3_step (choice);
-          sqlite3_reset (choice);
-          choice_id = sqlite3_last_insert_rowid (db);
-          for (guint e = 0; e < 2; e++)
-            {
-              int weight = g_rand_int_range (rand, -3, 4);
-
-              sqlite3_bind_int64 (evidence, 1, choice_id);
-              sqlite3_bind_int (evidence, 2, (int) profile);
-              sqlite3_bind_text (evidence, 3, strategies[(seq + e * 3) % G_N_ELEMENTS (strategies)], -1, SQLITE_STATIC);
-              sqlite3_bind_int (evidence, 4, weight == 0 ? 1 : weight);
-              sqlite3_bind_int64 (evidence, 5, started + seq * 30 * G_USEC_PER_SEC);
-              sqlite3_step (evidence);
-              sqlite3_reset (evidence);
-            }
-          if (made % 100000 == 99999)
-            sqlite3_exec (db, "COMMIT; BEGIN", NULL, NULL, NULL);
-        }
-    }
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  sqlite3_finalize (attempt);
-  sqlite3_finalize (choice);
-  sqlite3_finalize (evidence);
-  sqlite3_close (db);
 }
 
 int
@@ -121,6 +56,7 @@ main (int argc, char *argv[])
   g_autoptr(GArray) record = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) refresh = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) lesson = g_array_new (FALSE, FALSE, sizeof (gint64));
   AttuneStoreEvidence evidence[] = { { "reassure", 2 }, { "active-listening", 1 } };
   guint64 choices;
   const char *path;
@@ -143,7 +79,7 @@ main (int argc, char *argv[])
   store = attune_store_open (path, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  fill (path, choices, library);
+  bench_fill (path, choices, library);
   store = attune_store_open (path, NULL, &error);
   g_assert_no_error (error);
 
@@ -181,11 +117,23 @@ main (int argc, char *argv[])
       g_array_append_val (refresh, (gint64) { g_get_monotonic_time () - start });
     }
 
+  /* A lesson page's status line, as the command line and a fresh page
+   * compute it from the store (the window reads it from the report). */
+  for (guint i = 0; i < 21; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autofree char *status = attune_progress_describe_lesson (store, 1 + i % PROFILES, "reassure", g_get_real_time ());
+
+      g_assert_nonnull (status);
+      g_array_append_val (lesson, (gint64) { g_get_monotonic_time () - start });
+    }
+
   g_clear_object (&store);
   g_assert_cmpint (stat (path, &st), ==, 0);
   printf ("choices=%" G_GUINT64_FORMAT " record_us=%" G_GINT64_FORMAT " floor_us=%" G_GINT64_FORMAT
-          " refresh_us=%" G_GINT64_FORMAT " bytes_per_1000=%" G_GINT64_FORMAT "\n",
-          choices, median (record), median (floor), median (refresh),
+          " refresh_us=%" G_GINT64_FORMAT " lesson_us=%" G_GINT64_FORMAT
+          " refresh_max_us=%" G_GINT64_FORMAT " lesson_max_us=%" G_GINT64_FORMAT " bytes_per_1000=%" G_GINT64_FORMAT "\n",
+          choices, median (record), median (floor), median (refresh), median (lesson), largest (refresh), largest (lesson),
           (gint64) st.st_size * 1000 / (gint64) MAX (choices, 1));
   return 0;
 }
