@@ -367,8 +367,12 @@ map_loaded (GObject      *source,
             gpointer      user_data)
 {
   MapLoad *load = user_data;
-  g_autoptr(AttuneContentSet) set = attune_content_load_file_finish (result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneContentSet) set = attune_content_load_file_finish (result, &error);
   g_autoptr(AttuneMapWindow) window = g_weak_ref_get (&load->window);
+
+  if (set == NULL)
+    g_printerr ("%s\n", error->message);
 
   for (guint i = 0; set != NULL && i < set->problems->len; i++)
     {

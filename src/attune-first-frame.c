@@ -24,6 +24,7 @@ resident_kib (void)
   g_autofree char *status = NULL;
   const char *line;
 
+  /* Only for build-aux/bench, which refuses a -1 with the line it read. */
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1;
   line = strstr (status, "VmRSS:");

@@ -171,6 +171,7 @@ work (GTask        *task,
   AttuneLrsService *self = source;
   Job *job = data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) store_error = NULL;
 
   if (self->store == NULL)
     self->store = attune_store_open (self->database, NULL, &error);
@@ -186,20 +187,26 @@ work (GTask        *task,
       AttuneLrsSyncReport report;
 
       attune_lrs_sync_report_init (&report);
-      if (job->retry_refused)
-        attune_store_queue_retry_refused (self->store, NULL);
+      if (job->retry_refused && !attune_store_queue_retry_refused (self->store, &store_error))
+        {
+          g_message ("Could not offer refused statements again: %s", store_error->message);
+          g_clear_error (&store_error);
+        }
       job->ok = client != NULL && attune_lrs_sync (self->store, client, &report, cancellable, &error);
       if (!job->ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           job->transient = g_error_matches (error, ATTUNE_LRS_ERROR, ATTUNE_LRS_ERROR_UNAVAILABLE);
           job->error = g_strdup (error->message);
-          attune_store_queue_set_result (self->store, 0, job->error, NULL);
+          if (!attune_store_queue_set_result (self->store, 0, job->error, &store_error))
+            g_message ("Could not note the sync's result: %s", store_error->message);
         }
-      else if (job->ok)
-        attune_store_queue_set_result (self->store, g_get_real_time (), NULL, NULL);
+      else if (job->ok && !attune_store_queue_set_result (self->store, g_get_real_time (), NULL, &store_error))
+        g_message ("Could not note the sync's result: %s", store_error->message);
+      g_clear_error (&store_error);
       attune_lrs_sync_report_clear (&report);
     }
-  attune_store_queue_get_status (self->store, &job->status, NULL);
+  if (!attune_store_queue_get_status (self->store, &job->status, &store_error))
+    g_message ("Could not count the statements still queued: %s", store_error->message);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -348,11 +348,17 @@ attune_lrs_sync (AttuneStore          *store,
       report->sent += done->len;
     }
 
-  if (attune_store_queue_get_status (store, &status, NULL))
-    {
-      report->remaining = status.pending + status.refused;
-      attune_queue_status_clear (&status);
-    }
+  {
+    g_autoptr(GError) status_error = NULL;
+
+    if (attune_store_queue_get_status (store, &status, &status_error))
+      {
+        report->remaining = status.pending + status.refused;
+        attune_queue_status_clear (&status);
+      }
+    else
+      g_message ("Could not count the statements still queued: %s", status_error->message);
+  }
   return ok;
 }
 
@@ -465,7 +471,12 @@ attune_lrs_sync_command (const char *database,
   attune_lrs_sync_report_init (&report);
   ok = attune_store_queue_retry_refused (store, &error) &&
        attune_lrs_sync (store, client, &report, NULL, &error);
-  attune_store_queue_set_result (store, ok ? g_get_real_time () : 0, ok ? NULL : error->message, NULL);
+  {
+    g_autoptr(GError) result_error = NULL;
+
+    if (!attune_store_queue_set_result (store, ok ? g_get_real_time () : 0, ok ? NULL : error->message, &result_error))
+      g_message ("Could not note the sync's result: %s", result_error->message);
+  }
   g_string_append_printf (output,
                           ngettext ("Sent %u statement to the learning record store.",
                                     "Sent %u statements to the learning record store.", report.sent),

@@ -214,14 +214,18 @@ attune_progress_describe_lesson (AttuneStore *store,
                                  const char  *strategy,
                                  gint64       now)
 {
-  g_autoptr(GPtrArray) stats = attune_store_get_strategy_stats (store, profile, now, attune_mastery_utc_offset (now), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stats = attune_store_get_strategy_stats (store, profile, now, attune_mastery_utc_offset (now), &error);
   g_autoptr(GHashTable) mastery = NULL;
   g_autofree char *level = NULL;
   g_autofree char *figure = NULL;
   AttuneStrategyMastery *found;
 
   if (stats == NULL)
-    return NULL;
+    {
+      g_message ("Could not read progress for a lesson page: %s", error->message);
+      return NULL;
+    }
   mastery = attune_mastery_compute_from_stats (stats, now);
   found = g_hash_table_lookup (mastery, strategy);
   /* Translators: %s is a level, such as “Getting there” */

@@ -112,14 +112,19 @@ _attune_store_open_snapshot (const char  *path,
 {
   GStatBuf before, after;
   g_autofree char *data = NULL;
+  g_autoptr(GError) read_error = NULL;
   gsize len = 0;
   sqlite3 *db = NULL;
   unsigned char *image;
   int rc;
 
-  if (g_stat (path, &before) != 0 || !g_file_get_contents (path, &data, &len, NULL) ||
+  if (g_stat (path, &before) != 0 || !g_file_get_contents (path, &data, &len, &read_error) ||
       g_stat (path, &after) != 0)
-    return _attune_store_set_error (error, NULL, SQLITE_CANTOPEN, path), NULL;
+    {
+      if (read_error != NULL)
+        g_message ("%s", read_error->message);
+      return _attune_store_set_error (error, NULL, SQLITE_CANTOPEN, path), NULL;
+    }
   if (before.st_mtime != after.st_mtime || before.st_size != after.st_size ||
       (gsize) after.st_size != len
 #ifdef __linux__

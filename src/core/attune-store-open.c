@@ -536,15 +536,25 @@ copy_unchanged (const char  *from,
                 GError     **error)
 {
   g_autofree char *data = NULL;
+  g_autoptr(GError) io_error = NULL;
   GStatBuf before, after;
   gsize len;
 
-  if (g_stat (from, &before) != 0 || !g_file_get_contents (from, &data, &len, NULL) || g_stat (from, &after) != 0)
-    return _attune_store_set_error (error, NULL, SQLITE_CANTOPEN, path);
+  /* The store's own error says what it means for the learner; the
+   * system's reason goes to the log. */
+  if (g_stat (from, &before) != 0 || !g_file_get_contents (from, &data, &len, &io_error) || g_stat (from, &after) != 0)
+    {
+      if (io_error != NULL)
+        g_message ("%s", io_error->message);
+      return _attune_store_set_error (error, NULL, SQLITE_CANTOPEN, path);
+    }
   if (before.st_mtime != after.st_mtime || before.st_size != after.st_size || (gsize) after.st_size != len)
     return _attune_store_set_error (error, NULL, SQLITE_BUSY, path);
-  if (!g_file_set_contents (to, data, len, NULL))
-    return _attune_store_set_error (error, NULL, SQLITE_CANTOPEN, path);
+  if (!g_file_set_contents (to, data, len, &io_error))
+    {
+      g_message ("%s", io_error->message);
+      return _attune_store_set_error (error, NULL, SQLITE_CANTOPEN, path);
+    }
   return TRUE;
 }
 

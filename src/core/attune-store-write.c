@@ -574,9 +574,15 @@ attune_store_finish_attempt (AttuneStore  *self,
 {
   if (!end_attempt (self, attempt, outcome, TRUE, final_mood, error))
     return FALSE;
-  /* A failed backup is not a failed attempt: the data is safe in the database. */
+  /* A failed backup is not a failed attempt: the data is safe in the
+   * database, and the next finished attempt tries again. */
   if (self->saving_error == NULL)
-    attune_store_backup_if_due (self, NULL);
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      if (!attune_store_backup_if_due (self, &backup_error))
+        g_message ("The daily backup of %s was not taken: %s", self->path, backup_error->message);
+    }
   return TRUE;
 }
 

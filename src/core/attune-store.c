@@ -526,6 +526,10 @@ _attune_store_prepare (AttuneStore  *self,
 
   if (rc != SQLITE_OK)
     {
+      /* Callers that have no way to report it fall back to a default
+       * (no profile, not read); the failure is logged here instead. */
+      if (error == NULL)
+        g_warning ("Could not read the progress file %s: %s", self->path, sqlite3_errmsg (self->db));
       _attune_store_set_error (error, self->db, rc, self->path);
       return NULL;
     }
