@@ -111,11 +111,13 @@ attune_store_list_attempts (AttuneStore  *self,
              "  (SELECT count(*) FROM choice c WHERE c.attempt_id = a.id)," \
              "  (SELECT coalesce(sum(max(e.weight, 0)), 0) FROM choice c JOIN evidence e ON e.choice_id = c.id WHERE c.attempt_id = a.id)," \
              "  (SELECT coalesce(sum(abs(e.weight)), 0) FROM choice c JOIN evidence e ON e.choice_id = c.id WHERE c.attempt_id = a.id)" \
-             " FROM attempt a " where " ORDER BY a.started_at DESC, a.id DESC LIMIT ?2"
-  /* One profile's newest attempts come straight off attempt_by_profile;
-   * a "?1 = 0 OR" in one query would scan every profile's. */
+             " FROM (SELECT id FROM attempt " where " ORDER BY started_at DESC, id DESC LIMIT ?2) AS newest" \
+             " JOIN attempt a ON a.id = newest.id ORDER BY a.started_at DESC, a.id DESC"
+  /* One profile's newest attempts come straight off attempt_by_profile
+   * (a "?1 = 0 OR" in one query would scan every profile's), and only
+   * those are summed. */
   g_autoptr(sqlite3_stmt) stmt =
-    _attune_store_prepare (self, profile != 0 ? LIST_ATTEMPTS ("WHERE a.profile_id = ?1") : LIST_ATTEMPTS ("WHERE ?1 = 0"), error);
+    _attune_store_prepare (self, profile != 0 ? LIST_ATTEMPTS ("WHERE profile_id = ?1") : LIST_ATTEMPTS ("WHERE ?1 = 0"), error);
 #undef LIST_ATTEMPTS
   GPtrArray *attempts;
   int rc;

@@ -83,6 +83,9 @@ G_DEFINE_QUARK (attune-store-error-quark, attune_store_error)
   "  scenario_id TEXT NOT NULL," \
   "  last_started INTEGER NOT NULL," \
   "  PRIMARY KEY (profile_id, scenario_id)) WITHOUT ROWID;" \
+  /* Sessions this week from the index alone. */ \
+  "DROP INDEX attempt_by_profile;" \
+  "CREATE INDEX attempt_by_profile ON attempt (profile_id, started_at, ended_at, outcome);" \
   "CREATE TABLE profile_total (" \
   "  profile_id INTEGER PRIMARY KEY REFERENCES profile(id) ON DELETE CASCADE," \
   "  practised_us INTEGER NOT NULL);" \

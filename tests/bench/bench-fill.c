@@ -50,7 +50,8 @@ bench_fill (const char *path, guint64 choices, AttuneLibrary *library)
   while (made < choices)
     {
       guint profile = 1 + (guint) (attempt_id % PROFILES);
-      gint64 started = now - (gint64) g_rand_int_range (rand, 0, 180) * DAY;
+      /* Any moment of the last 180 days, ended before now. */
+      gint64 started = now - 600 * G_USEC_PER_SEC - (gint64) g_rand_int_range (rand, 0, 180 * 86400) * G_USEC_PER_SEC;
       g_autoptr(AttuneScenario) scenario = g_list_model_get_item (scenarios, (guint) (attempt_id % n_scenarios));
 
       attempt_id++;
