@@ -47,12 +47,6 @@ struct _AttuneLessonBrowser
 
 G_DEFINE_FINAL_TYPE (AttuneLessonBrowser, attune_lesson_browser, GTK_TYPE_WIDGET)
 
-enum {
-  PRACTISE_STRATEGY,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -524,7 +518,7 @@ practise_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[PRACTISE_STRATEGY], 0, g_variant_get_string (parameter, NULL));
+  gtk_widget_activate_action_variant (widget, "win.practise-strategy", parameter);
 }
 
 static void
@@ -650,15 +644,6 @@ attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * AttuneLessonBrowser::practise-strategy:
-   * @id: the lesson's strategy id
-   *
-   * The learner wants to practise what the lesson teaches.
-   */
-  signals[PRACTISE_STRATEGY] =
-    g_signal_new ("practise-strategy", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (ATTUNE_TYPE_LESSON_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -20,13 +20,6 @@
 
 G_DEFINE_FINAL_TYPE (AttuneProgressView, attune_progress_view, GTK_TYPE_WIDGET)
 
-enum {
-  OPEN_LESSON,
-  PRACTISE_SCENARIO,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -616,7 +609,7 @@ open_lesson (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[OPEN_LESSON], 0, g_variant_get_string (parameter, NULL));
+  gtk_widget_activate_action_variant (widget, "win.open-lesson", parameter);
 }
 
 static void
@@ -624,7 +617,7 @@ practise (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[PRACTISE_SCENARIO], 0, g_variant_get_string (parameter, NULL));
+  gtk_widget_activate_action_variant (widget, "win.start-scenario", parameter);
 }
 
 static void
@@ -663,12 +656,6 @@ attune_progress_view_class_init (AttuneProgressViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[OPEN_LESSON] =
-    g_signal_new ("open-lesson", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[PRACTISE_SCENARIO] =
-    g_signal_new ("practise-scenario", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-progress-view.ui");

@@ -47,13 +47,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  START_SCENARIO,
-  SHOW_MAP,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static gboolean
 matches (gpointer item,
@@ -173,7 +166,7 @@ show_map_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[SHOW_MAP], 0, g_variant_get_string (parameter, NULL));
+  gtk_widget_activate_action_variant (widget, "win.show-map", parameter);
 }
 
 static void
@@ -350,7 +343,7 @@ scenario_activated (AttuneScenarioPicker *self,
   g_autoptr(AttuneScenario) scenario = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   if (scenario != NULL)
-    g_signal_emit (self, signals[START_SCENARIO], 0, attune_scenario_get_id (scenario));
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.start-scenario", "s", attune_scenario_get_id (scenario));
 }
 
 static void
@@ -374,7 +367,7 @@ start_next (GtkWidget  *widget,
   AttuneScenarioPicker *self = ATTUNE_SCENARIO_PICKER (widget);
 
   if (self->next_id != NULL)
-    g_signal_emit (self, signals[START_SCENARIO], 0, self->next_id);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.start-scenario", "s", self->next_id);
 }
 
 AttuneScenarioPicker *
@@ -487,13 +480,6 @@ attune_scenario_picker_class_init (AttuneScenarioPickerClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The trainer asked for the map of the role-play with this id. */
-  signals[SHOW_MAP] =
-    g_signal_new ("show-map", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[START_SCENARIO] =
-    g_signal_new ("start-scenario", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-scenario-picker.ui");

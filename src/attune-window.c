@@ -293,14 +293,6 @@ attune_window_get_role_play (AttuneWindow *self)
   return self->role_play;
 }
 
-/* "Start" on the Practise Next card. */
-static void
-practise_scenario (AttuneWindow *self,
-                   const char   *id)
-{
-  attune_window_start_scenario (self, id);
-}
-
 static void
 practise_strategy (AttuneWindow *self,
                    const char   *strategy)
@@ -330,10 +322,6 @@ ensure_progress_view (AttuneWindow *self)
     return;
 
   self->progress_view = attune_progress_view_new (self->progress);
-  g_signal_connect_object (self->progress_view, "open-lesson", G_CALLBACK (attune_window_show_lesson),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->progress_view, "practise-scenario", G_CALLBACK (practise_scenario),
-                           self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->progress_bin, GTK_WIDGET (self->progress_view));
 }
 
@@ -594,12 +582,6 @@ attune_window_constructed (GObject *object)
   last_view = g_settings_get_string (self->settings, "last-view");
   attune_window_show_view (self, last_view);
 
-  g_signal_connect_object (self->lesson_browser, "practise-strategy", G_CALLBACK (practise_strategy),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scenario_picker, "start-scenario", G_CALLBACK (attune_window_start_scenario),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scenario_picker, "show-map", G_CALLBACK (show_map),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (ensure_progress_view),
                            self, G_CONNECT_SWAPPED);
   ensure_progress_view (self);
@@ -609,6 +591,38 @@ attune_window_constructed (GObject *object)
   update_content_state (self);
 
   attune_first_frame_watch (GTK_WINDOW (self));
+}
+
+static void
+open_lesson_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  attune_window_show_lesson (ATTUNE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+start_scenario_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  attune_window_start_scenario (ATTUNE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+practise_strategy_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  practise_strategy (ATTUNE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_map_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  show_map (ATTUNE_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -642,6 +656,11 @@ attune_window_class_init (AttuneWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, play_bin);
   gtk_widget_class_bind_template_child (widget_class, AttuneWindow, picker_bin);
 
+  /* Navigation: the views ask for these, and never reach the window. */
+  gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_lesson_action);
+  gtk_widget_class_install_action (widget_class, "win.start-scenario", "s", start_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.practise-strategy", "s", practise_strategy_action);
+  gtk_widget_class_install_action (widget_class, "win.show-map", "s", show_map_action);
   gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts);
