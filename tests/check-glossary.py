@@ -44,7 +44,7 @@ GLOSSARY = [
     (r"^Practise Next$", {
         "de": r"^Als Nächstes üben$",
         "es": r"^Siguiente práctica$",
-        "ar": r"^تدرّب على التالي$",
+        "ar": r"^التمرين التالي$",
     }),
     (r"\bpresenter mode\b", {
         "de": r"Präsentationsmodus",
