@@ -27,7 +27,7 @@ import sys
 GLOSSARY = [
     (r"\bLearning Record Store\b|\bLRS\b|\blearning record store\b", {
         "de": r"Learning Record Store|\bLRS\b",
-        "es": r"almacén de registros de aprendizaje",
+        "es": r"almacén de registros( de aprendizaje)?",  # the short form on the narrow tab only
         "ar": r"مخزن (ل)?سجلات التعلّم",
     }),
     (r"\bprogress file\b", {
