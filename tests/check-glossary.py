@@ -124,8 +124,46 @@ def translated(entry):
     return not entry["fuzzy"] and all(entry["msgstr"]) and entry["msgstr"]
 
 
+def self_test():
+    """A catalogue with known inconsistencies must fail with exactly them."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as root:
+        os.makedirs(os.path.join(root, "po", "content"))
+        with open(os.path.join(root, "po", "LINGUAS"), "w") as f:
+            f.write("es\n")
+        with open(os.path.join(root, "po", "content", "LINGUAS"), "w") as f:
+            f.write("es\n")
+        header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        with open(os.path.join(root, "po", "es.po"), "w", encoding="utf-8") as f:
+            f.write(header + 'msgid "Learning Record Store"\nmsgstr "Learning Record Store"\n\n'
+                    'msgctxt "mastery level"\nmsgid "Handles well"\nmsgstr "Dominada"\n\n'
+                    'msgid "“Handles well” starts at 75%%."\nmsgstr "«Lo domina» empieza en el 75 %%."\n')
+        with open(os.path.join(root, "po", "content", "es.po"), "w", encoding="utf-8") as f:
+            f.write(header + 'msgctxt "lesson title"\nmsgid "Follow up"\nmsgstr "Haz seguimiento"\n\n'
+                    'msgctxt "lesson title"\nmsgid "Follow through"\nmsgstr "Haz seguimiento"\n\n'
+                    'msgid "Ask for the manager."\nmsgstr "Pida hablar con el encargado."\n')
+        problems, checked = check(root)
+    expected = ["has no /almacén", "uses /Learning Record Store/", "names “Handles well”",
+                "are both “Haz seguimiento”", "has no /responsable/"]
+    missing = [e for e in expected if not any(e in p for p in problems)]
+    for p in problems:
+        print("# found:", p)
+    print(f"# self-test: {len(problems)} found, {len(missing)} of {len(expected)} expected missing {missing}")
+    return 1 if missing or len(problems) != len(expected) else 0
+
+
 def main():
+    if sys.argv[1:2] == ["--self-test"]:
+        return self_test()
     root = sys.argv[1] if len(sys.argv) > 1 else "."
+    problems, checked = check(root)
+    for p in problems:
+        print(p)
+    print(f"# glossary: {checked} renderings checked, {len(problems)} inconsistent")
+    return 1 if problems else 0
+
+
+def check(root):
     problems = []
     checked = 0
     languages = {}
@@ -174,11 +212,7 @@ def main():
                                     problems.append(f"{path}: “{e['msgid'][:70]}” names “{en}”, "
                                                     f"but not as “{name}”: “{tr[:90]}”")
 
-    for p in problems:
-        print(p)
-    print(f"# glossary: {checked} renderings checked in {len(languages)} languages, "
-          f"{len(problems)} inconsistent")
-    return 1 if problems else 0
+    return problems, checked
 
 
 if __name__ == "__main__":
