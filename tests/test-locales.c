@@ -3,16 +3,21 @@
  * Every screen in one language, chosen with --language=CODE:
  *
  *   qps  the pseudo-locale (po/meson.build, build-aux/pseudo-po.py): every
- *        screen is walked, and each visible label or tooltip with letters in
- *        it must carry the pseudo marks, so no text escaped translation; then
- *        again at 360 px, where no label may stick out of its window.
+ *        screen is walked, and each visible label, tooltip, window title,
+ *        accessible name and accessible description with letters in it must
+ *        carry the pseudo marks, so no text escaped translation (a screen
+ *        reader user hears what a sighted user reads); then again at 360 px,
+ *        where no label may stick out of its window.
  *   de, es, ar  the real catalogues from the build tree: every screen is
  *        rendered (Arabic right to left, German also at 360 px) for a person
  *        to look at, and checked for overflow at 360 px too.
  *
  * Screens: lesson list and page, role-play picker, a role-play (start,
  * feedback, debrief), progress with its history, a transcript, the
- * presenter window, preferences, keyboard shortcuts and the problems window.
+ * presenter window, preferences, keyboard shortcuts, the problems window,
+ * the About window, the new, rename and delete profile dialogs, and the
+ * file choosers (export progress, add a folder): their titles and buttons,
+ * the rest of a file chooser being GTK's own.
  */
 #include "config.h"
 
@@ -52,6 +57,11 @@ static const char *const toolkit_strings[] = {
   "Search Shortcuts",
   "No Results Found",
   "Try a different search",
+  "About",                /* AdwAboutWindow's title and its pages */
+  "Details",
+  "Credits",
+  "Legal",
+  "Acknowledgements",
   NULL,
 };
 
@@ -94,12 +104,25 @@ lacks_pseudo_marks (const char *text)
   return FALSE;
 }
 
+/* An accessible property's string as set on @widget, or NULL. GTK 4.8 has
+ * no getter: the test API's check returns the value it found when it
+ * differs from the one asked for, and no text of ours is a lone U+0001. */
+static char *
+accessible_text (GtkWidget             *widget,
+                 GtkAccessibleProperty  property)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\001");
+}
+
 typedef struct
 {
   const char *screen;
   GtkWidget *toplevel;
   GPtrArray *untranslated;
   GPtrArray *overflowing;
+  guint n_accessible;
 } Walk;
 
 static void
@@ -110,8 +133,9 @@ walk (GtkWidget *widget,
 
   if (!gtk_widget_get_mapped (widget))
     return;
-  /* Key caps are GTK's own (“Ctrl”, “Alt”), from its catalogue. */
-  if (GTK_IS_SHORTCUT_LABEL (widget))
+  /* Key caps are GTK's own (“Ctrl”, “Alt”), from its catalogue, and so
+   * are the title bar's Minimize, Maximize and Close. */
+  if (GTK_IS_SHORTCUT_LABEL (widget) || GTK_IS_WINDOW_CONTROLS (widget))
     return;
   if (GTK_IS_LABEL (widget))
     {
@@ -133,6 +157,23 @@ walk (GtkWidget *widget,
   tooltip = gtk_widget_get_tooltip_text (widget);
   if (lacks_pseudo_marks (tooltip))
     g_ptr_array_add (w->untranslated, g_strdup_printf ("%s: tooltip “%s”", w->screen, tooltip));
+  /* What a screen reader says instead of, or besides, the visible text. */
+  {
+    const struct { GtkAccessibleProperty property; const char *what; } spoken[] = {
+      { GTK_ACCESSIBLE_PROPERTY_LABEL, "accessible name" },
+      { GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "accessible description" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spoken); i++)
+      {
+        g_autofree char *text = accessible_text (widget, spoken[i].property);
+
+        w->n_accessible += text != NULL;
+        if (lacks_pseudo_marks (text))
+          g_ptr_array_add (w->untranslated, g_strdup_printf ("%s: %s “%s” of a %s", w->screen, spoken[i].what,
+                                                             text, G_OBJECT_TYPE_NAME (widget)));
+      }
+  }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -176,6 +217,7 @@ find_too_wide (GtkWidget  *widget,
 static GPtrArray *untranslated;
 static GPtrArray *overflowing;
 static int current_width;
+static guint n_accessible;  /* accessible names and descriptions read */
 
 /* Renders @toplevel as LANGUAGE-WIDTH-NAME.png, then walks it. */
 static void
@@ -183,11 +225,15 @@ check_screen (GtkWidget  *toplevel,
               const char *name)
 {
   g_autofree char *png_name = g_strdup_printf ("%s-%d-%s", language, current_width, name);
-  Walk w = { png_name, toplevel, untranslated, overflowing };
+  Walk w = { png_name, toplevel, untranslated, overflowing, 0 };
 
   attune_test_wait_for_frame (toplevel);
   g_free (attune_test_render_png (toplevel, png_name));
   walk (toplevel, &w);
+  n_accessible += w.n_accessible;
+  if (GTK_IS_WINDOW (toplevel) && lacks_pseudo_marks (gtk_window_get_title (GTK_WINDOW (toplevel))))
+    g_ptr_array_add (untranslated, g_strdup_printf ("%s: window title “%s”", png_name,
+                                                    gtk_window_get_title (GTK_WINDOW (toplevel))));
   if (current_width <= 360 && GTK_IS_WINDOW (toplevel) && ATTUNE_IS_WINDOW (toplevel))
     {
       if (gtk_widget_get_width (toplevel) > 360)
@@ -239,6 +285,48 @@ clean_library_loaded (gpointer data)
          attune_library_get_n_bad_files (attune_test_library (app)) == 0;
 }
 
+/* The message dialog on screen (a profile's name, a deletion), checked,
+ * then answered with @response as a person would. */
+static void
+check_message_dialog (const char *response,
+                      const char *name)
+{
+  GtkWindow *dialog = find_toplevel ("AdwMessageDialog");
+
+  g_assert_nonnull (dialog);
+  check_screen (GTK_WIDGET (dialog), name);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  if (find_toplevel ("AdwMessageDialog") != NULL)
+    gtk_window_destroy (find_toplevel ("AdwMessageDialog"));
+}
+
+/* A file chooser (GTK's own dialog, with no portal): our title and our
+ * button labels are checked and the whole rendered, not its places and
+ * file list, which are GTK's; then it is cancelled. */
+static void
+check_file_chooser (const char *name)
+{
+  GtkWindow *dialog = find_toplevel ("GtkFileChooserDialog");
+  g_autofree char *png_name = g_strdup_printf ("%s-%d-%s", language, current_width, name);
+  Walk w = { png_name, GTK_WIDGET (dialog), untranslated, overflowing, 0 };
+  const int responses[] = { GTK_RESPONSE_ACCEPT, GTK_RESPONSE_CANCEL };
+
+  g_assert_nonnull (dialog);
+  attune_test_wait_for_frame (GTK_WIDGET (dialog));
+  g_free (attune_test_render_png (GTK_WIDGET (dialog), png_name));
+  if (lacks_pseudo_marks (gtk_window_get_title (dialog)))
+    g_ptr_array_add (untranslated, g_strdup_printf ("%s: window title “%s”", png_name, gtk_window_get_title (dialog)));
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      GtkWidget *button = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), responses[i]);
+
+      g_assert_nonnull (button);
+      walk (button, &w);
+    }
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_null (find_toplevel ("GtkFileChooserDialog"));
+}
+
 /* Every screen at @width. */
 static void
 every_screen (int width)
@@ -246,6 +334,8 @@ every_screen (int width)
   AttuneWindow *window;
   AttuneRolePlay *play;
   AttuneConversation *conversation;
+  GtkWidget *progress;
+  GtkWindow *preferences;
   g_autoptr(GPtrArray) attempts = NULL;
   g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "fixtures", "broken", NULL);
   const char *folders[] = { broken, NULL };
@@ -253,6 +343,13 @@ every_screen (int width)
   current_width = width;
   window = attune_test_reopen_window (app, "learn", width, 720);
   attune_test_wait_until (library_loaded, NULL);
+  {
+    /* accessible_text() reads what the catalogue gave: the main menu's name. */
+    g_autofree char *menu_name = accessible_text (attune_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+    g_assert_cmpstr (menu_name, ==, _("Main Menu"));
+  }
   check_screen (GTK_WIDGET (window), "learn");
   attune_window_show_lesson (window, "active-listening");
   check_screen (GTK_WIDGET (window), "lesson");
@@ -324,6 +421,27 @@ every_screen (int width)
   g_settings_set_strv (attune_test_settings (), "library-folders", NULL);
   /* The reload has finished (not merely the previous load). */
   attune_test_wait_until (clean_library_loaded, NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  check_secondary (find_toplevel ("AdwAboutWindow"), "about");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "progress");
+  progress = attune_test_find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL);
+  gtk_widget_activate_action (progress, "progress.new-profile", NULL);
+  check_message_dialog ("cancel", "profile-new");
+  gtk_widget_activate_action (progress, "progress.rename-profile", NULL);
+  check_message_dialog ("cancel", "profile-rename");
+  gtk_widget_activate_action (progress, "progress.delete-profile", NULL);
+  check_message_dialog ("cancel", "profile-delete");
+  gtk_widget_activate_action (progress, "progress.export", "s", "csv");
+  check_file_chooser ("chooser-export-progress");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = find_toplevel ("AttunePreferencesWindow");
+  g_assert_nonnull (preferences);
+  gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.add-folder", NULL);
+  check_file_chooser ("chooser-add-folder");
+  gtk_window_destroy (preferences);
 }
 
 static void
@@ -346,6 +464,9 @@ test_every_screen (void)
   g_ptr_array_set_size (overflowing, 0);
   every_screen (360);
 
+  /* The accessible names were really read (the menu button's, the lists'…). */
+  g_test_message ("%u accessible names and descriptions read", n_accessible);
+  g_assert_cmpuint (n_accessible, >, 20);
   if (is_pseudo ())
     report (untranslated, "not pseudo-translated");
   report (overflowing, "overflows at 360 px");
