@@ -8,7 +8,19 @@
  */
 #include "config.h"
 
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "attune-store-private.h"
+
+/* How much lower than the GTK thread the worker runs (nice, added to the
+ * process's own): when the CPU
+ * is busy, a long export or backup waits rather than the next frame. */
+#define WORKER_NICENESS 10
 
 typedef struct
 {
@@ -46,7 +58,20 @@ run_job (gpointer task_pointer,
   GError *error = NULL;
   gpointer result;
   gulong handler = 0;
+  static _Thread_local gboolean lowered;
 
+  if (!lowered)
+    {
+#ifdef __linux__
+      /* Linux gives each thread its own nice value. */
+      id_t thread = (id_t) syscall (SYS_gettid);
+      int nice_now = getpriority (PRIO_PROCESS, thread);
+
+      if (setpriority (PRIO_PROCESS, thread, MIN (nice_now + WORKER_NICENESS, 19)) != 0)
+        g_debug ("The store's worker keeps its priority: %s", g_strerror (errno));
+#endif
+      lowered = TRUE;
+    }
   if (g_task_return_error_if_cancelled (task))
     return;
   if (cancellable != NULL && self->db != NULL)
