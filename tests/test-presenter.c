@@ -67,7 +67,7 @@ file_written (gpointer path)
 {
   g_autofree char *contents = NULL;
 
-  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, "late-parcel,outcome,") != NULL;
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, ",outcome,") != NULL;
 }
 
 static guint
@@ -193,10 +193,19 @@ test_class_with_console (void)
   g_assert_cmpuint (decisions->len, ==, 2);
   g_assert_cmpint (g_array_index (decisions, AttuneClassDecision, 1).chosen, ==, 1);
   g_assert_cmpuint (g_array_index (decisions, AttuneClassDecision, 1).votes[2], ==, 1);
-  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "2. Chose B (0 of 1 vote)", TRUE));
+  {
+    /* Numbered as on the trainer sheet's map. */
+    g_autofree char *line = g_strdup_printf ("%u. Chose B (0 of 1 vote)", g_array_index (decisions, AttuneClassDecision, 1).number);
+
+    g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), line, TRUE));
+  }
   gtk_widget_activate_action (GTK_WIDGET (console), "console.retry", "u", 1);
   g_assert_cmpuint (decisions->len, ==, 1);
   g_assert_cmpuint (attune_conversation_get_steps (conversation)->len, ==, 1);
+  /* The votes of the decision the retry undid are kept for the recap. */
+  g_assert_cmpuint (attune_class_session_get_history (session)->len, ==, 2);
+  g_assert_true (g_array_index (attune_class_session_get_history (session), AttuneClassDecision, 1).undone);
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "1 decision undone by a retry: its votes are kept for the recap.", FALSE));
 
   /* On to the end, the strongest reply each time: votes, Space, Space. */
   for (guint i = 0; i < 40 && !attune_conversation_is_finished (conversation); i++)
@@ -216,6 +225,11 @@ test_class_with_console (void)
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "The class’s recap", FALSE));
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "Outcome: Resolved", FALSE));
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "A: 2 of 3 votes (67%)", FALSE));
+  /* Both passes, labelled; the undone decision with its vote. */
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "First pass", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "Pass 2: retried from decision ", TRUE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "B: 0 of 1 vote (0%)", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), " · undone by a retry", TRUE));
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "✓ Shown: ", TRUE));
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "The class sees the recap", FALSE));
   attune_test_wait_for_frame (GTK_WIDGET (presenter));
@@ -227,8 +241,11 @@ test_class_with_console (void)
   g_assert_true (attune_presenter_console_export_csv (console, csv_file));
   attune_test_wait_until (file_written, csv_path);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "scenario,decision,node,customer,letter,reply,votes,percent,class_choice,strongest,seconds\r\n"));
-  g_assert_nonnull (strstr (csv, "late-parcel,outcome,"));
+  g_assert_true (g_str_has_prefix (csv, "scenario,pass,step,decision,node,customer,letter,reply,votes,percent,class_choice,strongest,seconds,undone\r\n"));
+  g_assert_nonnull (strstr (csv, "late-parcel,2,outcome,"));
+  /* The first pass's second decision, undone by the retry, is still there. */
+  g_assert_nonnull (strstr (csv, ",1,100,no,"));
+  g_assert_nonnull (strstr (csv, ",yes\r\n"));
   g_unlink (csv_path);
 
   /* The recap on paper: the same pages the print dialog would print. */
