@@ -628,6 +628,59 @@ attune_presenter_console_init (AttunePresenterConsole *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "attune-console");
 }
 
+/**
+ * attune_presenter_console_open:
+ * @trainer_window: (nullable): the window the trainer started from, on
+ *   the trainer's own screen
+ *
+ * Shows the projected window and this console. With two monitors or more,
+ * the projected window fills a monitor @trainer_window is not on (the
+ * projector) and the console fills the trainer's: the class never sees it.
+ * With one monitor, which may well be mirrored on the projector, the
+ * projected window fills it and the console opens beneath it, never over
+ * it; the trainer switches to it (Alt+Tab) when the class cannot see, and
+ * the keys work from either window.
+ */
+void
+attune_presenter_console_open (AttunePresenterConsole *self,
+                               GtkWindow              *trainer_window)
+{
+  GtkWindow *presenter = GTK_WINDOW (self->presenter);
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GListModel *monitors = gdk_display_get_monitors (display);
+  guint n_monitors = g_list_model_get_n_items (monitors);
+  g_autoptr(GdkMonitor) trainer = NULL;
+  g_autoptr(GdkMonitor) projector = NULL;
+
+  if (n_monitors < 2)
+    {
+      gtk_window_fullscreen (presenter);
+      gtk_window_present (GTK_WINDOW (self));
+      gtk_window_present (presenter);
+      return;
+    }
+  if (trainer_window != NULL && gtk_widget_get_realized (GTK_WIDGET (trainer_window)))
+    {
+      GdkMonitor *at = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (trainer_window)));
+
+      trainer = at != NULL ? g_object_ref (at) : NULL;
+    }
+  if (trainer == NULL)
+    trainer = g_list_model_get_item (monitors, 0);
+  for (guint i = 0; i < n_monitors && projector == NULL; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (monitor != trainer)
+        projector = g_steal_pointer (&monitor);
+    }
+  gtk_window_fullscreen_on_monitor (presenter, projector);
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), trainer);
+  gtk_window_present (presenter);
+  /* The trainer's keyboard and clicker go to the console. */
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 /* The trainer's console for @presenter; it closes with it. */
 AttunePresenterConsole *
 attune_presenter_console_new (AttunePresenterWindow *presenter)

@@ -702,22 +702,11 @@ attune_presenter_window_constructed (GObject *object)
   attune_practice_begin (self->practice, self->conversation, ATTUNE_ATTEMPT_PRESENTER, ATTUNE_ATTEMPT_FIRST);
   render (self);
   start_fitting (self);
-  /* The size of a common projector, should fullscreen not be honoured. */
+  /* The size of a common projector, should fullscreen not be honoured.
+   * Which monitor it fills is the console's choice
+   * (attune_presenter_console_open). */
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
-  {
-    /* With a projector as a second monitor, the class sees that one and
-     * the trainer's console stays on the first. */
-    GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-
-    if (g_list_model_get_n_items (monitors) >= 2)
-      {
-        g_autoptr(GdkMonitor) projector = g_list_model_get_item (monitors, 1);
-
-        gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), projector);
-      }
-    else
-      gtk_window_fullscreen (GTK_WINDOW (self));
-  }
+  gtk_window_fullscreen (GTK_WINDOW (self));
 }
 
 static void
