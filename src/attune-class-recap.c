@@ -84,21 +84,11 @@ attach_decision (GtkGrid                   *grid,
   gtk_widget_set_hexpand (reply, TRUE);
   verdict_label = text (verdict, chosen == decision->best && !decision->undone ? "success" : "dim-label");
   /* Short enough to sit beside the reply; wrapped when a translation is long. */
-  gtk_label_set_max_width_chars (GTK_LABEL (verdict_label), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (verdict_label), 30);
   gtk_grid_attach (grid, text (digit, "attune-presenter-letter"), 0, row, 1, 1);
   gtk_grid_attach (grid, text (votes, "attune-presenter-chosen"), 1, row, 1, 1);
   gtk_grid_attach (grid, reply, 2, row, 1, 1);
   gtk_grid_attach (grid, verdict_label, 3, row, 1, 1);
-  if (decision->undone)
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      {
-        int child_row;
-
-        gtk_grid_query_child (grid, child, NULL, &child_row, NULL, NULL);
-        if (child_row == row)
-          gtk_widget_add_css_class (child, "attune-recap-undone");
-      }
 }
 
 /* The recap of @session; @library names the strategies. */
