@@ -46,23 +46,28 @@ attach_decision (GtkGrid                   *grid,
 {
   g_autofree char *digit = g_strdup_printf ("%u", decision->number);
   guint total = attune_class_decision_get_total (decision);
-  guint chosen = (guint) decision->chosen;
+  gboolean taken = decision->chosen >= 0;
+  guint chosen = taken ? (guint) decision->chosen : decision->best;
   g_autofree char *letter = attune_class_reply_letter (chosen);
   g_autofree char *best = attune_class_reply_letter (decision->best);
-  const char *reply_text = attune_class_decision_get_choice (decision, chosen)->reply;
+  /* A decision the class had not chosen at yet: what the customer said. */
+  const char *reply_text = taken ? attune_class_decision_get_choice (decision, chosen)->reply : decision->node->text;
   g_autofree char *votes = NULL;
   g_autofree char *verdict = NULL;
   GtkWidget *reply = text (reply_text, "attune-recap-reply");
   GtkWidget *verdict_label;
 
-  if (total > 0)
+  if (!taken)
+    /* Translators: on the class's recap, a decision the trainer went back from before the class chose; %u is how many votes were counted */
+    votes = g_strdup_printf (ngettext ("No choice yet: %u vote", "No choice yet: %u votes", total), total);
+  else if (total > 0)
     /* Translators: on the class's recap; %s is the letter the class chose (see “presenter reply letters”), then its votes, all the votes and their share */
     votes = g_strdup_printf (ngettext ("%s: %u of %u vote (%u%%)", "%s: %u of %u votes (%u%%)", total),
                              letter, decision->votes[chosen], total,
                              attune_class_decision_get_percent (decision, chosen));
   else
     votes = g_strdup (letter);
-  if (chosen == decision->best)
+  if (taken && chosen == decision->best)
     /* Translators: on the class's recap, after the choice: it was the best one */
     verdict = g_strdup (_("★ Strongest"));
   else
@@ -82,7 +87,7 @@ attach_decision (GtkGrid                   *grid,
   gtk_label_set_single_line_mode (GTK_LABEL (reply), TRUE);
   gtk_widget_set_tooltip_text (reply, reply_text);
   gtk_widget_set_hexpand (reply, TRUE);
-  verdict_label = text (verdict, chosen == decision->best && !decision->undone ? "success" : "dim-label");
+  verdict_label = text (verdict, taken && chosen == decision->best && !decision->undone ? "success" : "dim-label");
   /* Short enough to sit beside the reply; wrapped when a translation is long. */
   gtk_label_set_max_width_chars (GTK_LABEL (verdict_label), 30);
   gtk_grid_attach (grid, text (digit, "attune-presenter-letter"), 0, row, 1, 1);

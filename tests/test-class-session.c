@@ -259,6 +259,44 @@ test_retry_keeps_votes (void)
   g_assert_nonnull (strstr (csv, "late-parcel,2,outcome,"));
 }
 
+/* Hands counted at a decision the trainer goes back from before the class
+ * chose are kept too: undone, with no choice. */
+static void
+test_retry_keeps_open_votes (void)
+{
+  g_autoptr(AttuneClassSession) session = new_session ("late-parcel", 12);
+  GArray *history = attune_class_session_get_history (session);
+  AttuneClassDecision *open;
+  g_autoptr(AttuneHandout) recap = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+
+  attune_class_session_choose (session, 0, NULL);
+  attune_class_session_set_votes (session, 2, 4);
+  /* Back to the first decision with the second one open and voted on. */
+  g_assert_true (attune_class_session_retry_from (session, 0));
+  g_assert_cmpuint (history->len, ==, 2);
+  open = &g_array_index (history, AttuneClassDecision, 1);
+  g_assert_true (open->undone);
+  g_assert_cmpint (open->chosen, ==, -1);
+  g_assert_cmpuint (open->votes[2], ==, 4);
+  /* Going back with nothing counted adds nothing. */
+  g_assert_true (attune_class_session_get_current (session) != NULL);
+  attune_class_session_choose (session, 1, NULL);
+  g_assert_true (attune_class_session_retry_from (session, 0));
+  g_assert_cmpuint (history->len, ==, 3);
+  while (attune_class_session_get_current (session) != NULL)
+    attune_class_session_choose (session, 0, NULL);
+
+  recap = attune_handout_new_for_recap (session, library);
+  text = attune_handout_to_text (recap);
+  g_assert_nonnull (strstr (text, "The trainer went back before the class chose; the strongest reply was"));
+  g_assert_nonnull (strstr (text, "4 votes (100%)"));
+  csv = attune_class_session_to_csv (session);
+  g_assert_nonnull (strstr (csv, ",4,100,no,"));
+  g_assert_cmpuint (attune_class_session_get_n_passes (session), ==, 3);
+}
+
 /* The trainer sheet numbers decisions once: the best path, the map, its
  * arrows, the questions and a class session all use the same numbers. */
 static void
@@ -485,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/class-session/elapsed", test_elapsed);
   g_test_add_func ("/class-session/csv", test_csv);
   g_test_add_func ("/class-session/retry-keeps-votes", test_retry_keeps_votes);
+  g_test_add_func ("/class-session/retry-keeps-open-votes", test_retry_keeps_open_votes);
   g_test_add_func ("/class-session/translated-letters", test_translated_letters);
   g_test_add_func ("/handout/decision-numbers", test_decision_numbers);
   g_test_add_func ("/handout/lesson", test_lesson_handout);

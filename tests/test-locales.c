@@ -468,6 +468,8 @@ test_classroom (void)
   attune_presenter_window_select (presenter, 1);
   attune_presenter_window_advance (presenter);
   attune_presenter_window_advance (presenter);
+  /* A vote at the decision open when the trainer goes back: kept too. */
+  attune_presenter_window_add_vote (presenter, 0, 1);
   g_assert_true (attune_presenter_window_retry_from (presenter, 1));
   for (guint i = 0; i < 40 && attune_class_session_get_current (session) != NULL; i++)
     {
@@ -481,8 +483,14 @@ test_classroom (void)
     }
   g_assert_true (attune_presenter_window_show_recap (presenter));
   check_classroom (presenter, console, "presenter-recap", "console-recap");
-  /* The recap says the letters the class saw. */
+  /* The recap says the letters the class saw, and keeps the votes of
+   * the decisions the retry undid, the one not chosen yet too. */
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), first_letter, TRUE));
+  {
+    g_autofree char *no_choice = g_strdup_printf (ngettext ("No choice yet: %u vote", "No choice yet: %u votes", 1), 1);
+
+    g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), no_choice, FALSE));
+  }
   gtk_window_destroy (GTK_WINDOW (presenter));
 
   check_clipping = FALSE;

@@ -221,6 +221,13 @@ attune_class_session_retry_from (AttuneClassSession *self,
       if (!taken->undone && taken->step >= decision)
         taken->undone = TRUE;
     }
+  /* Hands counted at the open decision count too, though no choice was made. */
+  if (self->current.node != NULL && attune_class_decision_get_total (&self->current) > 0)
+    {
+      self->current.undone = TRUE;
+      self->current.seconds = (now_us () - self->opened_us) / G_USEC_PER_SEC;
+      g_array_append_val (self->history, self->current);
+    }
   g_array_set_size (self->decisions, decision);
   g_array_append_val (self->pass_starts, decision);
   self->n_retries++;

@@ -22,7 +22,8 @@ typedef struct
   guint n_shown;
   guint8 shown_order[ATTUNE_MAX_CHOICES];  /* authored indexes, in the order shown */
   guint votes[ATTUNE_MAX_CHOICES];         /* by position shown */
-  int chosen;                              /* position shown, -1 until chosen */
+  int chosen;                              /* position shown, -1 until chosen (and in the history, for a
+                                            * decision a retry went back from before the class chose) */
   guint best;                              /* position shown of the strongest reply */
   gint64 seconds;                          /* spent on this decision */
 } AttuneClassDecision;

@@ -495,14 +495,19 @@ attune_handout_new_for_recap (AttuneClassSession *session,
 
               attune_handout_add (self, ATTUNE_BLOCK_BULLET, 1, letter, text);
             }
-          chosen = attune_class_reply_letter ((guint) decision->chosen);
           best = attune_class_reply_letter (decision->best);
-          if ((guint) decision->chosen == decision->best)
+          if (decision->chosen < 0)
+            /* Translators: on a recap, when the trainer went back before the class chose; %s is the strongest reply's letter (see “presenter reply letters”) */
+            verdict = g_strdup_printf (_("The trainer went back before the class chose; the strongest reply was %s."), best);
+          else if ((guint) decision->chosen == decision->best)
             /* Translators: on a recap; %s is the letter of the reply the class chose (see “presenter reply letters”) */
-            verdict = g_strdup_printf (_("The class chose %s, the strongest reply."), chosen);
+            verdict = g_strdup_printf (_("The class chose %s, the strongest reply."), best);
           else
-            /* Translators: on a recap; the first %s is the letter the class chose, the second the strongest reply's (see “presenter reply letters”) */
-            verdict = g_strdup_printf (_("The class chose %s; the strongest reply was %s."), chosen, best);
+            {
+              chosen = attune_class_reply_letter ((guint) decision->chosen);
+              /* Translators: on a recap; the first %s is the letter the class chose, the second the strongest reply's (see “presenter reply letters”) */
+              verdict = g_strdup_printf (_("The class chose %s; the strongest reply was %s."), chosen, best);
+            }
           attune_handout_add (self, ATTUNE_BLOCK_NOTE, 1, NULL, verdict);
         }
     }
