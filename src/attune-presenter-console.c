@@ -144,12 +144,12 @@ reply_card (AttunePresenterConsole    *self,
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *votes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *spin = gtk_spin_button_new_with_range (0, 999, 1);
-  g_autofree char *letter = g_strdup_printf ("%c", 'A' + position);
+  g_autofree char *letter = attune_class_reply_letter (position);
   g_autofree char *evidence = evidence_text (choice, library);
-  /* Translators: the accessible label of the count of votes in the console; %c is a reply's letter */
-  g_autofree char *spin_label = g_strdup_printf (_("Votes for %c"), 'A' + position);
-  /* Translators: a button in the console; %c is a reply's letter */
-  g_autofree char *pick_label = g_strdup_printf (_("Pick %c"), 'A' + position);
+  /* Translators: the accessible label of the count of votes in the console; %s is a reply's letter (see “presenter reply letters”) */
+  g_autofree char *spin_label = g_strdup_printf (_("Votes for %s"), letter);
+  /* Translators: a button in the console; %s is a reply's letter (see “presenter reply letters”) */
+  g_autofree char *pick_label = g_strdup_printf (_("Pick %s"), letter);
   g_autofree char *count = g_strdup_printf (ngettext ("%u vote · %u%%", "%u votes · %u%%", decision->votes[position]),
                                             decision->votes[position], attune_class_decision_get_percent (decision, position));
   GtkWidget *reply = text (choice->reply, NULL);
@@ -248,9 +248,8 @@ render_now (AttunePresenterConsole *self)
     }
   else if (current != NULL)
     {
-      /* Translators: in the console, above the decision the class sees; %u is its number */
-      g_autofree char *number = g_strdup_printf (_("Decision %u: the class sees the replies"),
-                                                 attune_class_session_get_decisions (session)->len + 1);
+      /* Translators: in the console, above the decision the class sees; %u is its number, as on the trainer sheet */
+      g_autofree char *number = g_strdup_printf (_("Decision %u: the class sees the replies"), current->number);
 
       gtk_box_append (self->now, heading (number));
       if (current->node->cue != NULL)
@@ -282,21 +281,47 @@ render_path (AttunePresenterConsole *self)
       AttuneClassDecision *decision = &g_array_index (decisions, AttuneClassDecision, d);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       guint total = attune_class_decision_get_total (decision);
-      /* Translators: a decision on the class's path in the console; %u its number, %c the letter chosen, then the votes */
-      g_autofree char *line = g_strdup_printf (ngettext ("%u. Chose %c (%u of %u vote)%s", "%u. Chose %c (%u of %u votes)%s", total),
-                                               d + 1, 'A' + decision->chosen, decision->votes[decision->chosen], total,
-                                               (guint) decision->chosen == decision->best ? " ★" : "");
-      /* Translators: a button on the class's path; %u is the decision's number */
-      g_autofree char *retry = g_strdup_printf (_("Retry %u"), d + 1);
-      /* Translators: the accessible label of that button */
-      g_autofree char *retry_spoken = g_strdup_printf (_("Retry from decision %u"), d + 1);
+      g_autofree char *letter = attune_class_reply_letter ((guint) decision->chosen);
+      /* Translators: a decision on the class's path in the console; %u its number (as on the trainer sheet), %s the letter chosen (see “presenter reply letters”), then the votes */
+      g_autofree char *line = g_strdup_printf (ngettext ("%u. Chose %s (%u of %u vote)", "%u. Chose %s (%u of %u votes)", total),
+                                               decision->number, letter, decision->votes[decision->chosen], total);
+      /* Translators: a button on the class's path; %u is the decision's number, as on the trainer sheet */
+      g_autofree char *retry = g_strdup_printf (_("Retry %u"), decision->number);
+      /* Translators: the accessible label of that button; %u is the decision's number, as on the trainer sheet */
+      g_autofree char *retry_spoken = g_strdup_printf (_("Retry from decision %u"), decision->number);
+      GtkWidget *line_label = text (line, NULL);
       GtkWidget *button = action_button (retry, "console.retry", g_variant_new_uint32 (d));
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, retry_spoken, -1);
-      gtk_box_append (GTK_BOX (row), text (line, NULL));
-      gtk_widget_set_hexpand (gtk_widget_get_first_child (row), TRUE);
+      gtk_box_append (GTK_BOX (row), line_label);
+      gtk_widget_set_hexpand (line_label, TRUE);
+      if ((guint) decision->chosen == decision->best)
+        {
+          /* The strongest reply: a star, and words for a screen reader. */
+          GtkWidget *star = gtk_label_new ("★");
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The strongest reply"), -1);
+          gtk_widget_set_tooltip_text (star, _("The strongest reply"));
+          gtk_widget_add_css_class (star, "success");
+          gtk_box_append (GTK_BOX (row), star);
+        }
+      gtk_widget_set_valign (button, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (row), button);
       gtk_box_append (self->path, row);
+    }
+  if (attune_class_session_get_n_retries (session) > 0)
+    {
+      guint undone = 0;
+      GArray *history = attune_class_session_get_history (session);
+      g_autofree char *kept = NULL;
+
+      for (guint i = 0; i < history->len; i++)
+        undone += g_array_index (history, AttuneClassDecision, i).undone;
+      /* Translators: under the class's path in the console, after a retry; %u is how many decisions the retries undid */
+      kept = g_strdup_printf (ngettext ("%u decision undone by a retry: its votes are kept for the recap.",
+                                        "%u decisions undone by retries: their votes are kept for the recap.", undone),
+                              undone);
+      gtk_box_append (self->path, text (kept, "dim-label"));
     }
 }
 
@@ -470,7 +495,18 @@ attune_presenter_console_constructed (GObject *object)
   for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
     gtk_box_append (GTK_BOX (side), text (notes[i], NULL));
   gtk_box_append (GTK_BOX (side), heading (_("Keys")));
-  gtk_box_append (GTK_BOX (side), text (_("A–D pick · 1–4 a vote more, Ctrl+1–4 a vote fewer · T show the votes · Space, Enter or Page Down reveal and go on · R recap · Esc leave"), "dim-label"));
+  {
+    const char *letters = attune_class_reply_letters ();
+    g_autofree char *first = attune_class_reply_letter (0);
+    g_autofree char *last = attune_class_reply_letter (g_utf8_strlen (letters, -1) - 1);
+    /* Translators: the reply letters as a range, such as A–D; %s are the first and the last (see “presenter reply letters”) */
+    g_autofree char *range = g_strdup_printf (C_("letter range", "%s–%s"), first, last);
+    /* Translators: the keys, in the console; %s is the range of reply letters, such as A–D */
+    g_autofree char *keys = g_strdup_printf (_("%s pick · 1–4 a vote more, Ctrl+1–4 a vote fewer · T show the votes · Space, Enter or Page Down reveal and go on · R recap · Esc leave"),
+                                             range);
+
+    gtk_box_append (GTK_BOX (side), text (keys, "dim-label"));
+  }
 
   g_signal_connect_swapped (self->presenter, "changed", G_CALLBACK (presenter_changed), self);
   /* gtk_window_destroy() unrealizes the presenter at once; its last
@@ -590,6 +626,59 @@ attune_presenter_console_init (AttunePresenterConsole *self)
   gtk_box_append (GTK_BOX (toolbar), flap);
   adw_window_set_content (ADW_WINDOW (self), toolbar);
   gtk_widget_add_css_class (GTK_WIDGET (self), "attune-console");
+}
+
+/**
+ * attune_presenter_console_open:
+ * @trainer_window: (nullable): the window the trainer started from, on
+ *   the trainer's own screen
+ *
+ * Shows the projected window and this console. With two monitors or more,
+ * the projected window fills a monitor @trainer_window is not on (the
+ * projector) and the console fills the trainer's: the class never sees it.
+ * With one monitor, which may well be mirrored on the projector, the
+ * projected window fills it and the console opens beneath it, never over
+ * it; the trainer switches to it (Alt+Tab) when the class cannot see, and
+ * the keys work from either window.
+ */
+void
+attune_presenter_console_open (AttunePresenterConsole *self,
+                               GtkWindow              *trainer_window)
+{
+  GtkWindow *presenter = GTK_WINDOW (self->presenter);
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GListModel *monitors = gdk_display_get_monitors (display);
+  guint n_monitors = g_list_model_get_n_items (monitors);
+  g_autoptr(GdkMonitor) trainer = NULL;
+  g_autoptr(GdkMonitor) projector = NULL;
+
+  if (n_monitors < 2)
+    {
+      gtk_window_fullscreen (presenter);
+      gtk_window_present (GTK_WINDOW (self));
+      gtk_window_present (presenter);
+      return;
+    }
+  if (trainer_window != NULL && gtk_widget_get_realized (GTK_WIDGET (trainer_window)))
+    {
+      GdkMonitor *at = gdk_display_get_monitor_at_surface (display, gtk_native_get_surface (GTK_NATIVE (trainer_window)));
+
+      trainer = at != NULL ? g_object_ref (at) : NULL;
+    }
+  if (trainer == NULL)
+    trainer = g_list_model_get_item (monitors, 0);
+  for (guint i = 0; i < n_monitors && projector == NULL; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      if (monitor != trainer)
+        projector = g_steal_pointer (&monitor);
+    }
+  gtk_window_fullscreen_on_monitor (presenter, projector);
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), trainer);
+  gtk_window_present (presenter);
+  /* The trainer's keyboard and clicker go to the console. */
+  gtk_window_present (GTK_WINDOW (self));
 }
 
 /* The trainer's console for @presenter; it closes with it. */

@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (AttunePresenterConsole, attune_presenter_console, ATTUNE, 
 
 AttunePresenterConsole *attune_presenter_console_new          (AttunePresenterWindow  *presenter);
 AttunePresenterWindow  *attune_presenter_console_get_presenter (AttunePresenterConsole *self);
+void                    attune_presenter_console_open          (AttunePresenterConsole *self,
+                                                               GtkWindow              *trainer_window);
 gboolean                attune_presenter_console_export_csv   (AttunePresenterConsole *self,
                                                                GFile                  *file);
 

@@ -106,7 +106,7 @@ attune_presenter_keys_attach (GtkWidget             *window,
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (keys), GTK_PHASE_CAPTURE);
   for (guint i = 0; i < ATTUNE_MAX_CHOICES; i++)
     {
-      gunichar letter = g_utf8_get_char (g_utf8_offset_to_pointer (attune_presenter_reply_letters (), i));
+      gunichar letter = g_utf8_get_char (g_utf8_offset_to_pointer (attune_class_reply_letters (), i));
       guint lower = gdk_unicode_to_keyval (g_unichar_tolower (letter));
       guint upper = gdk_unicode_to_keyval (g_unichar_toupper (letter));
 

@@ -73,22 +73,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The letters of the replies, which are also the keys that pick them:
- * translatable, so that a class with an Arabic or Greek keyboard sees
- * letters it can type. Falls back to ABCD if the translation is unusable. */
-const char *
-attune_presenter_reply_letters (void)
-{
-  /* Translators: the letters of the (up to) four replies in presenter mode, in
-   * order; they are also the keys that pick the replies, so use four different
-   * characters your keyboard types without modifiers (Arabic, for example: أبجد) */
-  const char *letters = C_("presenter reply letters", "ABCD");
-
-  if (!g_utf8_validate (letters, -1, NULL) || g_utf8_strlen (letters, -1) != ATTUNE_MAX_CHOICES)
-    return "ABCD";
-  return letters;
-}
-
 /* A key name or letter range inside a sentence, wrapped in Unicode
  * first-strong isolates: a right-to-left sentence that starts with a
  * Latin key name is still laid out right to left. */
@@ -102,7 +86,7 @@ isolate (const char *text)
 static char *
 letter_range (void)
 {
-  const char *letters = attune_presenter_reply_letters ();
+  const char *letters = attune_class_reply_letters ();
   g_autofree char *first = g_strndup (letters, g_utf8_next_char (letters) - letters);
   const char *last = g_utf8_offset_to_pointer (letters, ATTUNE_MAX_CHOICES - 1);
   g_autofree char *range = g_strdup_printf ("%s–%s", first, last);
@@ -113,9 +97,7 @@ letter_range (void)
 static char *
 reply_letter (guint i)
 {
-  const char *letter = g_utf8_offset_to_pointer (attune_presenter_reply_letters (), i);
-
-  return g_strndup (letter, g_utf8_next_char (letter) - letter);
+  return attune_class_reply_letter (i);
 }
 
 static GtkWidget *
@@ -253,11 +235,17 @@ add_recap (AttunePresenterWindow *self)
       guint position = 0;
       g_autofree char *line = NULL;
 
+      g_autofree char *letter = NULL;
+      GArray *decisions = attune_class_session_get_decisions (self->class_session);
+      guint number = i < decisions->len ? g_array_index (decisions, AttuneClassDecision, i).number : i + 1;
+
       while (position + 1 < step->n_shown && step->shown_order[position] != step->choice_index)
         position++;
-      /* Translators: the recap of a class's path: decision number, the
-       * letter chosen, a verdict such as “Strong reply”, then the reply */
-      line = g_strdup_printf (_("%u. %c — %s: “%s”"), i + 1, 'A' + position, verdict, step->choice->reply);
+      letter = reply_letter (position);
+      /* Translators: the recap of a class's path: the decision's number (as on
+       * the trainer sheet), the letter chosen (see “presenter reply letters”),
+       * a verdict such as “Strong reply”, then the reply */
+      line = g_strdup_printf (_("%u. %s — %s: “%s”"), number, letter, verdict, step->choice->reply);
       gtk_box_append (self->content, big_text (line, "attune-presenter-recap"));
     }
 }
@@ -714,22 +702,11 @@ attune_presenter_window_constructed (GObject *object)
   attune_practice_begin (self->practice, self->conversation, ATTUNE_ATTEMPT_PRESENTER, ATTUNE_ATTEMPT_FIRST);
   render (self);
   start_fitting (self);
-  /* The size of a common projector, should fullscreen not be honoured. */
+  /* The size of a common projector, should fullscreen not be honoured.
+   * Which monitor it fills is the console's choice
+   * (attune_presenter_console_open). */
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
-  {
-    /* With a projector as a second monitor, the class sees that one and
-     * the trainer's console stays on the first. */
-    GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-
-    if (g_list_model_get_n_items (monitors) >= 2)
-      {
-        g_autoptr(GdkMonitor) projector = g_list_model_get_item (monitors, 1);
-
-        gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), projector);
-      }
-    else
-      gtk_window_fullscreen (GTK_WINDOW (self));
-  }
+  gtk_window_fullscreen (GTK_WINDOW (self));
 }
 
 static void

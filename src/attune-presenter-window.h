@@ -35,7 +35,6 @@ gboolean               attune_presenter_window_retry_from (AttunePresenterWindow
 AttuneClassSession    *attune_presenter_window_get_class_session (AttunePresenterWindow *self);
 AttunePractice        *attune_presenter_window_get_practice (AttunePresenterWindow *self);
 
-const char            *attune_presenter_reply_letters  (void);
 
 gboolean attune_presenter_window_fits         (AttunePresenterWindow *self,
                                               int                   *needed,

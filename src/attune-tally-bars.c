@@ -27,14 +27,14 @@ attune_tally_bars_new (const AttuneClassDecision *decision)
   gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
   for (guint i = 0; i < decision->n_shown; i++)
     {
-      g_autofree char *letter = g_strdup_printf ("%c", 'A' + i);
+      g_autofree char *letter = attune_class_reply_letter (i);
       guint percent = attune_class_decision_get_percent (decision, i);
       /* Translators: the votes for one reply in the class's tally; %u a count, then its share */
       g_autofree char *count = g_strdup_printf (ngettext ("%u vote · %u%%", "%u votes · %u%%", decision->votes[i]),
                                                 decision->votes[i], percent);
-      /* Translators: read out for a bar of the tally; %c is the reply's letter, then the votes and their share */
-      g_autofree char *spoken = g_strdup_printf (ngettext ("Reply %c: %u vote, %u%%", "Reply %c: %u votes, %u%%",
-                                                           decision->votes[i]), 'A' + i, decision->votes[i], percent);
+      /* Translators: read out for a bar of the tally; %s is the reply's letter (see “presenter reply letters”), then the votes and their share */
+      g_autofree char *spoken = g_strdup_printf (ngettext ("Reply %s: %u vote, %u%%", "Reply %s: %u votes, %u%%",
+                                                           decision->votes[i]), letter, decision->votes[i], percent);
       GtkWidget *name = gtk_label_new (letter);
       GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (total, 1));
       GtkWidget *value = gtk_label_new (count);

@@ -213,14 +213,13 @@ attune_window_present_scenario (AttuneWindow *self,
   }
   gtk_window_set_application (GTK_WINDOW (presenter), gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (presenter));
   {
-    /* The trainer's console: on the first monitor when the projector is
-     * the second, else a window of its own beside the projected one. */
+    /* The trainer's console: on this window's monitor when there is a
+     * second one for the projector, else beneath the projected window. */
     AttunePresenterConsole *console = attune_presenter_console_new (presenter);
 
     gtk_window_set_application (GTK_WINDOW (console), gtk_window_get_application (GTK_WINDOW (self)));
-    gtk_window_present (GTK_WINDOW (console));
+    attune_presenter_console_open (console, GTK_WINDOW (self));
   }
   return TRUE;
 }

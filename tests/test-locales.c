@@ -18,6 +18,10 @@
  * the About window, the new, rename and delete profile dialogs, and the
  * file choosers (export progress, add a folder): their titles and buttons,
  * the rest of a file chooser being GTK's own.
+ * And the classroom at 1280×720 (/locales/classroom): the console, the
+ * tally and the recap, where no label may be cut off (a label that neither
+ * wraps nor ellipsizes gets its natural width; an ellipsized one has the
+ * whole text as its tooltip) or stick out of its window.
  */
 #include "config.h"
 
@@ -26,6 +30,7 @@
 #include <glib/gi18n.h>
 
 #include "attune-application.h"
+#include "attune-class-session.h"
 #include "attune-presenter-window.h"
 #include "attune-progress-view.h"
 #include "attune-role-play.h"
@@ -125,6 +130,8 @@ typedef struct
   guint n_accessible;
 } Walk;
 
+static gboolean check_clipping;
+
 static void
 walk (GtkWidget *widget,
       Walk      *w)
@@ -153,6 +160,25 @@ walk (GtkWidget *widget,
                                           w->screen, text, bounds.origin.x,
                                           bounds.origin.x + bounds.size.width,
                                           gtk_widget_get_width (w->toplevel)));
+      /* Clipped: a label that neither wraps nor ellipsizes must get its
+       * natural width; an ellipsized one must say the whole text in its
+       * tooltip (its accessible name is the whole text already). */
+      if (check_clipping && *text != '\0')
+        {
+          int natural;
+
+          gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          if (!gtk_label_get_wrap (GTK_LABEL (widget)) && gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE &&
+              natural > gtk_widget_get_width (widget) + 1)
+            g_ptr_array_add (w->overflowing,
+                             g_strdup_printf ("%s: “%.60s” needs %d px and has %d", w->screen, text, natural,
+                                              gtk_widget_get_width (widget)));
+          if (gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE &&
+              pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) &&
+              g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+            g_ptr_array_add (w->overflowing,
+                             g_strdup_printf ("%s: “%.60s” is cut short with no tooltip", w->screen, text));
+        }
     }
   tooltip = gtk_widget_get_tooltip_text (widget);
   if (lacks_pseudo_marks (tooltip))
@@ -474,6 +500,128 @@ test_every_screen (void)
   g_clear_pointer (&overflowing, g_ptr_array_unref);
 }
 
+static gboolean
+presenter_fitted (gpointer data)
+{
+  return !attune_presenter_window_get_fitting (data);
+}
+
+/* Renders the projected window and the console at 1280×720 and walks both. */
+static void
+check_classroom (AttunePresenterWindow *presenter,
+                 GtkWidget             *console,
+                 const char            *presenter_name,
+                 const char            *console_name)
+{
+  attune_test_wait_until (presenter_fitted, presenter);
+  if (presenter_name != NULL)
+    check_screen (GTK_WIDGET (presenter), presenter_name);
+  check_screen (console, console_name);
+  /* Both windows stay 1280 px wide: their content can shrink to that. */
+  {
+    GtkWidget *windows[] = { GTK_WIDGET (presenter), console };
+    const char *names[] = { presenter_name != NULL ? presenter_name : "presenter", console_name };
+
+    for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s-1280-%s", language, names[i]);
+        int minimum;
+
+        gtk_widget_measure (windows[i], GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+        if (minimum > 1280 || gtk_widget_get_width (windows[i]) > 1280)
+          {
+            g_ptr_array_add (overflowing, g_strdup_printf ("%s: the window is %d px wide and needs %d px",
+                                                           name, gtk_widget_get_width (windows[i]), minimum));
+            find_too_wide (windows[i], 1280, name, overflowing);
+          }
+      }
+  }
+}
+
+/* The classroom at 1280×720, a projector's size: the console while the
+ * class votes, the tally, the feedback, and after a retry the recap on
+ * both screens, with every label translated and nothing cut off or
+ * sticking out; the letters are the presenter's everywhere. */
+static void
+test_classroom (void)
+{
+  AttuneWindow *window;
+  AttunePresenterWindow *presenter;
+  GtkWidget *console;
+  AttuneClassSession *session;
+  g_autofree char *first_letter = attune_class_reply_letter (0);
+  g_autofree char *second_letter = attune_class_reply_letter (1);
+
+  untranslated = g_ptr_array_new_with_free_func (g_free);
+  overflowing = g_ptr_array_new_with_free_func (g_free);
+  current_width = 1280;
+  check_clipping = TRUE;
+  window = attune_test_reopen_window (app, "practise", 1280, 720);
+  attune_test_wait_until (library_loaded, NULL);
+  g_assert_true (attune_window_present_scenario (window, "late-parcel"));
+  presenter = ATTUNE_PRESENTER_WINDOW (find_toplevel ("AttunePresenterWindow"));
+  console = GTK_WIDGET (find_toplevel ("AttunePresenterConsole"));
+  g_assert_nonnull (presenter);
+  g_assert_nonnull (console);
+  gtk_window_unfullscreen (GTK_WINDOW (presenter));
+  gtk_window_unfullscreen (GTK_WINDOW (console));
+  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  gtk_window_set_default_size (GTK_WINDOW (console), 1280, 720);
+  session = attune_presenter_window_get_class_session (presenter);
+
+  /* Votes, then the tally on the projector. */
+  attune_presenter_window_add_vote (presenter, 0, 1);
+  attune_presenter_window_add_vote (presenter, 0, 1);
+  attune_presenter_window_add_vote (presenter, 1, 1);
+  check_classroom (presenter, console, NULL, "console-question");
+  /* The console's letters are the presenter's. */
+  g_assert_nonnull (attune_test_find_label (console, first_letter, FALSE));
+  g_assert_nonnull (attune_test_find_label (console, second_letter, FALSE));
+  g_assert_true (attune_presenter_window_toggle_tally (presenter));
+  check_classroom (presenter, console, "presenter-tally", "console-tally");
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), second_letter, FALSE));
+
+  /* The feedback, then on; back to the first decision, and to the end. */
+  g_assert_true (attune_presenter_window_advance (presenter));
+  check_classroom (presenter, console, NULL, "console-revealed");
+  g_assert_true (attune_presenter_window_advance (presenter));
+  attune_presenter_window_add_vote (presenter, 1, 1);
+  attune_presenter_window_select (presenter, 1);
+  attune_presenter_window_advance (presenter);
+  attune_presenter_window_advance (presenter);
+  /* A vote at the decision open when the trainer goes back: kept too. */
+  attune_presenter_window_add_vote (presenter, 0, 1);
+  g_assert_true (attune_presenter_window_retry_from (presenter, 1));
+  for (guint i = 0; i < 40 && attune_class_session_get_current (session) != NULL; i++)
+    {
+      AttuneClassDecision *current = attune_class_session_get_current (session);
+
+      attune_presenter_window_add_vote (presenter, current->best, 1);
+      attune_presenter_window_add_vote (presenter, (current->best + 1) % current->n_shown, 1);
+      attune_presenter_window_select (presenter, current->best);
+      attune_presenter_window_advance (presenter);
+      attune_presenter_window_advance (presenter);
+    }
+  g_assert_true (attune_presenter_window_show_recap (presenter));
+  check_classroom (presenter, console, "presenter-recap", "console-recap");
+  /* The recap says the letters the class saw, and keeps the votes of
+   * the decisions the retry undid, the one not chosen yet too. */
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), first_letter, TRUE));
+  {
+    g_autofree char *no_choice = g_strdup_printf (ngettext ("No choice yet: %u vote", "No choice yet: %u votes", 1), 1);
+
+    g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), no_choice, FALSE));
+  }
+  gtk_window_destroy (GTK_WINDOW (presenter));
+
+  check_clipping = FALSE;
+  if (is_pseudo ())
+    report (untranslated, "not pseudo-translated");
+  report (overflowing, "cut off or sticking out at 1280×720");
+  g_clear_pointer (&untranslated, g_ptr_array_unref);
+  g_clear_pointer (&overflowing, g_ptr_array_unref);
+}
+
 /* The pseudo catalogue really is in use, for both domains. */
 static void
 test_catalogues_in_use (void)
@@ -534,6 +682,7 @@ main (int   argc,
 
   g_test_add_func ("/locales/catalogues-in-use", test_catalogues_in_use);
   g_test_add_func ("/locales/every-screen", test_every_screen);
+  g_test_add_func ("/locales/classroom", test_classroom);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
 
 #include "attune-application.h"
 #include "attune-presenter-console.h"
@@ -67,7 +68,7 @@ file_written (gpointer path)
 {
   g_autofree char *contents = NULL;
 
-  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, "late-parcel,outcome,") != NULL;
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, ",outcome,") != NULL;
 }
 
 static guint
@@ -101,6 +102,57 @@ render_pdf (const char *pdf,
   prefix = g_build_filename (g_getenv ("ATTUNE_SCREENSHOT_DIR"), name, NULL);
   argv_png[9] = prefix;
   g_assert_true (g_spawn_sync (NULL, (char **) argv_png, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
+}
+
+/* Where @window is in the X stacking order, 0 at the bottom: with no
+ * window manager (Xvfb), top-level windows are the root's children. */
+static int
+stacking_index (GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+  Window xid = gdk_x11_surface_get_xid (surface);
+  Window root, parent, *children = NULL;
+  unsigned int n = 0;
+  int index = -1;
+
+  g_assert_true (XQueryTree (xdisplay, DefaultRootWindow (xdisplay), &root, &parent, &children, &n));
+  for (unsigned int i = 0; i < n; i++)
+    if (children[i] == xid)
+      index = (int) i;
+  XFree (children);
+  g_assert_cmpint (index, >=, 0);
+  return index;
+}
+
+/* With one monitor (which may be mirrored on the projector), the console
+ * opens beneath the projected window, never over it: the class must not
+ * see the strongest reply. */
+static void
+test_console_one_monitor (void)
+{
+  AttuneWindow *window = attune_application_get_main_window (app);
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (window)));
+  AttunePresenterWindow *presenter;
+  AttunePresenterConsole *console;
+
+  g_assert_cmpuint (g_list_model_get_n_items (monitors), ==, 1);
+  g_assert_true (attune_window_present_scenario (window, "late-parcel"));
+  presenter = find_presenter ();
+  console = find_console ();
+  g_assert_nonnull (presenter);
+  g_assert_nonnull (console);
+  attune_test_wait_for_frame (GTK_WIDGET (console));
+  attune_test_wait_for_frame (GTK_WIDGET (presenter));
+  g_assert_cmpint (stacking_index (GTK_WIDGET (console)), <, stacking_index (GTK_WIDGET (presenter)));
+  /* Both on the one monitor, the console a window of its own. */
+  g_assert_true (gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (console)),
+                                                     gtk_native_get_surface (GTK_NATIVE (console))) ==
+                 gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (presenter)),
+                                                     gtk_native_get_surface (GTK_NATIVE (presenter))));
+  g_assert_true (GTK_WINDOW (console) != GTK_WINDOW (presenter));
+  gtk_window_destroy (GTK_WINDOW (presenter));
+  attune_test_wait_until (console_gone, NULL);
 }
 
 /* A class of one role-play run from the console by keyboard, as with a
@@ -193,10 +245,19 @@ test_class_with_console (void)
   g_assert_cmpuint (decisions->len, ==, 2);
   g_assert_cmpint (g_array_index (decisions, AttuneClassDecision, 1).chosen, ==, 1);
   g_assert_cmpuint (g_array_index (decisions, AttuneClassDecision, 1).votes[2], ==, 1);
-  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "2. Chose B (0 of 1 vote)", TRUE));
+  {
+    /* Numbered as on the trainer sheet's map. */
+    g_autofree char *line = g_strdup_printf ("%u. Chose B (0 of 1 vote)", g_array_index (decisions, AttuneClassDecision, 1).number);
+
+    g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), line, TRUE));
+  }
   gtk_widget_activate_action (GTK_WIDGET (console), "console.retry", "u", 1);
   g_assert_cmpuint (decisions->len, ==, 1);
   g_assert_cmpuint (attune_conversation_get_steps (conversation)->len, ==, 1);
+  /* The votes of the decision the retry undid are kept for the recap. */
+  g_assert_cmpuint (attune_class_session_get_history (session)->len, ==, 2);
+  g_assert_true (g_array_index (attune_class_session_get_history (session), AttuneClassDecision, 1).undone);
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "1 decision undone by a retry: its votes are kept for the recap.", FALSE));
 
   /* On to the end, the strongest reply each time: votes, Space, Space. */
   for (guint i = 0; i < 40 && !attune_conversation_is_finished (conversation); i++)
@@ -216,6 +277,11 @@ test_class_with_console (void)
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "The class’s recap", FALSE));
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "Outcome: Resolved", FALSE));
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "A: 2 of 3 votes (67%)", FALSE));
+  /* Both passes, labelled; the undone decision with its vote. */
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "First pass", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "Pass 2: retried from decision ", TRUE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "B: 0 of 1 vote (0%)", FALSE));
+  g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), " · undone by a retry", TRUE));
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (presenter), "✓ Shown: ", TRUE));
   g_assert_nonnull (attune_test_find_label (GTK_WIDGET (console), "The class sees the recap", FALSE));
   attune_test_wait_for_frame (GTK_WIDGET (presenter));
@@ -227,8 +293,11 @@ test_class_with_console (void)
   g_assert_true (attune_presenter_console_export_csv (console, csv_file));
   attune_test_wait_until (file_written, csv_path);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (csv, "scenario,decision,node,customer,letter,reply,votes,percent,class_choice,strongest,seconds\r\n"));
-  g_assert_nonnull (strstr (csv, "late-parcel,outcome,"));
+  g_assert_true (g_str_has_prefix (csv, "scenario,pass,step,decision,node,customer,letter,reply,votes,percent,class_choice,strongest,seconds,undone\r\n"));
+  g_assert_nonnull (strstr (csv, "late-parcel,2,outcome,"));
+  /* The first pass's second decision, undone by the retry, is still there. */
+  g_assert_nonnull (strstr (csv, ",1,100,no,"));
+  g_assert_nonnull (strstr (csv, ",yes\r\n"));
   g_unlink (csv_path);
 
   /* The recap on paper: the same pages the print dialog would print. */
@@ -536,6 +605,7 @@ main (int   argc,
 
   g_test_add_func ("/presenter/present-a-class", test_present_a_class);
   g_test_add_func ("/presenter/class-with-console", test_class_with_console);
+  g_test_add_func ("/presenter/console-one-monitor", test_console_one_monitor);
   g_test_add_func ("/presenter/recording-when-enabled", test_recording_when_enabled);
   g_test_add_func ("/presenter/print-operation", test_print_operation);
   g_test_add_func ("/presenter/every-node-fits", test_every_node_fits);

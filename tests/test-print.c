@@ -134,6 +134,34 @@ test_trainer_sheet (void)
                         g_str_equal (before_number, "The best path"));
       }
   }
+  /* The best path and the map number the decisions alike: the best
+   * path's decision k is the map's “Decision k”, word for word. */
+  {
+    const char *best = strstr (text, "The best path\n");
+    const char *map = strstr (text, "Map of decisions\n");
+    guint k;
+
+    g_assert_nonnull (best);
+    g_assert_nonnull (map);
+    for (k = 1; ; k++)
+      {
+        g_autofree char *item = g_strdup_printf ("\n%u. ", k);
+        g_autofree char *heading = g_strdup_printf ("\nDecision %u\n", k);
+        const char *in_path = strstr (best, item);
+        const char *on_map = strstr (map, heading);
+        g_autofree char *path_words = NULL;
+        g_autofree char *map_words = NULL;
+
+        if (in_path == NULL || in_path > map)
+          break;
+        g_assert_nonnull (on_map);
+        /* The first 40 bytes: both start the customer's line, before any wrap. */
+        path_words = g_strndup (in_path + strlen (item), 40);
+        map_words = g_strndup (on_map + strlen (heading), 40);
+        g_assert_cmpstr (path_words, ==, map_words);
+      }
+    g_assert_cmpuint (k - 1, ==, 5);
+  }
   render_pages (pdf, "print-trainer-sheet");
 }
 

@@ -9,14 +9,21 @@ G_BEGIN_DECLS
 
 /* One decision a class took: what was on screen, the hands counted for
  * each reply (by the position shown, A = 0), and the reply the trainer
- * picked for the class. */
+ * picked for the class; where it stands on the class's path and on the
+ * trainer sheet's map; and whether a later retry undid it (its votes are
+ * kept for the recap all the same). */
 typedef struct
 {
   AttuneScenarioNode *node;
+  guint number;                            /* the decision's number on the trainer sheet's map, from 1 */
+  guint step;                              /* its place on the class's path, 0 = the first */
+  guint pass;                              /* 1 for the first pass, 2 after the first retry, … */
+  gboolean undone;                         /* a retry went back to it or before it */
   guint n_shown;
   guint8 shown_order[ATTUNE_MAX_CHOICES];  /* authored indexes, in the order shown */
   guint votes[ATTUNE_MAX_CHOICES];         /* by position shown */
-  int chosen;                              /* position shown, -1 until chosen */
+  int chosen;                              /* position shown, -1 until chosen (and in the history, for a
+                                            * decision a retry went back from before the class chose) */
   guint best;                              /* position shown of the strongest reply */
   gint64 seconds;                          /* spent on this decision */
 } AttuneClassDecision;
@@ -39,6 +46,12 @@ AttuneChoice        *attune_class_session_choose        (AttuneClassSession *sel
 gboolean             attune_class_session_retry_from    (AttuneClassSession *self,
                                                          guint               decision);
 GArray              *attune_class_session_get_decisions (AttuneClassSession *self);
+GArray              *attune_class_session_get_history   (AttuneClassSession *self);
+guint                attune_class_session_get_n_passes  (AttuneClassSession *self);
+guint                attune_class_session_get_pass_start (AttuneClassSession *self,
+                                                         guint               pass);
+char                *attune_class_session_get_pass_title (AttuneClassSession *self,
+                                                         guint               pass);
 void                 attune_class_session_set_start_time (AttuneClassSession *self,
                                                          gint64              monotonic_us);
 gint64               attune_class_session_get_elapsed   (AttuneClassSession *self);
@@ -52,5 +65,9 @@ guint                attune_class_decision_get_percent  (const AttuneClassDecisi
 AttuneChoice        *attune_class_decision_get_choice   (const AttuneClassDecision *decision,
                                                          guint                      position);
 char                *attune_format_elapsed              (gint64              seconds);
+const char          *attune_class_reply_letters         (void);
+char                *attune_class_reply_letter          (guint               position);
+GHashTable          *attune_class_number_decisions      (AttuneScenario     *scenario,
+                                                         GPtrArray          *order);
 
 G_END_DECLS

@@ -196,38 +196,6 @@ attune_handout_new_for_lesson (AttuneLesson *lesson)
   return self;
 }
 
-/* Decisions numbered in the order a breadth-first walk from the start
- * meets them, as the map prints them: node id → number (from 1). */
-static GHashTable *
-number_decisions (AttuneScenario *scenario,
-                  GPtrArray      *order)
-{
-  GHashTable *numbers = g_hash_table_new (g_str_hash, g_str_equal);
-  AttuneScenarioNode *start = attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario));
-
-  if (start == NULL)
-    return numbers;
-  g_ptr_array_add (order, start);
-  g_hash_table_insert (numbers, start->id, GUINT_TO_POINTER (1));
-  for (guint i = 0; i < order->len; i++)
-    {
-      AttuneScenarioNode *node = g_ptr_array_index (order, i);
-
-      for (guint k = 0; k < node->choices->len; k++)
-        {
-          AttuneChoice *choice = g_ptr_array_index (node->choices, k);
-          AttuneScenarioNode *next = attune_scenario_find_node (scenario, choice->next);
-
-          if (next != NULL && !g_hash_table_contains (numbers, next->id))
-            {
-              g_ptr_array_add (order, next);
-              g_hash_table_insert (numbers, next->id, GUINT_TO_POINTER (order->len));
-            }
-        }
-    }
-  return numbers;
-}
-
 static guint
 weakest_choice (AttuneScenarioNode *node)
 {
@@ -312,7 +280,7 @@ attune_scenario_discussion_questions (AttuneScenario *scenario,
   AttuneScenarioNode *node = attune_scenario_find_node (scenario, attune_scenario_get_start_id (scenario));
   GPtrArray *practises = attune_scenario_get_practises (scenario);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(GHashTable) numbers = number_decisions (scenario, order);
+  g_autoptr(GHashTable) numbers = attune_class_number_decisions (scenario, order);
   guint asked = 0;
 
   for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
@@ -383,7 +351,7 @@ attune_handout_new_for_scenario (AttuneScenario *scenario,
   const char * const *notes = attune_scenario_get_trainer_notes (scenario);
   g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (scenario);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  g_autoptr(GHashTable) numbers = number_decisions (scenario, order);
+  g_autoptr(GHashTable) numbers = attune_class_number_decisions (scenario, order);
   g_autoptr(GPtrArray) questions = attune_scenario_discussion_questions (scenario, library);
   AttuneScenarioNode *node;
   g_autofree char *about = NULL;
@@ -422,7 +390,8 @@ attune_handout_new_for_scenario (AttuneScenario *scenario,
       AttuneChoice *choice = g_ptr_array_index (node->choices, g_array_index (analysis->best_path, guint, i));
       AttuneScenarioEnding *ending = attune_scenario_find_ending (scenario, choice->next);
 
-      add_numbered (self, 0, i + 1, node->text);
+      /* Numbered as on the map below (the best path comes first there). */
+      add_numbered (self, 0, GPOINTER_TO_UINT (g_hash_table_lookup (numbers, node->id)), node->text);
       attune_handout_add (self, ATTUNE_BLOCK_BULLET, 1, "★", choice->reply);
       if (ending != NULL)
         {
@@ -437,13 +406,13 @@ attune_handout_new_for_scenario (AttuneScenario *scenario,
 
   attune_handout_add (self, ATTUNE_BLOCK_HEADING, 0, NULL, _("Map of decisions"));
   attune_handout_add (self, ATTUNE_BLOCK_NOTE, 0, NULL,
-                      _("Every decision in the order the conversation can reach it. A star (★) marks the strongest reply at each; the arrow says where each reply leads."));
+                      _("Every decision, numbered as in the best path above and in the presenter’s console: the best path first, then the others in the order the conversation can reach them. A star (★) marks the strongest reply at each; the arrow says where each reply leads."));
   for (guint i = 0; i < order->len; i++)
     {
       AttuneScenarioNode *step = g_ptr_array_index (order, i);
       guint best = attune_scenario_node_get_best_choice (step, NULL);
       /* Translators: a decision's heading on the map of decisions; %u is its number */
-      g_autofree char *heading = g_strdup_printf (_("Decision %u"), i + 1);
+      g_autofree char *heading = g_strdup_printf (_("Decision %u"), GPOINTER_TO_UINT (g_hash_table_lookup (numbers, step->id)));
 
       attune_handout_add (self, ATTUNE_BLOCK_SUBHEADING, 0, NULL, heading);
       attune_handout_add (self, ATTUNE_BLOCK_QUOTE, 0, NULL, step->text);
@@ -465,7 +434,7 @@ attune_handout_new_for_recap (AttuneClassSession *session,
   AttuneConversation *conversation = attune_class_session_get_conversation (session);
   AttuneScenario *scenario = attune_conversation_get_scenario (conversation);
   AttuneScenarioEnding *ending = attune_conversation_get_ending (conversation);
-  GArray *decisions = attune_class_session_get_decisions (session);
+  GArray *history = attune_class_session_get_history (session);
   g_autoptr(GArray) strategies = attune_class_session_get_strategies (session);
   /* Translators: the title of a printed class recap; %s is the role-play's title */
   g_autofree char *title = g_strdup_printf (_("Class recap: %s"), attune_scenario_get_title (scenario));
@@ -487,37 +456,60 @@ attune_handout_new_for_recap (AttuneClassSession *session,
       attune_handout_add (self, ATTUNE_BLOCK_HEADING, 0, NULL, outcome);
       attune_handout_add (self, ATTUNE_BLOCK_PARAGRAPH, 0, NULL, ending->debrief);
     }
-  attune_handout_add (self, ATTUNE_BLOCK_HEADING, 0, NULL, _("The class’s path and votes"));
-  for (guint d = 0; d < decisions->len; d++)
+  /* Each pass through the role-play, the decisions a retry undid too:
+   * their votes are kept for the end of the session. */
+  for (guint pass = 1; pass <= attune_class_session_get_n_passes (session); pass++)
     {
-      AttuneClassDecision *decision = &g_array_index (decisions, AttuneClassDecision, d);
-      g_autofree char *heading = g_strdup_printf (_("Decision %u"), d + 1);
+      g_autofree char *pass_title = attune_class_session_get_pass_title (session, pass);
+      gboolean any = FALSE;
 
-      attune_handout_add (self, ATTUNE_BLOCK_SUBHEADING, 0, NULL, heading);
-      attune_handout_add (self, ATTUNE_BLOCK_QUOTE, 0, NULL, decision->node->text);
-      for (guint i = 0; i < decision->n_shown; i++)
+      for (guint d = 0; d < history->len; d++)
+        any = any || g_array_index (history, AttuneClassDecision, d).pass == pass;
+      if (!any)
+        continue;
+      attune_handout_add (self, ATTUNE_BLOCK_HEADING, 0, NULL, pass_title);
+      for (guint d = 0; d < history->len; d++)
         {
-          g_autofree char *letter = g_strdup_printf ("%c", 'A' + i);
-          guint votes = decision->votes[i];
-          /* Translators: a reply on a printed recap; %s is the reply, then the hands counted for it and their share */
-          g_autofree char *text = g_strdup_printf (ngettext ("%s — %u vote (%u%%)", "%s — %u votes (%u%%)", votes),
-                                                   attune_class_decision_get_choice (decision, i)->reply,
-                                                   votes, attune_class_decision_get_percent (decision, i));
+          AttuneClassDecision *decision = &g_array_index (history, AttuneClassDecision, d);
+          g_autofree char *heading = NULL;
+          g_autofree char *chosen = NULL;
+          g_autofree char *best = NULL;
+          g_autofree char *verdict = NULL;
 
-          attune_handout_add (self, ATTUNE_BLOCK_BULLET, 1, letter, text);
+          if (decision->pass != pass)
+            continue;
+          heading = decision->undone
+            /* Translators: a decision's heading on a printed recap, when the trainer's retry undid it; %u is its number on the trainer sheet */
+            ? g_strdup_printf (_("Decision %u, undone by a retry"), decision->number)
+            : g_strdup_printf (_("Decision %u"), decision->number);
+          attune_handout_add (self, ATTUNE_BLOCK_SUBHEADING, 0, NULL, heading);
+          attune_handout_add (self, ATTUNE_BLOCK_QUOTE, 0, NULL, decision->node->text);
+          for (guint i = 0; i < decision->n_shown; i++)
+            {
+              g_autofree char *letter = attune_class_reply_letter (i);
+              guint votes = decision->votes[i];
+              /* Translators: a reply on a printed recap; %s is the reply, then the hands counted for it and their share */
+              g_autofree char *text = g_strdup_printf (ngettext ("%s — %u vote (%u%%)", "%s — %u votes (%u%%)", votes),
+                                                       attune_class_decision_get_choice (decision, i)->reply,
+                                                       votes, attune_class_decision_get_percent (decision, i));
+
+              attune_handout_add (self, ATTUNE_BLOCK_BULLET, 1, letter, text);
+            }
+          best = attune_class_reply_letter (decision->best);
+          if (decision->chosen < 0)
+            /* Translators: on a recap, when the trainer went back before the class chose; %s is the strongest reply's letter (see “presenter reply letters”) */
+            verdict = g_strdup_printf (_("The trainer went back before the class chose; the strongest reply was %s."), best);
+          else if ((guint) decision->chosen == decision->best)
+            /* Translators: on a recap; %s is the letter of the reply the class chose (see “presenter reply letters”) */
+            verdict = g_strdup_printf (_("The class chose %s, the strongest reply."), best);
+          else
+            {
+              chosen = attune_class_reply_letter ((guint) decision->chosen);
+              /* Translators: on a recap; the first %s is the letter the class chose, the second the strongest reply's (see “presenter reply letters”) */
+              verdict = g_strdup_printf (_("The class chose %s; the strongest reply was %s."), chosen, best);
+            }
+          attune_handout_add (self, ATTUNE_BLOCK_NOTE, 1, NULL, verdict);
         }
-      {
-        g_autofree char *verdict = NULL;
-
-        if ((guint) decision->chosen == decision->best)
-          /* Translators: on a recap; %c is the letter of the reply the class chose */
-          verdict = g_strdup_printf (_("The class chose %c, the strongest reply."), 'A' + decision->chosen);
-        else
-          /* Translators: on a recap; the first %c is the letter the class chose, the second the strongest reply's */
-          verdict = g_strdup_printf (_("The class chose %c; the strongest reply was %c."),
-                                     'A' + decision->chosen, 'A' + decision->best);
-        attune_handout_add (self, ATTUNE_BLOCK_NOTE, 1, NULL, verdict);
-      }
     }
   if (strategies->len > 0)
     {
