@@ -8,7 +8,14 @@ import sys
 
 passed = failed = 0
 for path in sys.argv[1:]:
-    with open(path, encoding="utf-8") as log:
+    try:
+        log = open(path, encoding="utf-8")
+    except OSError as error:
+        # A run that never started (say its build failed) is a failure.
+        print(f"  no results: {path}: {error.strerror}")
+        failed += 1
+        continue
+    with log:
         for line in log:
             if not line.strip():
                 continue
