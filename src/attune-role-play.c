@@ -34,6 +34,7 @@
 #include "attune-chat-bubble.h"
 #include "attune-role-play-private.h"
 #include "attune-role-play.h"
+#include "attune-widget-util.h"
 
 struct _AttuneRolePlay
 {
@@ -779,16 +780,14 @@ show_debrief (AttuneRolePlay *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 8);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 8);
-  gtk_flow_box_append (GTK_FLOW_BOX (buttons), again);
+  attune_flow_box_append_unfocusable (GTK_FLOW_BOX (buttons), again);
   {
     GtkWidget *back = _attune_role_play_wrapping_button (_("_Other Role-Plays"));
 
     gtk_widget_add_css_class (back, "pill");
     gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "role-play.leave");
-    gtk_flow_box_append (GTK_FLOW_BOX (buttons), back);
+    attune_flow_box_append_unfocusable (GTK_FLOW_BOX (buttons), back);
   }
-  for (GtkWidget *child = gtk_widget_get_first_child (buttons); child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_box_append (self->actions, buttons);
   focus_when_laid_out (self, top);

@@ -283,6 +283,21 @@ attune_test_reopen_window (AttuneApplication *app,
   return window;
 }
 
+/* Whether @trigger is @keyval+@modifiers, or has it as one alternative
+ * (GtkWindow binds Tab and KP_Tab as one shortcut). */
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
 /* Presses @keyval+@modifiers on @widget the way a key press reaches it:
  * the shortcuts of the widget and then of each ancestor, first match
  * wins. Asserts that something handled it. */
@@ -307,9 +322,7 @@ try_controllers (GtkWidget      *target,
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
           GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+          if (trigger_matches (trigger, keyval, modifiers))
             handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, target,
                                                     gtk_shortcut_get_arguments (shortcut));
         }
