@@ -13,6 +13,12 @@ void  attune_test_wait_until     (gboolean  (*condition) (gpointer),
                                   gpointer    data);
 char *attune_test_render_png     (GtkWidget  *widget,
                                   const char *name);
+double attune_test_text_contrast (GtkWidget  *root,
+                                  GtkWidget  *area,
+                                  const char *what);
+double attune_test_ring_contrast (GtkWidget  *root,
+                                  GtkWidget  *widget,
+                                  const char *name);
 
 char *attune_test_isolate_database (void);
 GSettings     *attune_test_settings  (void);

@@ -464,6 +464,61 @@ test_sidebar_follows_lesson (void)
 #undef SELECTED_ID
 }
 
+/* Contrast measured from rendered pixels, light and dark: every label of
+ * a lesson (scrolled through a screen at a time) at 4.5:1 or more, and
+ * the focus rings of Practise This and a related lesson at 3:1 or more. */
+static void
+test_lesson_contrast (void)
+{
+  static const char *schemes[] = { "light", "dark" };
+  AttuneWindow *window = attune_test_reopen_window (app, "learn", 1100, 800);
+  GtkWidget *page, *practise, *related;
+  GtkAdjustment *adjustment;
+
+  attune_window_show_lesson (window, "active-listening");
+  page = attune_test_find_widget (GTK_WIDGET (get_browser ()), ATTUNE_TYPE_LESSON_PAGE, NULL);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (attune_test_find_widget (page, GTK_TYPE_SCROLLED_WINDOW, NULL)));
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      g_autofree char *png = NULL;
+      double ring;
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+      for (guint part = 0; part < 5; part++)
+        {
+          g_autofree char *what = g_strdup_printf ("lesson, %s, screen %u", schemes[s], part + 1);
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment) * 0.9 * part);
+          g_assert_cmpfloat (attune_test_text_contrast (GTK_WIDGET (window), page, what), >=, 4.5);
+        }
+      gtk_adjustment_set_value (adjustment, 0);
+
+      practise = attune_test_find_label (page, _("_Practise This"), FALSE);
+      practise = practise != NULL ? gtk_widget_get_ancestor (practise, GTK_TYPE_BUTTON) : NULL;
+      if (practise == NULL)
+        {
+          GtkWidget *label = attune_test_find_label (page, _("Practise This"), FALSE);
+
+          practise = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+        }
+      g_assert_nonnull (practise);
+      png = g_strdup_printf ("contrast-ring-practise-this-%s", schemes[s]);
+      ring = attune_test_ring_contrast (GTK_WIDGET (window), practise, png);
+      g_test_message ("focus ring, Practise This, %s: %.2f:1", schemes[s], ring);
+      g_assert_cmpfloat (ring, >=, 3.0);
+
+      related = attune_test_find_widget (page, GTK_TYPE_BUTTON,
+                                         ((AttuneReference *) g_ptr_array_index (attune_lesson_get_related (
+                                           attune_library_find_lesson (attune_test_library (app), "active-listening")), 0))->id);
+      g_free (png), png = g_strdup_printf ("contrast-ring-related-%s", schemes[s]);
+      ring = attune_test_ring_contrast (GTK_WIDGET (window), related, png);
+      g_test_message ("focus ring, related lesson, %s: %.2f:1", schemes[s], ring);
+      g_assert_cmpfloat (ring, >=, 3.0);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/learn/render", test_render_lesson_page);
   g_test_add_func ("/learn/lesson-keyboard", test_lesson_keyboard);
   g_test_add_func ("/learn/sidebar-follows-lesson", test_sidebar_follows_lesson);
+  g_test_add_func ("/learn/lesson-contrast", test_lesson_contrast);
 
   status = g_test_run ();
   g_clear_object (&app);

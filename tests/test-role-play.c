@@ -736,6 +736,80 @@ test_practise_next_filtered (void)
   attune_scenario_picker_set_filters (picker, -1, 0);
 }
 
+/* Contrast measured from rendered pixels, light and dark: every label
+ * in view in the role-play after a reply (the customer's line, the
+ * feedback card, the mood) and in the debrief at 4.5:1 or more, and the
+ * focus rings of the feedback card, a reply and Try Again at 3:1 or more. */
+static void
+test_contrast (void)
+{
+  static const char *schemes[] = { "light", "dark" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      AttuneRolePlay *play;
+      AttuneConversation *conversation;
+      g_autoptr(AttuneScenarioAnalysis) analysis = NULL;
+      g_autofree char *what = NULL;
+      g_autofree char *png = NULL;
+      GtkWidget *card, *reply, *again;
+      double lowest, ring;
+
+      g_settings_set_string (attune_test_settings (), "color-scheme", schemes[s]);
+      g_assert_true (attune_window_start_scenario (window (), "late-parcel"));
+      play = attune_window_get_role_play (window ());
+      conversation = attune_role_play_get_conversation (play);
+      analysis = attune_scenario_analyse (attune_conversation_get_scenario (conversation));
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+
+      /* A reply's ring, then the feedback after the best reply. */
+      reply = find_class (GTK_WIDGET (play), "attune-choice");
+      g_assert_nonnull (reply);
+      g_free (png), png = g_strdup_printf ("contrast-ring-reply-%s", schemes[s]);
+      ring = attune_test_ring_contrast (GTK_WIDGET (window ()), reply, png);
+      g_test_message ("focus ring, reply, %s: %.2f:1", schemes[s], ring);
+      g_assert_cmpfloat (ring, >=, 3.0);
+
+      attune_test_press (focus (), GDK_KEY_1 + shown_position (conversation, g_array_index (analysis->best_path, guint, 0)), 0);
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+      card = focus ();
+      g_assert_true (gtk_widget_has_css_class (card, "attune-feedback"));
+      g_free (what), what = g_strdup_printf ("feedback card, %s", schemes[s]);
+      lowest = attune_test_text_contrast (GTK_WIDGET (window ()), card, what);
+      g_assert_cmpfloat (lowest, >=, 4.5);
+      g_free (what), what = g_strdup_printf ("role-play after a reply, %s", schemes[s]);
+      lowest = attune_test_text_contrast (GTK_WIDGET (window ()), GTK_WIDGET (play), what);
+      g_assert_cmpfloat (lowest, >=, 4.5);
+      g_free (png), png = g_strdup_printf ("contrast-ring-feedback-%s", schemes[s]);
+      ring = attune_test_ring_contrast (GTK_WIDGET (window ()), card, png);
+      g_test_message ("focus ring, feedback card, %s: %.2f:1", schemes[s], ring);
+      g_assert_cmpfloat (ring, >=, 3.0);
+
+      /* The rest of the best path, then the debrief. */
+      attune_test_press (card, GDK_KEY_Return, 0);
+      for (guint i = 1; i < analysis->best_path->len; i++)
+        {
+          attune_test_wait_for_frame (GTK_WIDGET (window ()));
+          attune_test_press (focus (), GDK_KEY_1 + shown_position (conversation, g_array_index (analysis->best_path, guint, i)), 0);
+          attune_test_wait_for_frame (GTK_WIDGET (window ()));
+          attune_test_press (focus (), GDK_KEY_Return, 0);
+        }
+      g_assert_true (attune_conversation_is_finished (conversation));
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+      g_free (what), what = g_strdup_printf ("debrief, %s", schemes[s]);
+      lowest = attune_test_text_contrast (GTK_WIDGET (window ()), GTK_WIDGET (play), what);
+      g_assert_cmpfloat (lowest, >=, 4.5);
+      again = find_class (GTK_WIDGET (play), "suggested-action");
+      g_assert_nonnull (again);
+      g_free (png), png = g_strdup_printf ("contrast-ring-try-again-%s", schemes[s]);
+      ring = attune_test_ring_contrast (GTK_WIDGET (window ()), again, png);
+      g_test_message ("focus ring, Try Again, %s: %.2f:1", schemes[s], ring);
+      g_assert_cmpfloat (ring, >=, 3.0);
+      attune_role_play_leave (play);
+    }
+  g_settings_reset (attune_test_settings (), "color-scheme");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/role-play/own-reply", test_own_reply);
   g_test_add_func ("/role-play/every-control-named", test_every_control_named);
   g_test_add_func ("/role-play/practise-next-filtered", test_practise_next_filtered);
+  g_test_add_func ("/role-play/contrast", test_contrast);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
