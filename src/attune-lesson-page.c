@@ -246,6 +246,7 @@ append_practise (AttuneLessonPage *self,
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Practise This"));
   g_autofree char *count = NULL;
 
+  gtk_widget_set_name (button, "practise-this");
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

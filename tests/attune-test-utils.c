@@ -772,3 +772,18 @@ attune_test_unnamed_controls (GtkWidget *root,
   g_ptr_array_unref (stack);
   return g_string_free (found, FALSE);
 }
+
+/* Asserts that @widget's focus ring measures 3:1 or more from pixels,
+ * and saves the focused state as contrast-ring-@what-@scheme.png. */
+void
+attune_test_assert_ring (GtkWidget  *root,
+                         GtkWidget  *widget,
+                         const char *what,
+                         const char *scheme)
+{
+  g_autofree char *png = g_strdup_printf ("contrast-ring-%s-%s", what, scheme);
+  double ring = attune_test_ring_contrast (root, widget, png);
+
+  g_test_message ("focus ring, %s, %s: %.2f:1", what, scheme, ring);
+  g_assert_cmpfloat (ring, >=, 3.0);
+}

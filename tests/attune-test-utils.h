@@ -19,6 +19,10 @@ double attune_test_text_contrast (GtkWidget  *root,
 double attune_test_ring_contrast (GtkWidget  *root,
                                   GtkWidget  *widget,
                                   const char *name);
+void   attune_test_assert_ring   (GtkWidget  *root,
+                                  GtkWidget  *widget,
+                                  const char *what,
+                                  const char *scheme);
 
 char *attune_test_isolate_database (void);
 GSettings     *attune_test_settings  (void);
