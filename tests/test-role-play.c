@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "attune-application.h"
+#include "attune-role-play-debrief.h"
 #include "attune-test-utils.h"
 #include "attune-scenario-picker.h"
 #include "attune-window.h"
@@ -800,6 +801,49 @@ test_contrast (void)
   g_settings_reset (attune_test_settings (), "color-scheme");
 }
 
+static guint
+count_class (GtkWidget  *root,
+             const char *css_class)
+{
+  guint n = gtk_widget_has_css_class (root, css_class);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_class (child, css_class);
+  return n;
+}
+
+/* The debrief is a widget of its own, built from a finished conversation
+ * (no window, no store): a spoken top, a row per decision, and nothing
+ * left behind when it goes. */
+static void
+test_debrief_alone (void)
+{
+  AttuneLibrary *library = attune_test_library (app);
+  AttuneScenario *scenario = attune_library_find_scenario (library, "late-parcel");
+  g_autoptr(AttuneConversation) conversation = attune_conversation_new (scenario);
+  g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (scenario);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *debrief, *top;
+  g_autofree char *own_line = NULL;
+
+  for (guint i = 0; i < analysis->best_path->len; i++)
+    g_assert_nonnull (attune_conversation_choose (conversation, g_array_index (analysis->best_path, guint, i), NULL));
+  g_assert_true (attune_conversation_is_finished (conversation));
+  g_ptr_array_add (own, g_strdup ("I am so sorry about the birthday."));
+
+  debrief = g_object_ref_sink (attune_role_play_debrief_new (library, conversation, own));
+  top = attune_role_play_debrief_get_top (ATTUNE_ROLE_PLAY_DEBRIEF (debrief));
+  g_assert_true (gtk_widget_is_ancestor (top, debrief));
+  g_assert_true (gtk_widget_get_focusable (top));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (top), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_cmpuint (count_class (debrief, "attune-decision"), ==, analysis->best_path->len);
+  own_line = g_strdup_printf (_("Your own words: “%s”"), "I am so sorry about the birthday.");
+  g_assert_nonnull (attune_test_find_label (debrief, own_line, FALSE));
+  g_assert_nonnull (attune_test_find_label (debrief, _("Strong reply"), FALSE));
+  g_assert_null (attune_test_find_label (debrief, _("Weak reply"), FALSE));
+  g_assert_finalize_object (debrief);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/role-play/every-control-named", test_every_control_named);
   g_test_add_func ("/role-play/practise-next-filtered", test_practise_next_filtered);
   g_test_add_func ("/role-play/contrast", test_contrast);
+  g_test_add_func ("/role-play/debrief-alone", test_debrief_alone);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
