@@ -351,6 +351,8 @@ test_lesson_keyboard (void)
   g_assert_true (GTK_IS_LABEL (title));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, attune_lesson_get_title (lesson));
   gtk_test_accessible_assert_role (title, GTK_ACCESSIBLE_ROLE_HEADING);
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-keyboard-title"));
 
   /* Tab presses from the lesson opening to Practise This. */
   while (presses < 60)
@@ -367,6 +369,7 @@ test_lesson_keyboard (void)
   g_test_message ("Tab presses from opening the lesson to Practise This: %u", presses);
   g_assert_nonnull (practise);
   g_assert_cmpuint (presses, <=, 2);
+  g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-keyboard-practise"));
 
   /* Shift+Tab goes back to the title, and on out of the page. */
   tab (window, TRUE);
@@ -491,6 +494,10 @@ test_lesson_contrast (void)
         }
       gtk_adjustment_set_value (adjustment, 0);
 
+      attune_test_assert_ring (GTK_WIDGET (window),
+                               attune_test_find_label (page, attune_lesson_get_title (
+                                 attune_library_find_lesson (attune_test_library (app), "active-listening")), FALSE),
+                               "lesson-title", schemes[s]);
       practise = attune_test_find_widget (page, GTK_TYPE_BUTTON, "practise-this");
       g_assert_nonnull (practise);
       attune_test_assert_ring (GTK_WIDGET (window), practise, "practise-this", schemes[s]);
