@@ -221,6 +221,10 @@ select_current (AttuneLessonBrowser *self)
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
+  /* A lesson opened by a link, Progress or back may be far down the list:
+   * its highlight comes into view (GTK 4.8's list view action). */
+  if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->list)))
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
 }
 
 /* How the learner is doing with the lesson shown; see AttuneLessonPage. */

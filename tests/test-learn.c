@@ -464,6 +464,17 @@ test_sidebar_follows_lesson (void)
   attune_window_show_lesson (window, "say-no-with-compassion");
   g_assert_cmpstr (SELECTED_ID (), ==, "say-no-with-compassion");
   g_free (attune_test_render_png (GTK_WIDGET (window), "lesson-sidebar-follows"));
+  /* ... and its row is scrolled into view. */
+  {
+    GtkWidget *row = attune_test_find_widget (list, GTK_TYPE_LABEL, "say-no-with-compassion");
+    GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  }
 #undef SELECTED_ID
 }
 
