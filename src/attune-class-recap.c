@@ -10,6 +10,7 @@
 
 #include "attune-class-recap.h"
 #include "attune-handout.h"
+#include "attune-widget-util.h"
 
 static GtkWidget *
 text (const char *string,
@@ -168,7 +169,7 @@ attune_class_recap_new (AttuneClassSession *session,
                                ? _("✓ Shown: %s")
                                /* Translators: a strategy the class missed, on its recap */
                                : _("✗ Missed: %s"), attune_strategy_title (library, entry->strategy));
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), text (label, entry->total > 0 ? "attune-recap-shown" : "attune-recap-missed"));
+      attune_flow_box_append_unfocusable (GTK_FLOW_BOX (flow), text (label, entry->total > 0 ? "attune-recap-shown" : "attune-recap-missed"));
     }
   gtk_box_append (GTK_BOX (box), flow);
   return box;

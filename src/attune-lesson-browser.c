@@ -28,6 +28,7 @@ struct _AttuneLessonBrowser
   GtkCustomSorter *sorter;
   GHashTable *scores;        /* AttuneLesson* -> score, for the current query */
   gboolean searching;
+  gboolean selecting;        /* the selection is being set to the open lesson */
 
   char *current;             /* id of the lesson shown */
   char *pending;             /* id asked for before the library loaded */
@@ -41,6 +42,7 @@ struct _AttuneLessonBrowser
   GtkWidget *list_button;
   GtkWidget *back_button;
   GtkWidget *forward_button;
+  GtkWidget *page_box;
   GtkStack *page_stack;
   AttuneLessonPage *page;
 };
@@ -124,9 +126,11 @@ rescore (AttuneLessonBrowser *self)
 
   /* GTK 4.8's list view can keep a dangling pointer to the row of a
    * selected item that the filter removes; unselect while refiltering. */
+  self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  self->selecting = FALSE;
   select_current (self);
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0 || n == 0
@@ -179,22 +183,42 @@ bind_row (GtkSignalListItemFactory *factory,
   attune_list_row_set_status (item, lesson_status (self, lesson));
 }
 
+/* The highlight shows the open lesson. GTK 4.8's list view selects the
+ * row under the pointer (single-click activation) and the row the arrow
+ * keys move to; either is put back at once, so that the highlight only
+ * moves when another lesson opens, whichever way it was opened. */
+static void
+selection_changed (AttuneLessonBrowser *self)
+{
+  AttuneLesson *selected;
+
+  if (self->selecting)
+    return;
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  if (g_strcmp0 (selected != NULL ? attune_lesson_get_id (selected) : NULL, self->current) != 0)
+    select_current (self);
+}
+
 static void
 select_current (AttuneLessonBrowser *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
     {
       g_autoptr(AttuneLesson) lesson = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
 
       if (g_strcmp0 (attune_lesson_get_id (lesson), self->current) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
+        position = i;
     }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+  /* A lesson opened by a link, Progress or back may be far down the list:
+   * its highlight comes into view (GTK 4.8's list view action). */
+  if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->list)))
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
 }
 
 /* How the learner is doing with the lesson shown; see AttuneLessonPage. */
@@ -386,6 +410,7 @@ attune_lesson_browser_constructed (GObject *object)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (attune_list_row_setup), NULL);
@@ -655,6 +680,7 @@ attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, list_button);
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, back_button);
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, forward_button);
+  gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, page_box);
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, page_stack);
   gtk_widget_class_bind_template_child (widget_class, AttuneLessonBrowser, page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
@@ -673,10 +699,38 @@ attune_lesson_browser_class_init (AttuneLessonBrowserClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "browser.forward", NULL);
 }
 
+/* The list is one tab stop, its rows reached with the arrows: GTK 4.8's
+ * list view would take Tab from row to row, 28 presses to get past it.
+ * Tab goes on to the lesson, Shift+Tab back to the search field. */
+static gboolean
+tab_out_of_list (GtkWidget *list,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  AttuneLessonBrowser *self = ATTUNE_LESSON_BROWSER (gtk_widget_get_ancestor (list, ATTUNE_TYPE_LESSON_BROWSER));
+
+  if (GPOINTER_TO_INT (user_data) == GTK_DIR_TAB_BACKWARD)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return gtk_widget_get_mapped (self->page_box) &&
+         gtk_widget_child_focus (self->page_box, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+add_tab_shortcut (GtkShortcutController *controller,
+                  GdkModifierType        modifiers,
+                  GtkDirectionType       direction)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Tab, modifiers),
+                                                   gtk_keyval_trigger_new (GDK_KEY_KP_Tab, modifiers)),
+                      gtk_callback_action_new (tab_out_of_list, GINT_TO_POINTER (direction), NULL)));
+}
+
 static void
 attune_lesson_browser_init (AttuneLessonBrowser *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *tabs = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->scores = g_hash_table_new (NULL, NULL);
@@ -685,6 +739,10 @@ attune_lesson_browser_init (AttuneLessonBrowser *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  gtk_event_controller_set_propagation_phase (tabs, GTK_PHASE_CAPTURE);
+  add_tab_shortcut (GTK_SHORTCUT_CONTROLLER (tabs), 0, GTK_DIR_TAB_FORWARD);
+  add_tab_shortcut (GTK_SHORTCUT_CONTROLLER (tabs), GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), tabs);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list));
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_actions), self);

@@ -22,7 +22,9 @@ struct _AttuneLessonPage
   GtkWidget parent_instance;
 
   AttuneLesson *lesson;
+  GtkWidget *title;
   GtkWidget *status;             /* the learner's level, when known */
+  GPtrArray *stops;              /* the tab stops, in order (unowned) */
   GtkScrolledWindow *scroller;
   GtkBox *content;
 };
@@ -201,7 +203,8 @@ append_related (AttuneLessonPage *self,
                                       attune_lesson_get_summary (other), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lesson.open");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ref->id);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
+      attune_flow_box_append_unfocusable (GTK_FLOW_BOX (flow), button);
+      g_ptr_array_add (self->stops, button);
       shown++;
     }
 
@@ -243,6 +246,7 @@ append_practise (AttuneLessonPage *self,
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Practise This"));
   g_autofree char *count = NULL;
 
+  gtk_widget_set_name (button, "practise-this");
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -250,6 +254,7 @@ append_practise (AttuneLessonPage *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", attune_lesson_get_id (lesson));
   gtk_widget_set_sensitive (button, n > 0);
   gtk_box_append (GTK_BOX (row), button);
+  g_ptr_array_add (self->stops, button);
 
   if (n == 0)
     count = g_strdup (_("No role-play practises this strategy yet."));
@@ -273,17 +278,33 @@ attune_lesson_page_set_lesson (AttuneLessonPage *self,
                                AttuneLibrary    *library,
                                AttuneLesson     *lesson)
 {
+  GtkRoot *root;
+  GtkWidget *focus;
+  gboolean had_focus;
+
   g_return_if_fail (ATTUNE_IS_LESSON_PAGE (self));
 
+  /* Following a related lesson by keyboard removes the focused link: the
+   * focus goes to the new lesson's title instead of being lost. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content));
+  if (had_focus)
+    gtk_root_set_focus (root, NULL);
+
   g_set_object (&self->lesson, lesson);
+  self->title = NULL;
   self->status = NULL;
+  g_ptr_array_set_size (self->stops, 0);
   attune_box_remove_all (self->content);
   if (lesson == NULL)
     return;
 
   append (self, text_label (attune_lesson_group_get_label (attune_lesson_get_group (lesson)), "attune-eyebrow"));
-  append (self, heading (attune_lesson_get_title (lesson), "title-1"));
-  gtk_label_set_selectable (GTK_LABEL (gtk_widget_get_last_child (GTK_WIDGET (self->content))), TRUE);
+  self->title = heading (attune_lesson_get_title (lesson), "title-1");
+  gtk_label_set_selectable (GTK_LABEL (self->title), TRUE);
+  append (self, self->title);
+  g_ptr_array_add (self->stops, self->title);
   append (self, text_label (attune_lesson_get_summary (lesson), "attune-summary"));
   self->status = text_label ("", "attune-lesson-status");
   gtk_widget_set_visible (self->status, FALSE);
@@ -301,14 +322,92 @@ attune_lesson_page_set_lesson (AttuneLessonPage *self,
   append_sources (self, lesson);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
-/* Focus goes to the scrolled page itself, so that the arrow and page keys
- * scroll the lesson. */
+/* Focuses a tab stop; a label (the title) gets the focus without having
+ * all its text selected, which would read as a selection. */
+static gboolean
+focus_stop (GtkWidget *stop)
+{
+  if (!gtk_widget_is_visible (stop) || !gtk_widget_is_sensitive (stop) || !gtk_widget_grab_focus (stop))
+    return FALSE;
+  if (GTK_IS_LABEL (stop))
+    gtk_label_select_region (GTK_LABEL (stop), 0, 0);
+  return TRUE;
+}
+
+/* Whether @a comes before @b in reading order (top to bottom, then
+ * along the line). */
+static gboolean
+reads_before (GtkWidget *a,
+              GtkWidget *b,
+              GtkWidget *page)
+{
+  graphene_point_t pa, pb;
+
+  if (!gtk_widget_compute_point (a, page, &GRAPHENE_POINT_INIT (0, 0), &pa) ||
+      !gtk_widget_compute_point (b, page, &GRAPHENE_POINT_INIT (0, 0), &pb))
+    return FALSE;
+  if (pa.y != pb.y)
+    return pa.y < pb.y;
+  return gtk_widget_get_direction (page) == GTK_TEXT_DIR_RTL ? pa.x > pb.x : pa.x < pb.x;
+}
+
+/* The title, Practise This and the related lessons are the tab stops.
+ * The prose stays selectable (a click focuses it, so Ctrl+C copies), but
+ * Tab and Shift+Tab go from stop to stop, and out of the page at either
+ * end, instead of through forty paragraphs. */
+static gboolean
+attune_lesson_page_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  AttuneLessonPage *self = ATTUNE_LESSON_PAGE (widget);
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  int n = (int) self->stops->len;
+  int from;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (attune_lesson_page_parent_class)->focus (widget, direction);
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    from = forward ? -1 : n;
+  else
+    {
+      /* From a stop, or from prose a click focused: the stop before it. */
+      from = -1;
+      for (int i = 0; i < n; i++)
+        {
+          GtkWidget *stop = g_ptr_array_index (self->stops, i);
+
+          if (stop == focus || gtk_widget_is_ancestor (focus, stop))
+            {
+              from = i;
+              break;
+            }
+          if (reads_before (stop, focus, widget))
+            from = forward ? i : i + 1;
+        }
+    }
+
+  for (int i = from + (forward ? 1 : -1); i >= 0 && i < n; i += forward ? 1 : -1)
+    if (focus_stop (g_ptr_array_index (self->stops, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Opening a lesson puts the focus on its title, so that a screen reader
+ * starts there; Tab then reaches Practise This. Page Up and Page Down
+ * scroll the lesson from any stop. */
 static gboolean
 attune_lesson_page_grab_focus (GtkWidget *widget)
 {
-  return gtk_widget_grab_focus (GTK_WIDGET (ATTUNE_LESSON_PAGE (widget)->scroller));
+  AttuneLessonPage *self = ATTUNE_LESSON_PAGE (widget);
+
+  return self->title != NULL && focus_stop (self->title);
 }
 
 /**
@@ -343,6 +442,7 @@ attune_lesson_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATTUNE_TYPE_LESSON_PAGE);
   g_clear_object (&self->lesson);
+  g_clear_pointer (&self->stops, g_ptr_array_unref);
   G_OBJECT_CLASS (attune_lesson_page_parent_class)->dispose (object);
 }
 
@@ -353,6 +453,7 @@ attune_lesson_page_class_init (AttuneLessonPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = attune_lesson_page_dispose;
   widget_class->grab_focus = attune_lesson_page_grab_focus;
+  widget_class->focus = attune_lesson_page_focus;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "attune-lesson-page");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/attune/Attune/attune-lesson-page.ui");
@@ -364,7 +465,5 @@ static void
 attune_lesson_page_init (AttuneLessonPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_focusable (GTK_WIDGET (self->scroller), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scroller), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Lesson"), -1);
+  self->stops = g_ptr_array_new ();
 }

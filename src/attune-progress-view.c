@@ -77,11 +77,11 @@ add_summary (AttuneProgressView *self)
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), summary_card (well, well_caption));
-  gtk_flow_box_append (GTK_FLOW_BOX (flow),
-                       summary_card (sessions, ngettext ("session this week", "sessions this week",
+  attune_flow_box_append_unfocusable (GTK_FLOW_BOX (flow), summary_card (well, well_caption));
+  attune_flow_box_append_unfocusable (GTK_FLOW_BOX (flow),
+                                      summary_card (sessions, ngettext ("session this week", "sessions this week",
                                                          report->summary.sessions_this_week)));
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), summary_card (time, _("practised in all")));
+  attune_flow_box_append_unfocusable (GTK_FLOW_BOX (flow), summary_card (time, _("practised in all")));
   gtk_box_append (self->report_box, flow);
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "attune-role-play-private.h"
+#include "attune-widget-util.h"
 
 GtkWidget *
 _attune_role_play_text (const char *content,
@@ -81,7 +82,7 @@ _attune_role_play_strategy_chips (AttuneLibrary *library,
       const char *title = lesson != NULL ? attune_lesson_get_title (lesson) : entry->strategy;
       gboolean both = mixed != NULL && g_hash_table_contains (mixed, entry->strategy);
       g_autofree char *words = NULL;
-      GtkWidget *chip, *row, *label, *child;
+      GtkWidget *chip, *row, *label;
 
       /* Evidence that cancelled out says nothing either way. */
       if (entry->total == 0 && !both)
@@ -105,10 +106,7 @@ _attune_role_play_strategy_chips (AttuneLibrary *library,
       gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "role-play.open-lesson");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "s", entry->strategy);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
-      /* The chip is the tab stop, not the flow box child around it. */
-      child = gtk_widget_get_parent (chip);
-      gtk_widget_set_focusable (child, FALSE);
+      attune_flow_box_append_unfocusable (GTK_FLOW_BOX (flow), chip);
     }
   return flow;
 }
@@ -189,12 +187,13 @@ _attune_role_play_feedback_card (AttuneLibrary  *library,
   gtk_box_append (GTK_BOX (card), _attune_role_play_text (mood, "heading"));
   gtk_box_append (GTK_BOX (card), _attune_role_play_text (step->choice->feedback, NULL));
   gtk_box_append (GTK_BOX (card), _attune_role_play_strategy_chips (library, tally, NULL));
-  /* Translators: the feedback after a reply, read out whole: a verdict
-   * such as “Good reply”, the mood change, then the feedback */
-  spoken = g_strdup_printf (C_("feedback read out", "%s. %s %s"), words, mood, step->choice->feedback);
+  /* The hint is part of the name, not a description: Orca 43 read a
+   * description twice (build-aux/orca-speech). */
+  /* Translators: the feedback after a reply, read out whole by a screen
+   * reader: a verdict such as “Good reply”, the mood change, the
+   * feedback, then how to go on */
+  spoken = g_strdup_printf (C_("feedback read out", "%s. %s %s Press Enter to continue."), words, mood, step->choice->feedback);
   _attune_role_play_make_spoken (card, spoken);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Press Enter to continue."), -1);
   return card;
 }
 

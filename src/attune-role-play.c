@@ -32,8 +32,10 @@
 #include <glib/gi18n.h>
 
 #include "attune-chat-bubble.h"
+#include "attune-role-play-debrief.h"
 #include "attune-role-play-private.h"
 #include "attune-role-play.h"
+#include "attune-widget-util.h"
 
 struct _AttuneRolePlay
 {
@@ -45,7 +47,6 @@ struct _AttuneRolePlay
   gboolean awaiting_continue;
   gboolean expert_path_seen;   /* in this run of the scenario: retries count less */
   gboolean rehearsal;          /* a trainer's preview: nothing is recorded */
-  GtkBox *expert_box;          /* in the debrief; owned by the transcript */
 
   GtkLabel *title_label;
   GtkToggleButton *own_reply_toggle;
@@ -83,15 +84,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
 
 /* Focuses @target without the viewport's own scroll to it, which animates
  * and would undo the scrolling done here. */
@@ -206,7 +198,7 @@ show_choices (AttuneRolePlay *self)
   guint8 order[ATTUNE_MAX_CHOICES];
   guint n_shown = attune_conversation_get_order (self->conversation, order);
 
-  clear_box (self->actions);
+  attune_box_remove_all (self->actions);
   for (guint i = 0; i < n_shown; i++)
     {
       AttuneChoice *choice = g_ptr_array_index (node->choices, order[i]);
@@ -245,7 +237,7 @@ show_writing (AttuneRolePlay *self)
   GtkWidget *show = _attune_role_play_wrapping_button (_("Show the _Replies"));
   GtkEventController *keys = gtk_shortcut_controller_new ();
 
-  clear_box (self->actions);
+  attune_box_remove_all (self->actions);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
@@ -315,7 +307,7 @@ show_node (AttuneRolePlay *self)
   AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   GtkWidget *line;
 
-  clear_box (self->actions);
+  attune_box_remove_all (self->actions);
   self->awaiting_continue = FALSE;
   self->own_view = NULL;
   update_mood (self);
@@ -374,7 +366,7 @@ attune_role_play_choose (AttuneRolePlay *self,
   steps = attune_conversation_get_steps (self->conversation);
   record_choice (self, &g_array_index (steps, AttuneStep, steps->len - 1));
 
-  clear_box (self->actions);
+  attune_box_remove_all (self->actions);
   add_bubble (self, C_("speaker", "You"), choice->reply, FALSE);
   update_mood (self);
 
@@ -445,8 +437,7 @@ replay_transcript (AttuneRolePlay *self)
   AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   GArray *steps = attune_conversation_get_steps (self->conversation);
 
-  clear_box (self->transcript);
-  self->expert_box = NULL;
+  attune_box_remove_all (self->transcript);
   self->debrief = NULL;
   for (guint i = 0; i < steps->len; i++)
     {
@@ -496,8 +487,7 @@ start_with (AttuneRolePlay *self,
   gtk_label_set_text (self->customer_label, attune_scenario_get_customer_about (scenario));
   /* Two lines at most keep the conversation in view; all of it on hover. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->customer_label), attune_scenario_get_customer_about (scenario));
-  clear_box (self->transcript);
-  self->expert_box = NULL;
+  attune_box_remove_all (self->transcript);
   self->debrief = NULL;
   if (self->rehearsal)
     show_node (self);
@@ -563,121 +553,21 @@ retry_from (AttuneRolePlay *self,
   show_node (self);
 }
 
+/* The expert path has replaced its button: the focus goes on to Try Again. */
 static void
-add_debrief_section (GtkBox     *box,
-                     const char *title)
+expert_path_shown (AttuneRolePlay *self)
 {
-  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", title, "xalign", 0.0f, "wrap", TRUE,
-                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_box_append (box, heading);
-}
-
-/* A decision's verdict at a glance: an icon and words, not colour alone. */
-static GtkWidget *
-verdict (AttuneReplyQuality quality)
-{
-  /* The words carry the verdict; only the icon is coloured (style.css),
-   * since coloured text would fall below 4.5:1. */
-  static const struct { const char *icon; } looks[] = {
-    [ATTUNE_REPLY_STRONG] = { "emblem-ok-symbolic" },
-    [ATTUNE_REPLY_PARTLY] = { "dialog-information-symbolic" },
-    [ATTUNE_REPLY_WEAK] = { "dialog-warning-symbolic" },
-  };
-  const char *words = quality == ATTUNE_REPLY_STRONG ? _("Strong reply")
-                      : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
-                      : _("Weak reply");
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = _attune_role_play_text (words, "heading");
-
-  gtk_widget_add_css_class (box, quality == ATTUNE_REPLY_STRONG ? "good" : quality == ATTUNE_REPLY_PARTLY ? "partly" : "poor");
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (looks[quality].icon));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (box, "attune-verdict");
-  return box;
-}
-
-static void
-analyse_in_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      scenario,
-                   GCancellable *cancellable)
-{
-  g_task_return_pointer (task, attune_scenario_analyse (scenario), (GDestroyNotify) attune_scenario_analysis_free);
-}
-
-static void
-expert_path_found (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  AttuneRolePlay *self = ATTUNE_ROLE_PLAY (source);
-  AttuneScenario *scenario = g_task_get_task_data (G_TASK (result));
-  g_autoptr(AttuneScenarioAnalysis) analysis = g_task_propagate_pointer (G_TASK (result), NULL);
-  g_autoptr(AttuneConversation) best = NULL;
-
-  /* The debrief may have gone (a retry, another role-play) meanwhile. */
-  if (analysis == NULL || self->expert_box == NULL || self->conversation == NULL ||
-      attune_conversation_get_scenario (self->conversation) != scenario)
-    return;
-  best = attune_conversation_new (scenario);
-  clear_box (self->expert_box);
-  for (guint i = 0; i < analysis->best_path->len; i++)
-    {
-      AttuneChoice *choice = attune_conversation_choose (best, g_array_index (analysis->best_path, guint, i), NULL);
-      g_autofree char *line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
-
-      gtk_box_append (self->expert_box, _attune_role_play_text (line, NULL));
-    }
-  gtk_box_append (self->expert_box, _attune_role_play_text (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
   gtk_widget_child_focus (GTK_WIDGET (self->actions), GTK_DIR_TAB_FORWARD);
 }
 
-/* The strongest reply at every decision, from the start. Finding it is
- * bounded but not trivial for a large scenario, so it runs off the GTK
- * thread. */
+/* Seeing it makes this run's next attempt count for less. */
 static void
 show_expert_path (AttuneRolePlay *self)
 {
-  g_autoptr(GTask) task = NULL;
-  AttuneScenario *scenario;
-
-  if (self->conversation == NULL || self->expert_box == NULL)
+  if (self->conversation == NULL || self->debrief == NULL)
     return;
-  scenario = attune_conversation_get_scenario (self->conversation);
   self->expert_path_seen = TRUE;
-  task = g_task_new (self, NULL, expert_path_found, NULL);
-  g_task_set_task_data (task, g_object_ref (scenario), g_object_unref);
-  g_task_run_in_thread (task, analyse_in_thread);
-}
-
-/* Strategies shown at one decision and missed at another: the net total
- * alone would call them shown right after a turn said missed. */
-static GHashTable *
-mixed_strategies (GArray *steps)
-{
-  g_autoptr(GHashTable) signs = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTable *mixed = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < steps->len; i++)
-    {
-      AttuneStep *step = &g_array_index (steps, AttuneStep, i);
-
-      for (guint k = 0; k < step->choice->evidence->len; k++)
-        {
-          AttuneEvidence *evidence = g_ptr_array_index (step->choice->evidence, k);
-          int sign = evidence->weight > 0 ? 1 : evidence->weight < 0 ? 2 : 0;
-          int seen = GPOINTER_TO_INT (g_hash_table_lookup (signs, evidence->strategy));
-
-          g_hash_table_insert (signs, evidence->strategy, GINT_TO_POINTER (seen | sign));
-          if ((seen | sign) == 3)
-            g_hash_table_add (mixed, evidence->strategy);
-        }
-    }
-  return mixed;
+  attune_role_play_debrief_show_expert_path (ATTUNE_ROLE_PLAY_DEBRIEF (self->debrief));
 }
 
 static void
@@ -685,113 +575,38 @@ show_debrief (AttuneRolePlay *self)
 {
   AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   AttuneScenarioEnding *ending = attune_conversation_get_ending (self->conversation);
-  GArray *steps = attune_conversation_get_steps (self->conversation);
-  g_autoptr(GArray) tally = attune_conversation_tally (self->conversation);
-  g_autoptr(GHashTable) mixed = mixed_strategies (steps);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *buttons = gtk_flow_box_new ();
-  GtkWidget *heading, *again;
-  g_autofree char *summary = NULL;
-  g_autofree char *spoken = NULL;
+  GtkWidget *again, *back;
 
   end_attempt (self);
 
   if (ending->text != NULL)
     add_bubble (self, attune_scenario_get_customer_name (scenario), ending->text, TRUE);
 
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "attune-debrief");
-  heading = g_object_new (GTK_TYPE_LABEL, "label", _("Debrief"), "xalign", 0.0f, "wrap", TRUE,
-                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                          "css-classes", (const char *[]) { "title-2", NULL }, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (top), heading);
-  /* Translators: the end of a role-play: outcome, the customer's final mood, a score out of 100 */
-  summary = g_strdup_printf (_("%s. Final mood: %s. Score: %u%%."), attune_outcome_get_label (ending->outcome),
-                             attune_mood_get_label (attune_conversation_get_mood (self->conversation)),
-                             attune_conversation_get_score (self->conversation));
-  gtk_box_append (GTK_BOX (top), _attune_role_play_text (summary, "title-4"));
-  gtk_box_append (GTK_BOX (top), _attune_role_play_text (ending->debrief, NULL));
-  /* The debrief's top takes the focus and is read out whole: Try Again
-   * under the focus would start over on a second Enter. */
-  /* Translators: the debrief read out: “Debrief”, the outcome, mood and score, then the debrief */
-  spoken = g_strdup_printf (C_("debrief read out", "%s. %s %s"), _("Debrief"), summary, ending->debrief);
-  _attune_role_play_make_spoken (top, spoken);
-  gtk_box_append (GTK_BOX (card), top);
-
-  add_debrief_section (GTK_BOX (card), _("Your Decisions"));
-  for (guint i = 0; i < steps->len; i++)
-    {
-      AttuneStep *step = &g_array_index (steps, AttuneStep, i);
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *retry = _attune_role_play_wrapping_button (_("Retry from Here"));
-      /* Translators: a decision in the debrief; %u is its number, %s the reply chosen */
-      g_autofree char *chosen = g_strdup_printf (_("%u. “%s”"), i + 1, step->choice->reply);
-      /* Translators: accessible name of a button: its label, then a decision number */
-      g_autofree char *retry_name = g_strdup_printf (_("Retry from Here, decision %u"), i + 1);
-
-      gtk_widget_add_css_class (row, "attune-decision");
-      gtk_box_append (GTK_BOX (row), verdict (attune_scenario_node_get_quality (step->node, step->choice_index)));
-      if (i < self->own_replies->len && g_ptr_array_index (self->own_replies, i) != NULL)
-        {
-          /* Translators: in the debrief, what the learner wrote before the replies showed */
-          g_autofree char *own = g_strdup_printf (_("Your own words: “%s”"), (char *) g_ptr_array_index (self->own_replies, i));
-
-          gtk_box_append (GTK_BOX (row), _attune_role_play_text (own, "attune-own-words-line"));
-        }
-      gtk_box_append (GTK_BOX (row), _attune_role_play_text (chosen, NULL));
-      gtk_box_append (GTK_BOX (row), _attune_role_play_text (step->choice->feedback, "attune-secondary"));
-      gtk_widget_set_halign (retry, GTK_ALIGN_START);
-      gtk_widget_add_css_class (retry, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (retry), "role-play.retry-from");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (retry), "u", i);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (retry), GTK_ACCESSIBLE_PROPERTY_LABEL, retry_name, -1);
-      gtk_box_append (GTK_BOX (row), retry);
-      gtk_box_append (GTK_BOX (card), row);
-    }
-
-  add_debrief_section (GTK_BOX (card), _("Strategies"));
-  gtk_box_append (GTK_BOX (card), _attune_role_play_strategy_chips (attune_practice_get_library (self->practice), tally, mixed));
-
-  /* The expert path waits to be asked for: beside Try Again it would be
-   * an answer key. */
-  add_debrief_section (GTK_BOX (card), _("The Expert Path"));
-  self->expert_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  {
-    GtkWidget *show = _attune_role_play_wrapping_button (_("_Show the Expert Path"));
-
-    gtk_widget_set_halign (show, GTK_ALIGN_START);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-expert-path");
-    gtk_box_append (self->expert_box, _attune_role_play_text (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "attune-secondary"));
-    gtk_box_append (self->expert_box, show);
-  }
-  gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->expert_box));
-  gtk_box_append (self->transcript, card);
-  self->debrief = card;
+  self->debrief = attune_role_play_debrief_new (attune_practice_get_library (self->practice), self->conversation,
+                                                self->own_replies);
+  g_signal_connect_object (self->debrief, "expert-path-shown", G_CALLBACK (expert_path_shown), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->transcript, self->debrief);
 
   again = _attune_role_play_wrapping_button (_("_Try Again"));
   gtk_widget_add_css_class (again, "suggested-action");
   gtk_widget_add_css_class (again, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (again), "role-play.restart");
+  back = _attune_role_play_wrapping_button (_("_Other Role-Plays"));
+  gtk_widget_add_css_class (back, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "role-play.leave");
   /* Side by side where they fit; a narrow window stacks them. */
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 8);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 8);
-  gtk_flow_box_append (GTK_FLOW_BOX (buttons), again);
-  {
-    GtkWidget *back = _attune_role_play_wrapping_button (_("_Other Role-Plays"));
-
-    gtk_widget_add_css_class (back, "pill");
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "role-play.leave");
-    gtk_flow_box_append (GTK_FLOW_BOX (buttons), back);
-  }
-  for (GtkWidget *child = gtk_widget_get_first_child (buttons); child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+  attune_flow_box_append_unfocusable (GTK_FLOW_BOX (buttons), again);
+  attune_flow_box_append_unfocusable (GTK_FLOW_BOX (buttons), back);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_box_append (self->actions, buttons);
-  focus_when_laid_out (self, top);
+  /* The debrief's top takes the focus and is read out whole: Try Again
+   * under the focus would start over on a second Enter. */
+  focus_when_laid_out (self, attune_role_play_debrief_get_top (ATTUNE_ROLE_PLAY_DEBRIEF (self->debrief)));
 }
 
 /* Leaving mid-way records an abandoned attempt, which gets no score. */

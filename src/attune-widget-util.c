@@ -31,3 +31,14 @@ attune_wrapped_label (const char *text,
     gtk_widget_add_css_class (label, css_class);
   return label;
 }
+
+/* Appends @child to @flow so that @child, not the flow box child around
+ * it, is what the keyboard reaches: a flow box child is a tab stop with
+ * no name of its own. */
+void
+attune_flow_box_append_unfocusable (GtkFlowBox *flow,
+                                    GtkWidget  *child)
+{
+  gtk_flow_box_append (flow, child);
+  gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
+}

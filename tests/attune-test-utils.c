@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
@@ -95,26 +98,16 @@ settle (GtkWidget *widget)
   g_source_remove (timer);
 }
 
-/**
- * attune_test_render_png:
- * @name: file name without extension
- *
- * Renders @widget (already shown) to a PNG and returns its path.
- */
-char *
-attune_test_render_png (GtkWidget  *widget,
-                        const char *name)
+/* @widget (already shown) as a texture, after its animations. */
+static GdkTexture *
+render_texture (GtkWidget *widget)
 {
-  const char *env = g_getenv ("ATTUNE_SCREENSHOT_DIR");
-  g_autofree char *dir = env != NULL ? g_strdup (env) : g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  char *path = g_build_filename (dir, file, NULL);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GskRenderer) renderer = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+  GdkTexture *texture;
   int width, height;
 
   attune_test_wait_for_frame (widget);
@@ -136,11 +129,317 @@ attune_test_render_png (GtkWidget  *widget,
   g_assert_no_error (error);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gsk_renderer_unrealize (renderer);
+  return texture;
+}
+
+static char *
+save_png (GdkTexture *texture,
+          const char *name)
+{
+  const char *env = g_getenv ("ATTUNE_SCREENSHOT_DIR");
+  g_autofree char *dir = env != NULL ? g_strdup (env) : g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  char *path = g_build_filename (dir, file, NULL);
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s (%dx%d)", path, width, height);
+  g_test_message ("rendered %s (%dx%d)", path, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
   return path;
+}
+
+/**
+ * attune_test_render_png:
+ * @name: file name without extension
+ *
+ * Renders @widget (already shown) to a PNG and returns its path.
+ */
+char *
+attune_test_render_png (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autoptr(GdkTexture) texture = render_texture (widget);
+
+  return save_png (texture, name);
+}
+
+/* Pixels of a rendered texture, B G R A in memory (cairo's ARGB32 on a
+ * little-endian machine), opaque: windows paint their background. */
+typedef struct
+{
+  guchar *data;
+  gsize stride;
+  int width, height;
+} Pixels;
+
+static Pixels
+download (GdkTexture *texture)
+{
+  Pixels p = { NULL, 0, gdk_texture_get_width (texture), gdk_texture_get_height (texture) };
+
+  p.stride = (gsize) p.width * 4;
+  p.data = g_malloc (p.stride * p.height);
+  gdk_texture_download (texture, p.data, p.stride);
+  return p;
+}
+
+static const guchar *
+pixel_at (const Pixels *p,
+          int           x,
+          int           y)
+{
+  return p->data + (gsize) y * p->stride + (gsize) x * 4;
+}
+
+/* WCAG 2 relative luminance of an sRGB pixel. */
+static double
+luminance (const guchar *bgra)
+{
+  double channel[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double c = bgra[2 - i] / 255.0;
+
+      channel[i] = c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+}
+
+static double
+ratio (double a,
+       double b)
+{
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+/* @widget's box in @root's pixels, clamped to the texture. */
+static void
+box_in (GtkWidget          *widget,
+        GtkWidget          *root,
+        const Pixels       *p,
+        int                 grow,
+        cairo_rectangle_int_t *box)
+{
+  graphene_rect_t bounds;
+  int x1, y1;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  box->x = MAX (0, (int) floor (bounds.origin.x) - grow);
+  box->y = MAX (0, (int) floor (bounds.origin.y) - grow);
+  x1 = MIN (p->width, (int) ceil (bounds.origin.x + bounds.size.width) + grow);
+  y1 = MIN (p->height, (int) ceil (bounds.origin.y + bounds.size.height) + grow);
+  box->width = MAX (0, x1 - box->x);
+  box->height = MAX (0, y1 - box->y);
+}
+
+/* The contrast of one label's text in @p: the background is the
+ * commonest colour in the label's box, the ink the pixel that differs
+ * most from it (a glyph's core). */
+static double
+label_contrast (const Pixels          *p,
+                cairo_rectangle_int_t *box)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint32 background = 0;
+  guint best = 0;
+  double background_luminance, result = 1.0;
+
+  for (int y = box->y; y < box->y + box->height; y++)
+    for (int x = box->x; x < box->x + box->width; x++)
+      {
+        guint32 colour;
+        guint n;
+
+        memcpy (&colour, pixel_at (p, x, y), 4);
+        n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (colour))) + 1;
+        g_hash_table_insert (counts, GUINT_TO_POINTER (colour), GUINT_TO_POINTER (n));
+        if (n > best)
+          {
+            best = n;
+            background = colour;
+          }
+      }
+  background_luminance = luminance ((const guchar *) &background);
+  for (int y = box->y; y < box->y + box->height; y++)
+    for (int x = box->x; x < box->x + box->width; x++)
+      result = MAX (result, ratio (background_luminance, luminance (pixel_at (p, x, y))));
+  return result;
+}
+
+/* Whether all of @widget is in view: inside @root and inside every
+ * scrolled window around it. */
+static gboolean
+wholly_shown (GtkWidget *widget,
+              GtkWidget *root)
+{
+  graphene_rect_t bounds, outer;
+
+  if (!gtk_widget_compute_bounds (widget, root, &bounds) || bounds.size.width < 1 || bounds.size.height < 1)
+    return FALSE;
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && w != root; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        graphene_rect_t both;
+
+        if (!gtk_widget_compute_bounds (w, root, &outer) ||
+            !graphene_rect_intersection (&bounds, &outer, &both) ||
+            !graphene_rect_equal (&both, &bounds))
+          return FALSE;
+      }
+  return gtk_widget_compute_bounds (root, root, &outer) &&
+         graphene_rect_contains_rect (&outer, &bounds);
+}
+
+static void
+measure_labels (GtkWidget    *widget,
+                GtkWidget    *root,
+                const Pixels *p,
+                const char   *what,
+                double       *lowest,
+                guint        *n)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0' && wholly_shown (widget, root))
+    {
+      cairo_rectangle_int_t box;
+      double r;
+      g_autofree char *start = g_utf8_substring (gtk_label_get_text (GTK_LABEL (widget)), 0,
+                                                 MIN (40, g_utf8_strlen (gtk_label_get_text (GTK_LABEL (widget)), -1)));
+
+      box_in (widget, root, p, 0, &box);
+      r = label_contrast (p, &box);
+      g_test_message ("contrast %s: %.2f:1 “%s”", what, r, start);
+      *lowest = MIN (*lowest, r);
+      *n += 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    measure_labels (child, root, p, what, lowest, n);
+}
+
+/**
+ * attune_test_text_contrast:
+ * @root: the window
+ * @area: where to measure, under @root
+ * @what: what @area is, for the log
+ *
+ * Renders @root and measures, from the pixels, the text contrast of
+ * every label under @area that is wholly in view (see label_contrast).
+ * Logs each and returns the lowest WCAG ratio; asserts it found text.
+ */
+double
+attune_test_text_contrast (GtkWidget  *root,
+                           GtkWidget  *area,
+                           const char *what)
+{
+  g_autoptr(GdkTexture) texture = render_texture (root);
+  Pixels p = download (texture);
+  double lowest = 21.0;
+  guint n = 0;
+
+  measure_labels (area, root, &p, what, &lowest, &n);
+  g_free (p.data);
+  g_assert_cmpuint (n, >, 0);
+  g_test_message ("contrast %s: lowest %.2f:1 over %u labels", what, lowest, n);
+  return lowest;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint timer = g_timeout_add (16, tick, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timer);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * attune_test_ring_contrast:
+ * @root: the window
+ * @widget: a widget that can take the focus
+ * @name: (nullable): a PNG to save of the focused state
+ *
+ * Measures @widget's focus ring from pixels, as WCAG 2.2 compares a
+ * focus indicator: the same pixels with the ring shown and hidden (the
+ * focus kept, only focus-visible changing). The ring's colour is the
+ * commonest colour among the pixels that change (its solid part, not
+ * its anti-aliased edges); returns the median ratio between it and what
+ * those pixels show without the ring. Asserts that a ring is drawn.
+ */
+double
+attune_test_ring_contrast (GtkWidget  *root,
+                           GtkWidget  *widget,
+                           const char *name)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GdkTexture) hidden = NULL;
+  g_autoptr(GdkTexture) shown = NULL;
+  g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  Pixels without, with;
+  cairo_rectangle_int_t box;
+  guint32 ring = 0;
+  guint best = 0, changed = 0;
+  double median;
+
+  g_assert_true (gtk_widget_grab_focus (widget));
+  gtk_window_set_focus_visible (window, FALSE);
+  wait_ms (400);   /* the ring's transition */
+  hidden = render_texture (root);
+  gtk_window_set_focus_visible (window, TRUE);
+  wait_ms (400);
+  shown = render_texture (root);
+  if (name != NULL)
+    g_free (save_png (shown, name));
+
+  without = download (hidden);
+  with = download (shown);
+  box_in (widget, root, &with, 6, &box);
+  for (int y = box.y; y < box.y + box.height; y++)
+    for (int x = box.x; x < box.x + box.width; x++)
+      if (memcmp (pixel_at (&with, x, y), pixel_at (&without, x, y), 3) != 0)
+        {
+          guint32 colour;
+          guint n;
+
+          memcpy (&colour, pixel_at (&with, x, y), 4);
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (colour))) + 1;
+          g_hash_table_insert (counts, GUINT_TO_POINTER (colour), GUINT_TO_POINTER (n));
+          changed++;
+          if (n > best)
+            {
+              best = n;
+              ring = colour;
+            }
+        }
+  g_assert_cmpuint (changed, >, 0);
+  for (int y = box.y; y < box.y + box.height; y++)
+    for (int x = box.x; x < box.x + box.width; x++)
+      if (memcmp (pixel_at (&with, x, y), &ring, 4) == 0 &&
+          memcmp (pixel_at (&without, x, y), &ring, 3) != 0)
+        {
+          double r = ratio (luminance (pixel_at (&with, x, y)), luminance (pixel_at (&without, x, y)));
+
+          g_array_append_val (ratios, r);
+        }
+  g_free (without.data);
+  g_free (with.data);
+  g_array_sort (ratios, compare_doubles);
+  median = g_array_index (ratios, double, ratios->len / 2);
+  g_test_message ("focus ring: %u pixels change, %u of them the ring's colour #%02x%02x%02x",
+                  changed, ratios->len, ((guchar *) &ring)[2], ((guchar *) &ring)[1], ((guchar *) &ring)[0]);
+  return median;
 }
 
 /* A fresh, empty progress file for this test program. */
@@ -283,6 +582,21 @@ attune_test_reopen_window (AttuneApplication *app,
   return window;
 }
 
+/* Whether @trigger is @keyval+@modifiers, or has it as one alternative
+ * (GtkWindow binds Tab and KP_Tab as one shortcut). */
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
 /* Presses @keyval+@modifiers on @widget the way a key press reaches it:
  * the shortcuts of the widget and then of each ancestor, first match
  * wins. Asserts that something handled it. */
@@ -307,9 +621,7 @@ try_controllers (GtkWidget      *target,
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
           GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+          if (trigger_matches (trigger, keyval, modifiers))
             handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, target,
                                                     gtk_shortcut_get_arguments (shortcut));
         }
@@ -459,4 +771,19 @@ attune_test_unnamed_controls (GtkWidget *root,
     }
   g_ptr_array_unref (stack);
   return g_string_free (found, FALSE);
+}
+
+/* Asserts that @widget's focus ring measures 3:1 or more from pixels,
+ * and saves the focused state as contrast-ring-@what-@scheme.png. */
+void
+attune_test_assert_ring (GtkWidget  *root,
+                         GtkWidget  *widget,
+                         const char *what,
+                         const char *scheme)
+{
+  g_autofree char *png = g_strdup_printf ("contrast-ring-%s-%s", what, scheme);
+  double ring = attune_test_ring_contrast (root, widget, png);
+
+  g_test_message ("focus ring, %s, %s: %.2f:1", what, scheme, ring);
+  g_assert_cmpfloat (ring, >=, 3.0);
 }

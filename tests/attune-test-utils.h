@@ -13,6 +13,16 @@ void  attune_test_wait_until     (gboolean  (*condition) (gpointer),
                                   gpointer    data);
 char *attune_test_render_png     (GtkWidget  *widget,
                                   const char *name);
+double attune_test_text_contrast (GtkWidget  *root,
+                                  GtkWidget  *area,
+                                  const char *what);
+double attune_test_ring_contrast (GtkWidget  *root,
+                                  GtkWidget  *widget,
+                                  const char *name);
+void   attune_test_assert_ring   (GtkWidget  *root,
+                                  GtkWidget  *widget,
+                                  const char *what,
+                                  const char *scheme);
 
 char *attune_test_isolate_database (void);
 GSettings     *attune_test_settings  (void);

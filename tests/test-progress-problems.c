@@ -47,6 +47,14 @@ start_on_progress (void)
   return GTK_WIDGET (window);
 }
 
+static gboolean
+notice_mapped (gpointer window)
+{
+  GtkWidget *label = attune_test_find_label (window, ".corrupt-", TRUE);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
 static void
 test_damaged_file (void)
 {
@@ -59,8 +67,9 @@ test_damaged_file (void)
       window = start_on_progress ();
       /* Still works, with a fresh file, and says where the old one went. */
       g_assert_nonnull (attune_test_store (app));
-      /* Shown, not merely present. */
-      g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, ".corrupt-", TRUE)));
+      /* Shown, not merely present: the notice slides in, and under load
+       * that can take more than the frame after the store opens. */
+      attune_test_wait_until (notice_mapped, window);
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "damaged", TRUE)));
       g_free (attune_test_render_png (window, "progress-damaged"));
       gtk_window_destroy (GTK_WINDOW (window));

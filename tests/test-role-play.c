@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "attune-application.h"
+#include "attune-role-play-debrief.h"
 #include "attune-test-utils.h"
 #include "attune-scenario-picker.h"
 #include "attune-window.h"
@@ -128,6 +129,22 @@ expert_path_shown (gpointer play)
   return attune_test_find_label (GTK_WIDGET (play),
                                  _("Your next try counts for less in your progress, because you have seen these replies."),
                                  TRUE) != NULL;
+}
+
+/* Widgets under @root that carry the hint to press Enter apart from the
+ * feedback card's name: as a description, or as text of their own. */
+static guint
+count_hint_carriers (GtkWidget *root)
+{
+  const char *hint = _("Press Enter to continue.");
+  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint);
+  guint n = differs == NULL ? 1 : 0;
+
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), hint) != NULL)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_hint_carriers (child);
+  return n;
 }
 
 static void
@@ -411,13 +428,17 @@ test_accessibility (void)
       g_autofree char *mood = g_strdup_printf (step->mood_after > step->mood_before ? _("%s is calmer.")
                                                : step->mood_after < step->mood_before ? _("%s is more upset.")
                                                : _("%s’s mood has not changed."), attune_scenario_get_customer_name (scenario));
-      g_autofree char *heard = g_strdup_printf (C_("feedback read out", "%s. %s %s"), verdict, mood, first->feedback);
+      g_autofree char *heard = g_strdup_printf (C_("feedback read out", "%s. %s %s Press Enter to continue."), verdict, mood, first->feedback);
       GtkWidget *feedback = focus ();
       g_autofree char *said = g_strdup_printf (C_("chat line", "%s: %s"), C_("speaker", "You"), first->reply);
       GtkWidget *you = gtk_widget_get_parent (attune_test_find_label (GTK_WIDGET (play), first->reply, FALSE));
 
       g_assert_true (gtk_widget_has_css_class (feedback, "attune-feedback"));
       gtk_test_accessible_assert_property (feedback, GTK_ACCESSIBLE_PROPERTY_LABEL, heard);
+      /* The hint to press Enter is said once: in the card's name, and in
+       * no description or other text of the role-play (Orca 43 read the
+       * description twice). */
+      g_assert_cmpuint (count_hint_carriers (GTK_WIDGET (play)), ==, 0);
       gtk_test_accessible_assert_property (you, GTK_ACCESSIBLE_PROPERTY_LABEL, said);
       /* The verdict is a heading, first in the card, in words. */
       g_assert_nonnull (attune_test_find_label (feedback, verdict, FALSE));
@@ -716,6 +737,113 @@ test_practise_next_filtered (void)
   attune_scenario_picker_set_filters (picker, -1, 0);
 }
 
+/* Contrast measured from rendered pixels, light and dark: every label
+ * in view in the role-play after a reply (the customer's line, the
+ * feedback card, the mood) and in the debrief at 4.5:1 or more, and the
+ * focus rings of the feedback card, a reply and Try Again at 3:1 or more. */
+static void
+test_contrast (void)
+{
+  static const char *schemes[] = { "light", "dark" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (schemes); s++)
+    {
+      AttuneRolePlay *play;
+      AttuneConversation *conversation;
+      g_autoptr(AttuneScenarioAnalysis) analysis = NULL;
+      g_autofree char *what = NULL;
+      GtkWidget *card, *reply, *again;
+      double lowest;
+
+      g_settings_set_string (attune_test_settings (), "color-scheme", schemes[s]);
+      g_assert_true (attune_window_start_scenario (window (), "late-parcel"));
+      play = attune_window_get_role_play (window ());
+      conversation = attune_role_play_get_conversation (play);
+      analysis = attune_scenario_analyse (attune_conversation_get_scenario (conversation));
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+
+      /* A reply's ring, then the feedback after the best reply. */
+      reply = find_class (GTK_WIDGET (play), "attune-choice");
+      g_assert_nonnull (reply);
+      attune_test_assert_ring (GTK_WIDGET (window ()), reply, "reply", schemes[s]);
+
+      attune_test_press (focus (), GDK_KEY_1 + shown_position (conversation, g_array_index (analysis->best_path, guint, 0)), 0);
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+      card = focus ();
+      g_assert_true (gtk_widget_has_css_class (card, "attune-feedback"));
+      g_free (what), what = g_strdup_printf ("feedback card, %s", schemes[s]);
+      lowest = attune_test_text_contrast (GTK_WIDGET (window ()), card, what);
+      g_assert_cmpfloat (lowest, >=, 4.5);
+      g_free (what), what = g_strdup_printf ("role-play after a reply, %s", schemes[s]);
+      lowest = attune_test_text_contrast (GTK_WIDGET (window ()), GTK_WIDGET (play), what);
+      g_assert_cmpfloat (lowest, >=, 4.5);
+      attune_test_assert_ring (GTK_WIDGET (window ()), card, "feedback", schemes[s]);
+
+      /* The rest of the best path, then the debrief. */
+      attune_test_press (card, GDK_KEY_Return, 0);
+      for (guint i = 1; i < analysis->best_path->len; i++)
+        {
+          attune_test_wait_for_frame (GTK_WIDGET (window ()));
+          attune_test_press (focus (), GDK_KEY_1 + shown_position (conversation, g_array_index (analysis->best_path, guint, i)), 0);
+          attune_test_wait_for_frame (GTK_WIDGET (window ()));
+          attune_test_press (focus (), GDK_KEY_Return, 0);
+        }
+      g_assert_true (attune_conversation_is_finished (conversation));
+      attune_test_wait_for_frame (GTK_WIDGET (window ()));
+      g_free (what), what = g_strdup_printf ("debrief, %s", schemes[s]);
+      lowest = attune_test_text_contrast (GTK_WIDGET (window ()), GTK_WIDGET (play), what);
+      g_assert_cmpfloat (lowest, >=, 4.5);
+      again = find_class (GTK_WIDGET (play), "suggested-action");
+      g_assert_nonnull (again);
+      attune_test_assert_ring (GTK_WIDGET (window ()), again, "try-again", schemes[s]);
+      attune_role_play_leave (play);
+    }
+  g_settings_reset (attune_test_settings (), "color-scheme");
+}
+
+static guint
+count_class (GtkWidget  *root,
+             const char *css_class)
+{
+  guint n = gtk_widget_has_css_class (root, css_class);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_class (child, css_class);
+  return n;
+}
+
+/* The debrief is a widget of its own, built from a finished conversation
+ * (no window, no store): a spoken top, a row per decision, and nothing
+ * left behind when it goes. */
+static void
+test_debrief_alone (void)
+{
+  AttuneLibrary *library = attune_test_library (app);
+  AttuneScenario *scenario = attune_library_find_scenario (library, "late-parcel");
+  g_autoptr(AttuneConversation) conversation = attune_conversation_new (scenario);
+  g_autoptr(AttuneScenarioAnalysis) analysis = attune_scenario_analyse (scenario);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *debrief, *top;
+  g_autofree char *own_line = NULL;
+
+  for (guint i = 0; i < analysis->best_path->len; i++)
+    g_assert_nonnull (attune_conversation_choose (conversation, g_array_index (analysis->best_path, guint, i), NULL));
+  g_assert_true (attune_conversation_is_finished (conversation));
+  g_ptr_array_add (own, g_strdup ("I am so sorry about the birthday."));
+
+  debrief = g_object_ref_sink (attune_role_play_debrief_new (library, conversation, own));
+  top = attune_role_play_debrief_get_top (ATTUNE_ROLE_PLAY_DEBRIEF (debrief));
+  g_assert_true (gtk_widget_is_ancestor (top, debrief));
+  g_assert_true (gtk_widget_get_focusable (top));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (top), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_cmpuint (count_class (debrief, "attune-decision"), ==, analysis->best_path->len);
+  own_line = g_strdup_printf (_("Your own words: “%s”"), "I am so sorry about the birthday.");
+  g_assert_nonnull (attune_test_find_label (debrief, own_line, FALSE));
+  g_assert_nonnull (attune_test_find_label (debrief, _("Strong reply"), FALSE));
+  g_assert_null (attune_test_find_label (debrief, _("Weak reply"), FALSE));
+  g_assert_finalize_object (debrief);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +869,8 @@ main (int   argc,
   g_test_add_func ("/role-play/own-reply", test_own_reply);
   g_test_add_func ("/role-play/every-control-named", test_every_control_named);
   g_test_add_func ("/role-play/practise-next-filtered", test_practise_next_filtered);
+  g_test_add_func ("/role-play/contrast", test_contrast);
+  g_test_add_func ("/role-play/debrief-alone", test_debrief_alone);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
