@@ -230,18 +230,33 @@ expert_path_found (GObject      *source,
 {
   AttuneRolePlayDebrief *self = ATTUNE_ROLE_PLAY_DEBRIEF (source);
   AttuneScenario *scenario = g_task_get_task_data (G_TASK (result));
-  g_autoptr(AttuneScenarioAnalysis) analysis = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttuneScenarioAnalysis) analysis = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(AttuneConversation) best = NULL;
 
+  if (analysis == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The expert path could not be found: %s", error->message);
+      return;
+    }
   /* The debrief may have gone meanwhile (a retry, another role-play). */
-  if (analysis == NULL || gtk_widget_get_parent (GTK_WIDGET (self)) == NULL)
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) == NULL)
     return;
   best = attune_conversation_new (scenario);
   attune_box_remove_all (self->expert_box);
   for (guint i = 0; i < analysis->best_path->len; i++)
     {
-      AttuneChoice *choice = attune_conversation_choose (best, g_array_index (analysis->best_path, guint, i), NULL);
-      g_autofree char *line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
+      AttuneChoice *choice = attune_conversation_choose (best, g_array_index (analysis->best_path, guint, i), &error);
+      g_autofree char *line = NULL;
+
+      /* The analysis walked this very scenario: a refusal is a bug. */
+      if (choice == NULL)
+        {
+          g_critical ("The expert path does not fit %s: %s", attune_scenario_get_id (scenario), error->message);
+          break;
+        }
+      line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
 
       gtk_box_append (self->expert_box, _attune_role_play_text (line, NULL));
     }

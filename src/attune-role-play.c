@@ -69,7 +69,6 @@ struct _AttuneRolePlay
 G_DEFINE_FINAL_TYPE (AttuneRolePlay, attune_role_play, GTK_TYPE_WIDGET)
 
 enum {
-  OPEN_LESSON,
   LEFT,
   NODE_SHOWN,
   N_SIGNALS
@@ -775,7 +774,8 @@ open_lesson_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_signal_emit (widget, signals[OPEN_LESSON], 0, g_variant_get_string (parameter, NULL));
+  /* Over the role-play, so that closing it returns to the same attempt. */
+  gtk_widget_activate_action_variant (widget, "win.open-lesson-aside", parameter);
 }
 
 static void
@@ -865,9 +865,6 @@ attune_role_play_class_init (AttuneRolePlayClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[OPEN_LESSON] =
-    g_signal_new ("open-lesson", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /* The node now shown (NULL at an ending): the map follows the play. */
   signals[NODE_SHOWN] =
     g_signal_new ("node-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -95,8 +95,6 @@ ensure_role_play (AttuneWindow *self)
     {
       self->role_play = attune_role_play_new (self->practice);
       g_signal_connect_object (self->role_play, "left", G_CALLBACK (role_play_left), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->role_play, "open-lesson", G_CALLBACK (attune_window_show_lesson_aside),
-                               self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->play_bin, GTK_WIDGET (self->role_play));
     }
   attune_window_show_view (self, "practise");
@@ -601,6 +599,14 @@ open_lesson_action (GtkWidget  *widget,
 }
 
 static void
+open_lesson_aside_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  attune_window_show_lesson_aside (ATTUNE_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 start_scenario_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -657,6 +663,7 @@ attune_window_class_init (AttuneWindowClass *klass)
 
   /* Navigation: the views ask for these, and never reach the window. */
   gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_lesson_action);
+  gtk_widget_class_install_action (widget_class, "win.open-lesson-aside", "s", open_lesson_aside_action);
   gtk_widget_class_install_action (widget_class, "win.start-scenario", "s", start_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.practise-strategy", "s", practise_strategy_action);
   gtk_widget_class_install_action (widget_class, "win.show-map", "s", show_map_action);
