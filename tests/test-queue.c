@@ -158,7 +158,7 @@ test_upgrade_queues_history (void)
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TRIGGER evidence_totals; DROP TRIGGER attempt_totals_started;"
                                  "DROP TRIGGER attempt_totals_ended; DROP TABLE strategy_total;"
-                                 "DROP TABLE strategy_scenario; DROP TABLE strategy_slot; DROP TABLE decision_slot;"
+                                 "DROP TABLE strategy_scenario; DROP TABLE strategy_slot; DROP TABLE decision_day;"
                                  "DROP TABLE scenario_played; DROP TABLE profile_total;"
                                  "DROP TRIGGER lrs_queue_attempted; DROP TRIGGER lrs_queue_answered;"
                                  "DROP TRIGGER lrs_queue_completed; DROP TRIGGER profile_uid; DROP TABLE lrs_queue;"

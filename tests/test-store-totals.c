@@ -322,7 +322,7 @@ test_upgrade (StoreFixture  *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   exec (db, "DROP TRIGGER evidence_totals; DROP TRIGGER attempt_totals_started; DROP TRIGGER attempt_totals_ended;"
             "DROP TABLE strategy_total; DROP TABLE strategy_scenario; DROP TABLE strategy_slot;"
-            "DROP TABLE decision_slot; DROP TABLE scenario_played; DROP TABLE profile_total;"
+            "DROP TABLE decision_day; DROP TABLE scenario_played; DROP TABLE profile_total;"
             "PRAGMA user_version = 5");
   sqlite3_close (db);
   write_history (f->path, 2000, 3 * 365);
@@ -340,7 +340,7 @@ test_delete_profile (StoreFixture  *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttuneStore) store = attune_store_open (f->path, NULL, &error);
-  const char *tables[] = { "strategy_total", "strategy_scenario", "strategy_slot", "decision_slot",
+  const char *tables[] = { "strategy_total", "strategy_scenario", "strategy_slot", "decision_day",
                            "scenario_played", "profile_total" };
   gint64 before[G_N_ELEMENTS (tables)];
 

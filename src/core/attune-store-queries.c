@@ -266,8 +266,8 @@ attune_store_get_trend (AttuneStore  *self,
   gint64 first = week_start (now) - (gint64) (weeks - 1) * week;
   g_autoptr(sqlite3_stmt) stmt =
     _attune_store_prepare (self,
-             "SELECT (slot * ?4 - ?2) / ?3 AS w, sum(good), sum(total) FROM decision_slot"
-             " WHERE profile_id = ?1 AND slot >= ?2 / ?4"
+             "SELECT (day * ?4 - ?2) / ?3 AS w, sum(good), sum(total) FROM decision_day"
+             " WHERE profile_id = ?1 AND day >= ?2 / ?4"
              " GROUP BY w", error);
   GArray *trend;
   int rc;
@@ -284,7 +284,7 @@ attune_store_get_trend (AttuneStore  *self,
   sqlite3_bind_int64 (stmt, 1, profile);
   sqlite3_bind_int64 (stmt, 2, first);
   sqlite3_bind_int64 (stmt, 3, week);
-  sqlite3_bind_int64 (stmt, 4, ATTUNE_STORE_SLOT_US);
+  sqlite3_bind_int64 (stmt, 4, G_USEC_PER_SEC * (gint64) 86400);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 w = sqlite3_column_int64 (stmt, 0);
@@ -379,8 +379,8 @@ attune_store_get_strategy_stats (AttuneStore  *self,
                            " WHERE profile_id = ?1 AND at > ?2", error);
   g_autoptr(sqlite3_stmt) slots =
     _attune_store_prepare (self,
-                           "SELECT slot FROM strategy_slot WHERE profile_id = ?1 AND strategy_id = ?2"
-                           " ORDER BY slot DESC", error);
+                           "SELECT max(slot) FROM strategy_slot WHERE profile_id = ?1 AND strategy_id = ?2"
+                           " AND slot < ?3", error);
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GHashTable) by_strategy = NULL;
   int rc;
@@ -436,24 +436,32 @@ attune_store_get_strategy_stats (AttuneStore  *self,
   for (guint i = 0; i < stats->len; i++)
     {
       AttuneStrategyStats *s = g_ptr_array_index (stats, i);
-      gint64 last_day = G_MININT64;
+      gint64 below = G_MAXINT64;
 
-      sqlite3_reset (slots);
-      sqlite3_bind_int64 (slots, 1, profile);
-      sqlite3_bind_text (slots, 2, s->strategy, -1, SQLITE_STATIC);
-      while (s->good_days < ATTUNE_STATS_MAX_DAYS && (rc = sqlite3_step (slots)) == SQLITE_ROW)
+      /* The newest good slot, then the newest before that slot's local
+       * day began, and so on: one index seek per day counted. */
+      while (s->good_days < ATTUNE_STATS_MAX_DAYS)
         {
+          gint64 local_day, day_starts;
+
+          sqlite3_reset (slots);
+          sqlite3_bind_int64 (slots, 1, profile);
+          sqlite3_bind_text (slots, 2, s->strategy, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (slots, 3, below);
+          if ((rc = sqlite3_step (slots)) != SQLITE_ROW)
+            {
+              _attune_store_set_error (error, self->db, rc, self->path);
+              return NULL;
+            }
+          if (sqlite3_column_type (slots, 0) == SQLITE_NULL)
+            break;
           /* As SQLite divides: towards zero. */
-          gint64 local_day = (sqlite3_column_int64 (slots, 0) * ATTUNE_STORE_SLOT_US + utc_offset) / day;
-
-          if (local_day != last_day)
-            s->good_days++;
-          last_day = local_day;
-        }
-      if (s->good_days < ATTUNE_STATS_MAX_DAYS && rc != SQLITE_DONE)
-        {
-          _attune_store_set_error (error, self->db, rc, self->path);
-          return NULL;
+          local_day = (sqlite3_column_int64 (slots, 0) * ATTUNE_STORE_SLOT_US + utc_offset) / day;
+          s->good_days++;
+          /* slot × SLOT + offset < day start ⟺ slot < ⌈(day start − offset) / SLOT⌉ */
+          day_starts = local_day * day - utc_offset;
+          below = day_starts >= 0 ? (day_starts + ATTUNE_STORE_SLOT_US - 1) / ATTUNE_STORE_SLOT_US
+                                  : day_starts / ATTUNE_STORE_SLOT_US;
         }
     }
   return g_steal_pointer (&stats);

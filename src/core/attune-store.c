@@ -70,13 +70,14 @@ G_DEFINE_QUARK (attune-store-error-quark, attune_store_error)
   "  strategy_id TEXT NOT NULL," \
   "  slot INTEGER NOT NULL," \
   "  PRIMARY KEY (profile_id, strategy_id, slot)) WITHOUT ROWID;" \
-  /* Decisions and good decisions per quarter-hour, for the weekly trend. */ \
-  "CREATE TABLE decision_slot (" \
+  /* Decisions and good decisions per day (UTC, as the weekly trend's \
+   * weeks are). */ \
+  "CREATE TABLE decision_day (" \
   "  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE," \
-  "  slot INTEGER NOT NULL," \
+  "  day INTEGER NOT NULL," \
   "  good INTEGER NOT NULL," \
   "  total INTEGER NOT NULL," \
-  "  PRIMARY KEY (profile_id, slot)) WITHOUT ROWID;" \
+  "  PRIMARY KEY (profile_id, day)) WITHOUT ROWID;" \
   /* When each role-play was last started, and the time practised. */ \
   "CREATE TABLE scenario_played (" \
   "  profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE," \
@@ -112,11 +113,11 @@ G_DEFINE_QUARK (attune-store-error-quark, attune_store_error)
   "   SELECT NEW.profile_id, NEW.strategy_id, NEW.at / " ATTUNE_SQL_SLOT_US " WHERE NEW.weight > 0 AND NEW.credit >= 1.0;" \
   /* A decision is good when its weights add up to more than zero; its \
    * evidence arrives one row at a time, so each row corrects the count. */ \
-  "  INSERT INTO decision_slot (profile_id, slot, good, total)" \
-  "   SELECT NEW.profile_id, NEW.at / " ATTUNE_SQL_SLOT_US "," \
+  "  INSERT INTO decision_day (profile_id, day, good, total)" \
+  "   SELECT NEW.profile_id, NEW.at / 86400000000," \
   "          (net > 0) - (earlier > 0 AND net - NEW.weight > 0), earlier = 0" \
   "   FROM (SELECT total(weight) AS net, count(*) - 1 AS earlier FROM evidence WHERE choice_id = NEW.choice_id) WHERE 1" \
-  "   ON CONFLICT (profile_id, slot) DO UPDATE SET good = good + excluded.good, total = total + excluded.total;" \
+  "   ON CONFLICT (profile_id, day) DO UPDATE SET good = good + excluded.good, total = total + excluded.total;" \
   "END;" \
   /* Attempts, as they start and end. */ \
   "CREATE TRIGGER attempt_totals_started AFTER INSERT ON attempt BEGIN" \
@@ -146,8 +147,8 @@ G_DEFINE_QUARK (attune-store-error-quark, attune_store_error)
   " SELECT DISTINCT profile_id, strategy_id, scenario_id FROM evidence WHERE weight > 0 AND credit >= 1.0;" \
   "INSERT INTO strategy_slot (profile_id, strategy_id, slot)" \
   " SELECT DISTINCT profile_id, strategy_id, at / " ATTUNE_SQL_SLOT_US " FROM evidence WHERE weight > 0 AND credit >= 1.0;" \
-  "INSERT INTO decision_slot (profile_id, slot, good, total)" \
-  " SELECT profile_id, at / " ATTUNE_SQL_SLOT_US ", sum(net > 0), count(*)" \
+  "INSERT INTO decision_day (profile_id, day, good, total)" \
+  " SELECT profile_id, at / 86400000000, sum(net > 0), count(*)" \
   " FROM (SELECT profile_id, min(at) AS at, sum(weight) AS net FROM evidence GROUP BY choice_id) GROUP BY 1, 2;" \
   "INSERT INTO scenario_played (profile_id, scenario_id, last_started)" \
   " SELECT profile_id, scenario_id, max(started_at) FROM attempt GROUP BY 1, 2;" \
