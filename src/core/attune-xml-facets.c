@@ -10,12 +10,13 @@
  * in the schema. Here the schema document is read before it is compiled:
  * every <data> whose params apply unambiguously to one attribute or one
  * element's text has them compiled once, with the same libxml2 calls
- * (xmlSchemaCheckFacet), and removed from the grammar RELAX NG compiles.
- * After RELAX NG accepts a document, those values are checked with the
- * same calls relaxng.c makes (xmlSchemaValPredefTypeNode, then
- * xmlSchemaValidateFacet on each facet), so a file passes exactly when it
- * follows the .rng as written; tests/test-xml.c checks that against
- * libxml2 validating with the untouched schema.
+ * (xmlSchemaCheckFacet), and becomes <text/> in the grammar RELAX NG
+ * compiles. After RELAX NG accepts a document, those values are checked
+ * with the same calls relaxng.c makes for a <data> with params
+ * (xmlSchemaValPredefTypeNode for the type, then xmlSchemaValidateFacet on
+ * each facet), so a file passes exactly when it follows the .rng as
+ * written; tests/test-xml.c checks that against libxml2 validating with
+ * the untouched schema, as xmllint does.
  *
  * Anything this does not fully understand (a <data> under <choice>,
  * <list> or <except>, includes, name classes, namespaces, combined
@@ -35,7 +36,7 @@
 
 typedef struct
 {
-  xmlNode *data;              /* the <data> in the schema document */
+  xmlNode *data;              /* the <data> in the schema document, until taken over */
   gboolean unsafe;            /* leave it to libxml2 */
   char *type_name;
   xmlSchemaTypePtr type;
@@ -276,7 +277,11 @@ walk_content (AttuneFacetIndex *index,
         {
           if (has_param (child))
             record_use (uses, attribute, get_data_use (index, child), in_choice);
-          mark_all_unsafe (index, child);   /* an <except> inside */
+          /* An <except> is left to libxml2, with the <data> around it. */
+          for (xmlNode *part = child->children; part != NULL; part = part->next)
+            if (is_rng (part, "except"))
+              get_data_use (index, child)->unsafe = TRUE;
+          mark_all_unsafe (index, child);
         }
       else if (is_rng (child, "ref"))
         {
@@ -383,18 +388,17 @@ compile_use (DataUse *use)
   return TRUE;
 }
 
+/* The <data> becomes <text/>: any text, which RELAX NG can compile into
+ * its content automata, while the datatype itself is checked once, here,
+ * with its params, exactly as relaxng.c checks a <data> that has params
+ * (the type's value, then each facet). */
 static void
-strip_params (xmlNode *data)
+take_over (xmlNode *data)
 {
-  for (xmlNode *child = data->children, *next; child != NULL; child = next)
-    {
-      next = child->next;
-      if (is_rng (child, "param"))
-        {
-          xmlUnlinkNode (child);
-          xmlFreeNode (child);
-        }
-    }
+  xmlNode *text = xmlNewNode (data->ns, (const xmlChar *) "text");
+
+  xmlReplaceNode (data, text);
+  xmlFreeNode (data);
 }
 
 static void
@@ -504,7 +508,8 @@ _attune_facet_index_new (xmlDoc *schema)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &use))
     if (!use->unsafe)
       {
-        strip_params (use->data);
+        take_over (use->data);
+        use->data = NULL;
         index->n_stripped++;
       }
   return index;
@@ -558,14 +563,22 @@ check_element (AttuneFacetIndex *index,
     {
       if (!uses->text->unsafe)
         {
-          GString *content = g_string_new (NULL);
+          xmlNode *only = element->children;
           gboolean ok;
 
-          for (xmlNode *child = element->children; child != NULL; child = child->next)
-            if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content != NULL)
-              g_string_append (content, (const char *) child->content);
-          ok = value_passes (uses->text, (const xmlChar *) content->str, element);
-          g_string_free (content, TRUE);
+          /* Usually one text node: no copy. */
+          if (only != NULL && only->next == NULL && only->type == XML_TEXT_NODE && only->content != NULL)
+            ok = value_passes (uses->text, only->content, element);
+          else
+            {
+              GString *content = g_string_new (NULL);
+
+              for (xmlNode *child = element->children; child != NULL; child = child->next)
+                if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) && child->content != NULL)
+                  g_string_append (content, (const char *) child->content);
+              ok = value_passes (uses->text, (const xmlChar *) content->str, element);
+              g_string_free (content, TRUE);
+            }
           if (!ok)
             {
               *failed = element;
@@ -581,9 +594,15 @@ check_element (AttuneFacetIndex *index,
 
             if (use->unsafe || !g_str_equal (g_ptr_array_index (uses->attribute_names, i), (const char *) attr->name))
               continue;
-            value = xmlNodeListGetString (element->doc, attr->children, 1);
-            ok = value_passes (use, value != NULL ? value : (const xmlChar *) "", element);
-            xmlFree (value);
+            if (attr->children != NULL && attr->children->next == NULL &&
+                attr->children->type == XML_TEXT_NODE && attr->children->content != NULL)
+              ok = value_passes (use, attr->children->content, element);
+            else
+              {
+                value = xmlNodeListGetString (element->doc, attr->children, 1);
+                ok = value_passes (use, value != NULL ? value : (const xmlChar *) "", element);
+                xmlFree (value);
+              }
             if (!ok)
               {
                 *failed = element;
