@@ -42,6 +42,7 @@ typedef struct
   xmlSchemaTypePtr type;
   GPtrArray *facets;          /* xmlSchemaFacetPtr, compiled */
   GPtrArray *facet_values;    /* the facets' text, which they point into */
+  GHashTable *verdicts;       /* short value -> 1 passes, 2 fails; see value_passes() */
 } DataUse;
 
 typedef struct
@@ -67,6 +68,7 @@ data_use_free (DataUse *use)
       xmlSchemaFreeFacet (g_ptr_array_index (use->facets, i));
   g_clear_pointer (&use->facets, g_ptr_array_unref);
   g_clear_pointer (&use->facet_values, g_ptr_array_unref);
+  g_clear_pointer (&use->verdicts, g_hash_table_unref);
   g_free (use->type_name);
   g_free (use);
 }
@@ -124,7 +126,7 @@ get_data_use (AttuneFacetIndex *index,
 }
 
 /* Stands for an attribute, or an element's text, with no params. */
-static DataUse untyped = { NULL, TRUE, NULL, NULL, NULL, NULL };
+static DataUse untyped = { NULL, TRUE, NULL, NULL, NULL, NULL, NULL };
 
 static DataUse **
 find_slot (ElementUses *uses,
@@ -345,6 +347,24 @@ facet_type (const char *name)
   return -1;
 }
 
+/* Types whose check depends on the value alone: not QName or NOTATION
+ * (namespaces in scope), nor ID or IDREF (which register with the
+ * document). */
+static gboolean
+is_context_free (const char *type)
+{
+  static const char *types[] = {
+    "string", "normalizedString", "token", "integer", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "int", "long", "short", "byte", "unsignedInt",
+    "unsignedLong", "unsignedShort", "unsignedByte", "decimal", "boolean",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (types[i], type))
+      return TRUE;
+  return FALSE;
+}
+
 /* Compiles @use's params as relaxng.c does for each value. */
 static gboolean
 compile_use (DataUse *use)
@@ -362,6 +382,8 @@ compile_use (DataUse *use)
 
   use->facets = g_ptr_array_new ();
   use->facet_values = g_ptr_array_new_with_free_func (xmlFree);
+  if (is_context_free (use->type_name))
+    use->verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (xmlNode *child = use->data->children; child != NULL; child = child->next)
     {
       g_autofree char *name = NULL;
@@ -535,13 +557,30 @@ _attune_facet_index_get_n_stripped (AttuneFacetIndex *index)
 
 /* What relaxng.c does for a <data> with params (xmlRelaxNGValidateDatatype
  * with xmlRelaxNGSchemaTypeCheck and xmlRelaxNGSchemaFacetCheck). */
+/* At most this many remembered values per <data>, of at most this length:
+ * ids and numbers, which recur in every file, not texts. */
+#define MAX_VERDICTS 4096
+#define MAX_VERDICT_LENGTH 80
+
 static gboolean
 value_passes (DataUse       *use,
               const xmlChar *value,
               xmlNode       *node)
 {
   xmlSchemaValPtr computed = NULL;
+  gboolean remember = use->verdicts != NULL && strlen ((const char *) value) <= MAX_VERDICT_LENGTH;
   gboolean ok = TRUE;
+
+  /* The same id is checked again and again (every next= and strategy=),
+   * and libxml2 runs its regular expression each time; the verdict for a
+   * value of a context-free type is always the same. */
+  if (remember)
+    {
+      guint verdict = GPOINTER_TO_UINT (g_hash_table_lookup (use->verdicts, value));
+
+      if (verdict != 0)
+        return verdict == 1;
+    }
 
   if (xmlSchemaValPredefTypeNode (use->type, value, &computed, node) != 0)
     ok = FALSE;
@@ -549,6 +588,9 @@ value_passes (DataUse       *use,
     ok = xmlSchemaValidateFacet (use->type, g_ptr_array_index (use->facets, i), value, computed) == 0;
   if (computed != NULL)
     xmlSchemaFreeValue (computed);
+
+  if (remember && g_hash_table_size (use->verdicts) < MAX_VERDICTS)
+    g_hash_table_insert (use->verdicts, g_strdup ((const char *) value), GUINT_TO_POINTER (ok ? 1 : 2));
   return ok;
 }
 
