@@ -33,7 +33,7 @@
 #include "attune-xml-explain.h"
 #include "attune-xml-facets.h"
 
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | \
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | \
                        XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 typedef struct
