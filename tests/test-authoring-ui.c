@@ -13,6 +13,7 @@
 
 #include "attune-map-window.h"
 #include "attune-preview-window.h"
+#include "attune-problem.h"
 #include "attune-session.h"
 #include "attune-test-utils.h"
 
@@ -275,6 +276,68 @@ test_library_watches_user_folder (void)
   g_unlink (path);
 }
 
+typedef struct
+{
+  AttuneLibrary *library;
+  const char *file;
+} ProblemFinding;
+
+static gboolean
+has_problem_for (gpointer data)
+{
+  ProblemFinding *f = data;
+  GListModel *problems = attune_library_get_problems (f->library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(AttuneProblem) problem = g_list_model_get_item (problems, i);
+
+      if (g_str_equal (attune_problem_get_file (problem), f->file))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Folders inside the trainer's folder are watched too, even ones made
+ * after start-up: a broken file saved two folders down is reported, and
+ * once fixed it loads, without a restart. */
+static void
+test_library_watches_subfolders (void)
+{
+  AttuneLibrary *library = attune_test_library (app);
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "attune", "scenarios", NULL);
+  g_autofree char *team = g_build_filename (folder, "team", NULL);
+  g_autofree char *north = g_build_filename (team, "north", NULL);
+  g_autofree char *path = g_build_filename (north, "acme-sub.xml", NULL);
+  g_autofree char *example = fixture_text ();
+  g_autoptr(GString) text = g_string_new (example);
+  Finding f = { library, "acme-sub" };
+  ProblemFinding p = { library, path };
+  guint ticker = g_timeout_add (50, (GSourceFunc) keep_ticking, NULL);
+
+  g_assert_null (attune_library_find_scenario (library, "acme-sub"));
+  g_string_replace (text, "id=\"guide-example\"", "id=\"acme-sub\"", 1);
+  g_assert_cmpuint (g_string_replace (text, "next=\"pushback\" mood=\"-1\"", "next=\"pushback\" mood=\"-9\"", 1), ==, 1);
+
+  /* New folders, then a broken file in the deepest. */
+  g_assert_cmpint (g_mkdir_with_parents (north, 0700), ==, 0);
+  save (path, text->str);
+  attune_test_wait_until (has_problem_for, &p);
+  g_assert_null (attune_library_find_scenario (library, "acme-sub"));
+
+  /* Fixed in place: only a watch on that folder can see it. */
+  g_string_replace (text, "mood=\"-9\"", "mood=\"-1\"", 1);
+  save (path, text->str);
+  attune_test_wait_until (found, &f);
+  g_assert_false (has_problem_for (&p));
+  g_assert_true (attune_library_is_user_content (library, path));
+
+  g_source_remove (ticker);
+  g_unlink (path);
+  g_rmdir (north);
+  g_rmdir (team);
+}
+
 /* The scenario written from the guide for this issue: it loads cleanly in
  * the preview, and its map is exported for a look. */
 static void
@@ -308,9 +371,15 @@ main (int   argc,
     /* The trainer's folder exists, and holds nothing from a previous run. */
     g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "attune", "scenarios", NULL);
     g_autofree char *left = g_build_filename (folder, "acme-watch.xml", NULL);
+    g_autofree char *left_sub = g_build_filename (folder, "team", "north", "acme-sub.xml", NULL);
+    g_autofree char *north = g_build_filename (folder, "team", "north", NULL);
+    g_autofree char *team = g_build_filename (folder, "team", NULL);
 
     g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
     g_unlink (left);
+    g_unlink (left_sub);
+    g_rmdir (north);
+    g_rmdir (team);
   }
   app = attune_test_new_application ();
   g_settings_set_int (attune_test_settings (), "window-width", 1000);
@@ -321,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/authoring-ui/map", test_map);
   g_test_add_func ("/authoring-ui/preview", test_preview);
   g_test_add_func ("/authoring-ui/library-watches-user-folder", test_library_watches_user_folder);
+  g_test_add_func ("/authoring-ui/library-watches-subfolders", test_library_watches_subfolders);
   g_test_add_func ("/authoring-ui/new-scenario", test_new_scenario);
   status = g_test_run ();
   g_clear_object (&app);
