@@ -81,7 +81,8 @@ report = subprocess.run(['llvm-cov-14' if shutil.which('llvm-cov-14') else 'llvm
 print('Coverage (lines) of the code a trainer\'s file reaches:')
 for line in report.splitlines():
     for name in ['attune-lint.c', 'attune-conversation.c', 'attune-paths.c', 'attune-fairness.c',
-                 'attune-xml.c', 'attune-xml-explain.c', 'attune-scenario.c', 'attune-report.c', 'attune-content.c']:
+                 'attune-xml.c', 'attune-xml-explain.c', 'attune-xml-facets.c', 'attune-scenario.c', 'attune-report.c',
+                 'attune-content.c']:
         if line.startswith('src/core/' + name) or line.endswith(name) or ('/' + name + ' ') in line or line.split(' ')[0].endswith('/' + name):
             fields = line.split()
             # Filename Regions Missed Cover Functions Missed Executed Lines Missed Cover …

@@ -5,6 +5,7 @@
  * Editors save in bursts (a temporary file, a rename, attribute changes),
  * so changes are debounced; the file is read and checked on a worker
  * thread; the play keeps its place when the node it was at still exists;
+ * the map scrolls to follow the node being played;
  * and problems are shown inline, FILE:LINE first, as --validate prints
  * them. Nothing played here is recorded in anyone's progress.
  */
@@ -35,6 +36,8 @@ struct _AttunePreviewWindow
 
   AttuneRolePlay *role_play;
   AttuneScenarioMap *map;
+  GtkScrolledWindow *map_scroller;
+  gboolean follow_pending;     /* scroll to the current node once laid out */
   GtkLabel *problems;
   GtkRevealer *problems_revealer;
 };
@@ -162,6 +165,56 @@ file_changed (GFileMonitor        *monitor,
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounced, self);
 }
 
+/* Scrolls one axis as little as needed to show [start, end], with room
+ * around it. Returns FALSE while the map is not laid out at its size. */
+static gboolean
+reveal (GtkAdjustment *adjustment,
+        double         start,
+        double         end)
+{
+  const double room = 24;
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (page <= 0 || gtk_adjustment_get_upper (adjustment) < end)
+    return FALSE;
+  if (end - start > page)
+    value = start - MIN (room, page / 4);       /* too big: show its start */
+  else if (end - start + 2 * room > page)
+    value = start - (page - (end - start)) / 2; /* it fits, just: centre it */
+  else if (start - room < value)
+    value = start - room;
+  else if (end + room > value + page)
+    value = end + room - page;
+  gtk_adjustment_set_value (adjustment, value);  /* clamped to the map */
+  return TRUE;
+}
+
+/* Keeps the node being played in view, as the preview advances or reloads. */
+static void
+follow_current (AttunePreviewWindow *self)
+{
+  graphene_rect_t box;
+  gboolean across, down;
+
+  if (self->current == NULL || !attune_scenario_map_get_node_bounds (self->map, self->current, &box))
+    return;
+  /* Only once the map has its new size: until then the adjustments still
+   * describe the last one, and the next "changed" tries again. */
+  across = reveal (gtk_scrolled_window_get_hadjustment (self->map_scroller),
+                   box.origin.x, box.origin.x + box.size.width);
+  down = reveal (gtk_scrolled_window_get_vadjustment (self->map_scroller),
+                 box.origin.y, box.origin.y + box.size.height);
+  self->follow_pending = !across || !down;
+}
+
+static void
+map_resized (AttunePreviewWindow *self)
+{
+  if (self->follow_pending)
+    follow_current (self);
+}
+
 static void
 node_shown (AttunePreviewWindow *self,
             const char          *id)
@@ -171,6 +224,7 @@ node_shown (AttunePreviewWindow *self,
   g_free (self->current);
   self->current = g_strdup (id);
   attune_scenario_map_set_current (self->map, id);
+  follow_current (self);
 }
 
 static void
@@ -265,6 +319,12 @@ attune_preview_window_constructed (GObject *object)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_widget_set_hexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (map_box), scrolled);
+  self->map_scroller = GTK_SCROLLED_WINDOW (scrolled);
+  /* A new or reloaded map is laid out after the node is shown. */
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->map_scroller), "changed",
+                           G_CALLBACK (map_resized), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->map_scroller), "changed",
+                           G_CALLBACK (map_resized), self, G_CONNECT_SWAPPED);
   gtk_widget_set_size_request (map_box, 320, -1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->role_play), TRUE);
   gtk_widget_set_size_request (GTK_WIDGET (self->role_play), 360, -1);

@@ -674,6 +674,27 @@ attune_scenario_map_get_node_center (AttuneScenarioMap *self,
   return FALSE;
 }
 
+/* The box of a node or ending, in widget coordinates. */
+gboolean
+attune_scenario_map_get_node_bounds (AttuneScenarioMap *self,
+                                     const char        *node_id,
+                                     graphene_rect_t   *bounds)
+{
+  g_return_val_if_fail (ATTUNE_IS_SCENARIO_MAP (self), FALSE);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      MapNode *node = &g_array_index (self->nodes, MapNode, i);
+
+      if (g_strcmp0 (node->id, node_id) == 0)
+        {
+          *bounds = node->box;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 clicked (GtkGestureClick   *gesture,
          int                n_press,

@@ -23,6 +23,9 @@ gboolean        attune_scenario_map_get_node_center  (AttuneScenarioMap *self,
                                                       const char        *node_id,
                                                       double            *x,
                                                       double            *y);
+gboolean        attune_scenario_map_get_node_bounds  (AttuneScenarioMap *self,
+                                                      const char        *node_id,
+                                                      graphene_rect_t   *bounds);
 gboolean        attune_scenario_map_export_svg       (AttuneScenarioMap *self,
                                                       const char        *path,
                                                       GError           **error);

@@ -13,6 +13,7 @@
 
 #include "attune-map-window.h"
 #include "attune-preview-window.h"
+#include "attune-problem.h"
 #include "attune-session.h"
 #include "attune-test-utils.h"
 
@@ -218,6 +219,120 @@ test_preview (void)
   g_rmdir (dir);
 }
 
+/* Keeps the main loop turning, so that a wait can time out. */
+static gboolean
+keep_ticking (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Whether @adjustment shows [start, start + size]: all of it, or, when it
+ * is larger than the view, its start. */
+static gboolean
+shows (GtkAdjustment *adjustment,
+       double         start,
+       double         size)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (size <= page)
+    return start >= value && start + size <= value + page;
+  return start >= value && start < value + page;
+}
+
+/* Whether the map shows the node being played. */
+static gboolean
+current_in_view (AttunePreviewWindow *preview)
+{
+  AttuneScenarioMap *map = attune_preview_window_get_map (preview);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (map), GTK_TYPE_SCROLLED_WINDOW));
+  graphene_rect_t box;
+
+  g_assert_true (attune_scenario_map_get_node_bounds (map, current_node (preview), &box));
+  return shows (gtk_scrolled_window_get_hadjustment (scroller), box.origin.x, box.size.width) &&
+         shows (gtk_scrolled_window_get_vadjustment (scroller), box.origin.y, box.size.height);
+}
+
+static gboolean
+current_in_view_cb (gpointer data)
+{
+  return current_in_view (data);
+}
+
+/* The map follows the play: in a window too small for the whole map,
+ * every node reached by playing (and one jumped to) is scrolled into
+ * view, which takes scrolling both ways. */
+static void
+test_preview_map_follows (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "authoring", "acme-double-charge.xml", NULL);
+  g_autoptr(AttunePractice) practice = attune_practice_new (attune_application_get_session (app));
+  AttunePreviewWindow *preview = attune_preview_window_new (practice, path, NULL);
+  AttuneRolePlay *role_play = attune_preview_window_get_role_play (preview);
+  AttuneScenarioMap *map = attune_preview_window_get_map (preview);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                       gtk_widget_get_ancestor (GTK_WIDGET (map), GTK_TYPE_SCROLLED_WINDOW)));
+  GPtrArray *nodes;
+  const char *lowest = NULL;
+  double lowest_y = -1, furthest = 0;
+  guint n_shown = 0;
+  Waiting w = { preview, 1 };
+  /* Keeps the loop turning, so that a wait can time out. */
+  guint ticker = g_timeout_add (50, (GSourceFunc) keep_ticking, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (preview), 760, 420);
+  gtk_window_present (GTK_WINDOW (preview));
+  attune_test_wait_until (loaded_n, &w);
+  attune_test_wait_for_frame (GTK_WIDGET (preview));
+  /* Too small for the whole map, or this would prove nothing. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, gtk_adjustment_get_page_size (v) + 100);
+  attune_test_wait_until (current_in_view_cb, preview);
+
+  /* Playing: after each reply and Continue, the customer's node is in view. */
+  while (current_node (preview) != NULL && n_shown < 12)
+    {
+      const char *before = current_node (preview);
+
+      g_assert_true (attune_role_play_choose (role_play, 0));
+      attune_role_play_continue (role_play);
+      if (current_node (preview) == NULL || g_strcmp0 (before, current_node (preview)) == 0)
+        break;   /* an ending */
+      attune_test_wait_until (current_in_view_cb, preview);
+      furthest = MAX (furthest, gtk_adjustment_get_value (v));
+      n_shown++;
+    }
+  g_assert_cmpuint (n_shown, >, 0);
+
+  /* Jumping to the lowest node on the map, then back to the start. */
+  nodes = attune_scenario_get_nodes (attune_scenario_map_get_scenario (map));
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (nodes, i);
+      double x, y;
+
+      g_assert_true (attune_scenario_map_get_node_center (map, node->id, &x, &y));
+      if (y > lowest_y)
+        {
+          lowest_y = y;
+          lowest = node->id;
+        }
+    }
+  g_signal_emit_by_name (map, "node-activated", lowest);
+  g_assert_cmpstr (current_node (preview), ==, lowest);
+  attune_test_wait_until (current_in_view_cb, preview);
+  furthest = MAX (furthest, gtk_adjustment_get_value (v));
+  g_assert_cmpfloat (furthest, >, 0);
+  g_free (attune_test_render_png (GTK_WIDGET (preview), "preview-map-follows"));
+
+  g_signal_emit_by_name (map, "node-activated", attune_scenario_get_start_id (attune_scenario_map_get_scenario (map)));
+  attune_test_wait_until (current_in_view_cb, preview);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), <, furthest);
+
+  g_source_remove (ticker);
+  gtk_window_destroy (GTK_WINDOW (preview));
+}
+
 typedef struct
 {
   AttuneLibrary *library;
@@ -234,11 +349,6 @@ found (gpointer data)
 
 /* A trainer saves a new scenario into their folder: it appears, with the
  * badge, without a restart; titles sort naturally. */
-static gboolean
-keep_ticking (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 test_library_watches_user_folder (void)
@@ -275,6 +385,68 @@ test_library_watches_user_folder (void)
   g_unlink (path);
 }
 
+typedef struct
+{
+  AttuneLibrary *library;
+  const char *file;
+} ProblemFinding;
+
+static gboolean
+has_problem_for (gpointer data)
+{
+  ProblemFinding *f = data;
+  GListModel *problems = attune_library_get_problems (f->library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(AttuneProblem) problem = g_list_model_get_item (problems, i);
+
+      if (g_str_equal (attune_problem_get_file (problem), f->file))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Folders inside the trainer's folder are watched too, even ones made
+ * after start-up: a broken file saved two folders down is reported, and
+ * once fixed it loads, without a restart. */
+static void
+test_library_watches_subfolders (void)
+{
+  AttuneLibrary *library = attune_test_library (app);
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "attune", "scenarios", NULL);
+  g_autofree char *team = g_build_filename (folder, "team", NULL);
+  g_autofree char *north = g_build_filename (team, "north", NULL);
+  g_autofree char *path = g_build_filename (north, "acme-sub.xml", NULL);
+  g_autofree char *example = fixture_text ();
+  g_autoptr(GString) text = g_string_new (example);
+  Finding f = { library, "acme-sub" };
+  ProblemFinding p = { library, path };
+  guint ticker = g_timeout_add (50, (GSourceFunc) keep_ticking, NULL);
+
+  g_assert_null (attune_library_find_scenario (library, "acme-sub"));
+  g_string_replace (text, "id=\"guide-example\"", "id=\"acme-sub\"", 1);
+  g_assert_cmpuint (g_string_replace (text, "next=\"pushback\" mood=\"-1\"", "next=\"pushback\" mood=\"-9\"", 1), ==, 1);
+
+  /* New folders, then a broken file in the deepest. */
+  g_assert_cmpint (g_mkdir_with_parents (north, 0700), ==, 0);
+  save (path, text->str);
+  attune_test_wait_until (has_problem_for, &p);
+  g_assert_null (attune_library_find_scenario (library, "acme-sub"));
+
+  /* Fixed in place: only a watch on that folder can see it. */
+  g_string_replace (text, "mood=\"-9\"", "mood=\"-1\"", 1);
+  save (path, text->str);
+  attune_test_wait_until (found, &f);
+  g_assert_false (has_problem_for (&p));
+  g_assert_true (attune_library_is_user_content (library, path));
+
+  g_source_remove (ticker);
+  g_unlink (path);
+  g_rmdir (north);
+  g_rmdir (team);
+}
+
 /* The scenario written from the guide for this issue: it loads cleanly in
  * the preview, and its map is exported for a look. */
 static void
@@ -308,9 +480,15 @@ main (int   argc,
     /* The trainer's folder exists, and holds nothing from a previous run. */
     g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "attune", "scenarios", NULL);
     g_autofree char *left = g_build_filename (folder, "acme-watch.xml", NULL);
+    g_autofree char *left_sub = g_build_filename (folder, "team", "north", "acme-sub.xml", NULL);
+    g_autofree char *north = g_build_filename (folder, "team", "north", NULL);
+    g_autofree char *team = g_build_filename (folder, "team", NULL);
 
     g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
     g_unlink (left);
+    g_unlink (left_sub);
+    g_rmdir (north);
+    g_rmdir (team);
   }
   app = attune_test_new_application ();
   g_settings_set_int (attune_test_settings (), "window-width", 1000);
@@ -320,7 +498,9 @@ main (int   argc,
 
   g_test_add_func ("/authoring-ui/map", test_map);
   g_test_add_func ("/authoring-ui/preview", test_preview);
+  g_test_add_func ("/authoring-ui/preview-map-follows", test_preview_map_follows);
   g_test_add_func ("/authoring-ui/library-watches-user-folder", test_library_watches_user_folder);
+  g_test_add_func ("/authoring-ui/library-watches-subfolders", test_library_watches_subfolders);
   g_test_add_func ("/authoring-ui/new-scenario", test_new_scenario);
   status = g_test_run ();
   g_clear_object (&app);

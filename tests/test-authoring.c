@@ -194,6 +194,103 @@ test_messages (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* Lesson files get the same plain words, from a table of lesson.rng: one
+ * mistake each in a shipped lesson. */
+static const MessageCase lesson_message_cases[] = {
+  { "group not in the list", "group=\"acknowledging\"", "group=\"acknowledge\"",
+    "The group of <lesson> cannot be “acknowledge”. Use one of: foundations, listening, acknowledging, resolving, boundaries, situations.",
+    "group=\"acknowledge\"" },
+  { "negative order", "order=\"4\"", "order=\"-1\"",
+    "The order of <lesson> must be a whole number, 0 or more, not “-1”.", "order=\"-1\"" },
+  { "bad lesson id", "<lesson id=\"use-their-name\"", "<lesson id=\"Use their name\"",
+    "The id of <lesson> is “Use their name”, which is not an id", "<lesson id=" },
+  { "unknown attribute", "<lesson id=\"use-their-name\"", "<lesson level=\"2\" id=\"use-their-name\"",
+    "<lesson> has no attribute “level”. Its attributes are: id, group, order.", "level=" },
+  { "example line without a speaker", "<line speaker=\"agent\">“Thanks, Olu.", "<line>“Thanks, Olu.",
+    "<line> needs the attribute speaker, with one of: customer, agent.", "<line>“Thanks, Olu." },
+  { "speaker not in the list", "<line speaker=\"agent\">“Thanks, Olu.", "<line speaker=\"trainer\">“Thanks, Olu.",
+    "The speaker of <line> cannot be “trainer”. Use one of: customer, agent.", "speaker=\"trainer\"" },
+  { "a phrase that backfires needs its reason", "<reason>Overusing the name sounds scripted, like a sales technique.</reason>", "",
+    "<phrase> needs a <reason>.", "<phrase>\n      <say>“Sure, David." },
+  { "a phrase that works: a second reason", "<reason>It asks for the name and lets the customer choose between first name and title.</reason>",
+    "<reason>It asks for the name.</reason><reason>Twice.</reason>",
+    "<phrase> may have at most 1 <reason>; this is the second.", "<reason>Twice.</reason>" },
+  { "a note on a source", "<source>Developing Empathy</source>", "<source note=\"x\">Developing Empathy</source>",
+    "<source> has no attributes, so “note” is not allowed here.", "<source note=" },
+  { "an empty source", "<source>Developing Empathy</source>", "<source> </source>",
+    "<source> is empty. Every text element must contain some text.", "<source> </source>" },
+  { "related after the sources", "  <keywords>", "  <related ref=\"follow-up\"/>\n  <keywords>",
+    "<related> is out of order in <lesson>. The order is: <title>, <summary>, <what>, <why>, <how>, <works>, <backfires>, <example>, any <related>, one or more <source>, then <keywords>.",
+    "<related ref=\"follow-up\"/>\n  <keywords>" },
+  { "a paragraph after a step", "<step>If you are unsure", "<p>Hi.</p><step>If you are unsure",
+    "<p> is out of order in <how>. The order is: any <p>, then one or more <step>.", "<p>Hi.</p>" },
+  { "misspelt element", "<summary>Ask for", "<sumary>Ask for",
+    NULL, NULL },
+  { "markup in a step", "<step>Use the name at key moments", "<step><em>Use</em> the name at key moments",
+    "<step> holds plain text only: remove the <em> inside it", "<em>Use</em>" },
+  { "related without ref", "<related ref=\"follow-up\"/>", "<related/>",
+    "<related> needs the attribute ref.", "<related/>" },
+  { "no step", NULL, NULL,
+    NULL, NULL },
+};
+
+static void
+test_lesson_messages (gconstpointer data)
+{
+  const MessageCase *c = data;
+  g_autofree char *shipped = g_build_filename (g_getenv ("ATTUNE_CONTENT_DIR"), "lessons", "use-their-name.xml", NULL);
+  g_autofree char *original = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attune-lesson-messages-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(AttuneProblem) problem = NULL;
+  const char *message;
+
+  g_assert_true (g_file_get_contents (shipped, &original, NULL, NULL));
+  text = g_string_new (original);
+  if (g_str_equal (c->what, "misspelt element"))
+    {
+      g_assert_cmpuint (g_string_replace (text, "<summary>", "<sumary>", 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (text, "</summary>", "</sumary>", 1), ==, 1);
+    }
+  else if (g_str_equal (c->what, "no step"))
+    {
+      /* Every <step> of <how> removed. */
+      const char *how = strstr (text->str, "<how>") + strlen ("<how>");
+      const char *end = strstr (how, "</how>");
+
+      g_string_erase (text, how - text->str, end - how);
+    }
+  else
+    g_assert_cmpuint (g_string_replace (text, c->find, c->replace, 1), ==, 1);
+  path = write_temp (dir, "lesson.xml", text->str, -1);
+
+  problem = load_one_problem (path);
+  message = attune_problem_get_message (problem);
+  g_test_message ("%s: %u: %s", c->what, attune_problem_get_line (problem), message);
+  /* Never libxml2's own words, prefixed or not. */
+  g_assert_null (strstr (message, "Does not follow the format"));
+  g_assert_null (strstr (message, "Expecting"));
+  g_assert_null (strstr (message, "Element "));
+  if (g_str_equal (c->what, "misspelt element"))
+    {
+      g_assert_cmpstr (message, ==, "<sumary> is not allowed in <lesson>. It contains <title>, <summary>, <what>, <why>, <how>, <works>, <backfires>, <example>, any <related>, one or more <source>, then <keywords>.");
+      g_assert_cmpuint (attune_problem_get_line (problem), ==, line_of (text->str, "<sumary>"));
+    }
+  else if (g_str_equal (c->what, "no step"))
+    {
+      g_assert_cmpstr (message, ==, "<how> needs at least one <step>.");
+      g_assert_cmpuint (attune_problem_get_line (problem), ==, line_of (text->str, "<how>"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (message, c->expected));
+      g_assert_cmpuint (attune_problem_get_line (problem), ==, line_of (text->str, c->line_of));
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A fifth reply is reported at the fifth, not at an earlier one. */
 static void
 test_message_fifth_reply (void)
@@ -570,6 +667,12 @@ main (int argc, char **argv)
       g_autofree char *name = g_strdup_printf ("/authoring/messages/%02u", i);
 
       g_test_add_data_func (name, &message_cases[i], test_messages);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lesson_message_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/authoring/messages/lesson/%02u", i);
+
+      g_test_add_data_func (name, &lesson_message_cases[i], test_lesson_messages);
     }
   g_test_add_func ("/authoring/messages/fifth-reply", test_message_fifth_reply);
   g_test_add_func ("/authoring/messages/encodings", test_message_encodings);

@@ -12,9 +12,11 @@
 
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
 
 #include "attune-problem.h"
 #include "attune-xml.h"
+#include "attune-xml-explain.h"
 
 typedef struct
 {
@@ -275,6 +277,138 @@ test_normalize_space (void)
   g_assert_cmpstr (text, ==, "Two spaces and lines");
 }
 
+/* ---- Facets compiled once (attune-xml-facets.c) ------------------------ */
+
+static void
+ignore_error (void *data, xmlErrorPtr error)
+{
+}
+
+/* libxml2's verdict with the .rng exactly as shipped, as xmllint gives it. */
+static gboolean
+libxml2_accepts (const char *schema_name,
+                 xmlDoc     *doc)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "schemas", schema_name, NULL);
+  xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt (path);
+  xmlRelaxNGPtr rng;
+  xmlRelaxNGValidCtxtPtr vctxt;
+  int result;
+
+  xmlRelaxNGSetParserStructuredErrors (pctxt, ignore_error, NULL);
+  rng = xmlRelaxNGParse (pctxt);
+  g_assert_nonnull (rng);
+  vctxt = xmlRelaxNGNewValidCtxt (rng);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, ignore_error, NULL);
+  xmlSetStructuredErrorFunc (NULL, ignore_error);
+  result = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  xmlRelaxNGFree (rng);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  return result == 0;
+}
+
+typedef struct
+{
+  const char *find;      /* replaced once by… */
+  const char *with;      /* …this, with @@ the value */
+} FacetCase;
+
+/* Values at and around every facet in the two schemas: the ident pattern
+ * and its length, the mood, delta and weight ranges, non-empty tokens. */
+static const FacetCase scenario_cases[] = {
+  { "<scenario id=\"late-parcel\"", "<scenario id=\"@@\"" },
+  { "start=\"opening\"", "start=\"@@\"" },
+  { "mood=\"-2\">", "mood=\"@@\">" },
+  { "<choice next=\"pity\" mood=\"-1\">", "<choice next=\"pity\" mood=\"@@\">" },
+  { "strategy=\"acknowledge-the-impact\" weight=\"-1\"", "strategy=\"acknowledge-the-impact\" weight=\"@@\"" },
+  { "<practises strategy=\"follow-up\"/>", "<practises strategy=\"@@\"/>" },
+  { "<title>The birthday telescope</title>", "<title>@@</title>" },
+  { "<name>Tomasz</name>", "<name>@@</name>" },
+};
+
+static const char *facet_values[] = {
+  "a", "abc-def", "a1-b2-c3", "ABC", "a_b", "a--b", "-a", "a-", "", " ", " a", "a ", "a\tb", "é",
+  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  "0", "3", "-3", "4", "-4", "5", "-5", "6", "-6", "+2", "03", " 2 ", "1.0", "x", "2e1",
+  "&#10;", "  two  words ",
+};
+
+static void
+check_same_verdicts (const char      *file,
+                     const char      *schema_name,
+                     AttuneSchema     schema,
+                     const FacetCase *cases,
+                     guint            n_cases)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", file, NULL);
+  g_autofree char *text = NULL;
+  guint n_rejected = 0, n_accepted = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (guint c = 0; c < n_cases; c++)
+    {
+      g_assert_nonnull (strstr (text, cases[c].find));
+      for (guint v = 0; v < G_N_ELEMENTS (facet_values); v++)
+        {
+          g_autoptr(GString) replacement_text = g_string_new (cases[c].with);
+          g_autoptr(GString) mutated = g_string_new (text);
+          g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+          g_autoptr(xmlDoc) doc = NULL;
+          gboolean ours, theirs;
+
+          g_string_replace (replacement_text, "@@", facet_values[v], 1);
+          g_string_replace (mutated, cases[c].find, replacement_text->str, 1);
+          doc = attune_xml_read_memory (mutated->str, mutated->len, "case.xml", problems);
+          g_assert_nonnull (doc);
+          ours = attune_xml_validate (doc, schema, "case.xml", problems);
+          theirs = libxml2_accepts (schema_name, doc);
+          if (ours != theirs)
+            g_error ("%s, %s: Attune %s, libxml2 %s", file, replacement_text->str,
+                     ours ? "accepts" : "rejects", theirs ? "accepts" : "rejects");
+          if (ours)
+            g_assert_cmpuint (problems->len, ==, 0);
+          else
+            g_assert_cmpuint (problems->len, >, 0);
+          if (ours)
+            n_accepted++;
+          else
+            n_rejected++;
+        }
+    }
+  /* The table reaches both sides of the facets. */
+  g_assert_cmpuint (n_accepted, >, 10);
+  g_assert_cmpuint (n_rejected, >, 10);
+}
+
+static void
+test_facets_scenario (void)
+{
+  /* The fast path is in use: the ident, mood, delta, weight and text
+   * patterns are all taken over. */
+  g_assert_cmpuint (_attune_xml_get_n_compiled_facets (ATTUNE_SCHEMA_SCENARIO), ==, 5);
+  check_same_verdicts ("scenarios/late-parcel.xml", "scenario.rng", ATTUNE_SCHEMA_SCENARIO,
+                       scenario_cases, G_N_ELEMENTS (scenario_cases));
+}
+
+static const FacetCase lesson_cases[] = {
+  { "<lesson id=\"use-their-name\"", "<lesson id=\"@@\"" },
+  { "order=\"4\"", "order=\"@@\"" },
+  { "<source>Developing Empathy</source>", "<source>@@</source>" },
+  { "<title>Use their name and personalise</title>", "<title>@@</title>" },
+};
+
+static void
+test_facets_lesson (void)
+{
+  /* The ident, the text, and <source>'s own token. */
+  g_assert_cmpuint (_attune_xml_get_n_compiled_facets (ATTUNE_SCHEMA_LESSON), ==, 3);
+  check_same_verdicts ("lessons/use-their-name.xml", "lesson.rng", ATTUNE_SCHEMA_LESSON,
+                       lesson_cases, G_N_ELEMENTS (lesson_cases));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -300,6 +434,8 @@ main (int argc, char *argv[])
 #undef ADD
   g_test_add_func ("/xml/hostile/bounded-memory", test_bounded_memory);
   g_test_add_func ("/xml/normalize-space", test_normalize_space);
+  g_test_add_func ("/xml/facets/scenario", test_facets_scenario);
+  g_test_add_func ("/xml/facets/lesson", test_facets_lesson);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 
 #include "attune-content.h"
+#include "attune-fairness.h"
 #include "attune-lesson-private.h"
 #include "attune-scenario-private.h"
 #include "attune-lint.h"
@@ -29,6 +30,7 @@ attune_content_set_new (void)
   set->lessons = g_ptr_array_new_with_free_func (g_object_unref);
   set->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
   set->problems = g_ptr_array_new_with_free_func (g_object_unref);
+  set->warnings = g_ptr_array_new_with_free_func (g_object_unref);
   return set;
 }
 
@@ -40,6 +42,7 @@ attune_content_set_free (AttuneContentSet *set)
   g_clear_pointer (&set->lessons, g_ptr_array_unref);
   g_clear_pointer (&set->scenarios, g_ptr_array_unref);
   g_clear_pointer (&set->problems, g_ptr_array_unref);
+  g_clear_pointer (&set->warnings, g_ptr_array_unref);
   g_free (set);
 }
 
@@ -151,8 +154,17 @@ load_document (AttuneContentSet *set,
         return;
       scenario = attune_scenario_new_from_xml (root, path);
       attune_lint_scenario (scenario, set->problems);
-      if (set->problems->len == before)
-        g_ptr_array_add (set->scenarios, g_steal_pointer (&scenario));
+      if (set->problems->len != before)
+        return;
+      /* Warnings only for scenarios that load: a broken file has its
+       * errors to fix first. */
+      if (set->checking)
+        {
+          attune_lint_scenario_cues (scenario, set->warnings);
+          attune_lint_scenario_design (scenario, set->warnings);
+          _attune_scenario_release_texts (scenario);
+        }
+      g_ptr_array_add (set->scenarios, g_steal_pointer (&scenario));
     }
   else
     {
@@ -210,6 +222,7 @@ attune_content_load_data (AttuneContentSet *set,
 typedef struct
 {
   const char *path;
+  gboolean checking;
   AttuneContentSet *result;
 } LoadJob;
 
@@ -220,6 +233,7 @@ run_load_job (gpointer data,
   LoadJob *job = data;
 
   job->result = attune_content_set_new ();
+  job->result->checking = job->checking;
   if (!g_cancellable_is_cancelled (user_data))
     attune_content_load_file (job->result, job->path);
 }
@@ -256,6 +270,7 @@ attune_content_load_files (AttuneContentSet *set,
   for (guint i = 0; i < files->len; i++)
     {
       jobs[i].path = g_ptr_array_index (files, i);
+      jobs[i].checking = set->checking;
       g_thread_pool_push (pool, &jobs[i], NULL);
     }
   g_thread_pool_free (pool, FALSE, TRUE);
@@ -265,6 +280,7 @@ attune_content_load_files (AttuneContentSet *set,
       g_ptr_array_extend_and_steal (set->lessons, g_steal_pointer (&jobs[i].result->lessons));
       g_ptr_array_extend_and_steal (set->scenarios, g_steal_pointer (&jobs[i].result->scenarios));
       g_ptr_array_extend_and_steal (set->problems, g_steal_pointer (&jobs[i].result->problems));
+      g_ptr_array_extend_and_steal (set->warnings, g_steal_pointer (&jobs[i].result->warnings));
       attune_content_set_free (jobs[i].result);
     }
 }

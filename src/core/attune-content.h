@@ -14,6 +14,11 @@ typedef struct
   GPtrArray *lessons;    /* AttuneLesson */
   GPtrArray *scenarios;  /* AttuneScenario */
   GPtrArray *problems;   /* AttuneProblem */
+  GPtrArray *warnings;   /* AttuneProblem warnings, when checking */
+  /* Set by `attune --validate`: each scenario that loads gets its
+   * authoring warnings as it is read, then keeps only what
+   * cross-checking needs (_attune_scenario_release_texts()). */
+  gboolean checking;
 } AttuneContentSet;
 
 AttuneContentSet *attune_content_set_new          (void);

@@ -370,7 +370,9 @@ check_length (GPtrArray  *problems,
 {
   glong length;
 
-  if (text == NULL)
+  /* No more bytes than the limit means no more characters: counting
+   * characters is only needed near the limit. */
+  if (text == NULL || strlen (text) <= (gsize) limit)
     return;
   length = g_utf8_strlen (text, -1);
   if (length > limit)

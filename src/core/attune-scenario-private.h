@@ -11,4 +11,6 @@ G_BEGIN_DECLS
 AttuneScenario       *attune_scenario_new_from_xml       (xmlNode        *root,
                                                           const char     *file);
 
+void                  _attune_scenario_release_texts     (AttuneScenario *self);
+
 G_END_DECLS

@@ -121,6 +121,46 @@ attune_scenario_init (AttuneScenario *self)
   self->ending_index = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/**
+ * _attune_scenario_release_texts:
+ *
+ * Frees what the learner reads (lines, cues, replies, feedback, endings,
+ * the summary, the customer's description, the trainer's notes) and
+ * keeps the ids, lines, graph and evidence. `attune --validate` calls it
+ * once a file's own checks and warnings are done: cross-checking a
+ * thousand files needs only their ids and references, and holding every
+ * text made it page through tens of megabytes. The scenario is then only
+ * fit for cross-checking, never for playing.
+ */
+void
+_attune_scenario_release_texts (AttuneScenario *self)
+{
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->customer_about, g_free);
+  g_clear_pointer (&self->trainer_notes, g_strfreev);
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      AttuneScenarioNode *node = g_ptr_array_index (self->nodes, i);
+
+      g_clear_pointer (&node->cue, g_free);
+      g_clear_pointer (&node->text, g_free);
+      for (guint k = 0; k < node->choices->len; k++)
+        {
+          AttuneChoice *choice = g_ptr_array_index (node->choices, k);
+
+          g_clear_pointer (&choice->reply, g_free);
+          g_clear_pointer (&choice->feedback, g_free);
+        }
+    }
+  for (guint i = 0; i < self->endings->len; i++)
+    {
+      AttuneScenarioEnding *ending = g_ptr_array_index (self->endings, i);
+
+      g_clear_pointer (&ending->text, g_free);
+      g_clear_pointer (&ending->debrief, g_free);
+    }
+}
+
 static int
 int_attribute (xmlNode    *node,
                const char *name)

@@ -16,6 +16,7 @@
 
 #include "attune-lrs-service.h"
 #include "attune-session.h"
+#include "attune-folder-watch.h"
 
 struct _AttuneSession
 {
@@ -27,7 +28,7 @@ struct _AttuneSession
   GStrv extra_folders;       /* --library, for this run */
   GCancellable *load_cancellable;
   guint loads_in_flight;
-  GPtrArray *monitors;       /* GFileMonitor on the user's folders */
+  AttuneFolderWatch *watch;  /* the user's folders, and the folders in them */
   guint reload_id;           /* a debounced reload after a change */
 
   AttuneSessionStoreState store_state;
@@ -70,9 +71,9 @@ static guint signals[N_SIGNALS];
 static void
 stop_watching (AttuneSession *self)
 {
-  for (guint i = 0; self->monitors != NULL && i < self->monitors->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->monitors, i), self);
-  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
 }
 
 static void
@@ -314,66 +315,41 @@ reload_after_change (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A trainer saved, added or removed a file in one of their folders: read
- * the library again once the burst of changes an editor makes is over. */
+/* A trainer saved, added or removed a file in one of their folders (or a
+ * folder inside one): read the library again once the burst of changes an
+ * editor makes is over. */
 static void
-user_folder_changed (GFileMonitor      *monitor,
-                     GFile             *file,
-                     GFile             *other,
-                     GFileMonitorEvent  event,
+user_folder_changed (AttuneFolderWatch *watch,
                      AttuneSession     *self)
 {
-  g_autofree char *name = g_file_get_basename (other != NULL ? other : file);
-
-  /* Editors save through hidden or temporary files, then rename them:
-   * the rename (to a visible name) is what counts. */
-  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || name == NULL || name[0] == '.')
-    return;
   g_clear_handle_id (&self->reload_id, g_source_remove);
   self->reload_id = g_timeout_add (ATTUNE_SESSION_RELOAD_DELAY_MS, reload_after_change, self);
 }
 
-static void
-watch (AttuneSession *self,
-       const char    *path)
-{
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  GFileMonitor *monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-
-  if (monitor == NULL)
-    return;
-  g_signal_connect (monitor, "changed", G_CALLBACK (user_folder_changed), self);
-  g_ptr_array_add (self->monitors, monitor);
-}
-
-/* Watches the folders a trainer writes to (not the bundled content): the
- * personal folders, those in Preferences and --library. A folder that
- * does not exist yet is watched through its parent, so creating it is
- * noticed too. */
+/* Watches the folders a trainer writes to (not the bundled content), with
+ * every folder inside them: the personal folders, those in Preferences and
+ * --library. A folder that does not exist yet is watched through its
+ * parent, so creating it is noticed too. */
 static void
 watch_user_folders (AttuneSession      *self,
                     const char * const *configured)
 {
   g_auto(GStrv) standard = attune_library_dup_standard_folders ();
+  g_autoptr(GStrvBuilder) roots = g_strv_builder_new ();
+  g_auto(GStrv) all = NULL;
 
   stop_watching (self);
-  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 2; standard[i] != NULL; i++)
-    {
-      if (g_file_test (standard[i], G_FILE_TEST_IS_DIR))
-        watch (self, standard[i]);
-      else
-        {
-          g_autofree char *parent = g_path_get_dirname (standard[i]);
+    g_strv_builder_add (roots, standard[i]);
+  if (configured != NULL)
+    g_strv_builder_addv (roots, (const char **) configured);
+  if (self->extra_folders != NULL)
+    g_strv_builder_addv (roots, (const char **) self->extra_folders);
+  all = g_strv_builder_end (roots);
 
-          if (g_file_test (parent, G_FILE_TEST_IS_DIR))
-            watch (self, parent);
-        }
-    }
-  for (guint i = 0; configured != NULL && configured[i] != NULL; i++)
-    watch (self, configured[i]);
-  for (guint i = 0; self->extra_folders != NULL && self->extra_folders[i] != NULL; i++)
-    watch (self, self->extra_folders[i]);
+  self->watch = attune_folder_watch_new ();
+  g_signal_connect (self->watch, "changed", G_CALLBACK (user_folder_changed), self);
+  attune_folder_watch_set_folders (self->watch, (const char * const *) all);
 }
 
 /**

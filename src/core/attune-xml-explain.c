@@ -10,12 +10,12 @@
  *    usually consequences), with typographic quotes around attribute
  *    values, stray ampersands and unknown entities named as such.
  *  - Schema errors: RELAX NG stays the authority on validity, but when it
- *    rejects a scenario the document is walked against a table that
- *    mirrors data/schemas/scenario.rng, which can name the element, the
- *    attribute, the allowed values or limits and the exact line. libxml2's
- *    own messages are used only when the table finds nothing (the lesson
- *    format), and then only the first, so a cascade such as "Expecting
- *    element line, got cue" never reaches the trainer.
+ *    rejects a file the document is walked against a table that mirrors
+ *    data/schemas/scenario.rng or lesson.rng, which can name the element,
+ *    the attribute, the allowed values or limits and the exact line.
+ *    libxml2's own messages are used only when the table finds nothing,
+ *    and then only the first, so a cascade such as "Expecting element
+ *    line, got cue" never reaches the trainer.
  */
 #include "config.h"
 
@@ -246,6 +246,7 @@ typedef enum
   VALUE_IDENT,
   VALUE_CHOICE,
   VALUE_INTEGER,
+  VALUE_COUNT,           /* a whole number, 0 or more */
   VALUE_TEXT,
 } ValueKind;
 
@@ -266,10 +267,10 @@ typedef struct
 
 typedef struct
 {
-  const char *name;
+  const char *name;              /* "parent/name" where the parent decides */
   gboolean text;                 /* holds plain, non-empty text */
   AttributeRule attributes[6];
-  ChildRule children[8];
+  ChildRule children[12];
   const char *describe;          /* what it contains, in the guide's words */
 } ElementRule;
 
@@ -284,7 +285,8 @@ static const ElementRule scenario_rules[] = {
     { { "title", 1, 1 }, { "summary", 1, 1 }, { "customer", 1, 1 }, { "practises", 1, 0 },
       { "trainer-notes", 0, 1 }, { "node ending", 1, 0 } },
     N_("<title>, <summary>, <customer>, one or more <practises>, an optional <trainer-notes>, then the <node> and <ending> elements") },
-  { "customer", FALSE, { { NULL } }, { { "name", 1, 1 }, { "about", 1, 1 } }, N_("a <name>, then an <about>") },
+  { "customer", FALSE, { { "gender", FALSE, VALUE_CHOICE, "feminine masculine unspecified" } },
+    { { "name", 1, 1 }, { "about", 1, 1 } }, N_("a <name>, then an <about>") },
   { "practises", FALSE, { { "strategy", TRUE, VALUE_IDENT } }, { { NULL } }, NULL },
   { "trainer-notes", FALSE, { { NULL } }, { { "p", 1, 0 } }, N_("one or more <p>") },
   { "node", FALSE, { { "id", TRUE, VALUE_IDENT } },
@@ -306,22 +308,72 @@ static const ElementRule scenario_rules[] = {
   TEXT_ELEMENT ("feedback"), TEXT_ELEMENT ("debrief"),
 };
 
+#define SPEAKER { "speaker", TRUE, VALUE_CHOICE, "customer agent" }
+
+/* data/schemas/lesson.rng, in the same terms. */
+static const ElementRule lesson_rules[] = {
+  { "lesson", FALSE,
+    { { "id", TRUE, VALUE_IDENT },
+      { "group", TRUE, VALUE_CHOICE, "foundations listening acknowledging resolving boundaries situations" },
+      { "order", FALSE, VALUE_COUNT } },
+    { { "title", 1, 1 }, { "summary", 1, 1 }, { "what", 1, 1 }, { "why", 1, 1 }, { "how", 1, 1 },
+      { "works", 1, 1 }, { "backfires", 1, 1 }, { "example", 1, 1 }, { "related", 0, 0 },
+      { "source", 1, 0 }, { "keywords", 1, 1 } },
+    N_("<title>, <summary>, <what>, <why>, <how>, <works>, <backfires>, <example>, any <related>, one or more <source>, then <keywords>") },
+  { "what", FALSE, { { NULL } }, { { "p", 1, 0 } }, N_("one or more <p>") },
+  { "why", FALSE, { { NULL } }, { { "p", 1, 0 } }, N_("one or more <p>") },
+  { "how", FALSE, { { NULL } }, { { "p", 0, 0 }, { "step", 1, 0 } }, N_("any <p>, then one or more <step>") },
+  { "works", FALSE, { { NULL } }, { { "phrase", 1, 0 } }, N_("one or more <phrase>") },
+  { "backfires", FALSE, { { NULL } }, { { "phrase", 1, 0 } }, N_("one or more <phrase>") },
+  { "works/phrase", FALSE, { { NULL } }, { { "say", 1, 1 }, { "reason", 0, 1 } },
+    N_("a <say>, then an optional <reason>") },
+  { "backfires/phrase", FALSE, { { NULL } }, { { "say", 1, 1 }, { "reason", 1, 1 } },
+    N_("a <say>, then a <reason>") },
+  { "example", FALSE, { { NULL } }, { { "setting", 0, 1 }, { "line", 1, 0 }, { "comment", 0, 1 } },
+    N_("an optional <setting>, one or more <line>, then an optional <comment>") },
+  { "line", TRUE, { SPEAKER, NOTE }, { { NULL } }, NULL },
+  { "related", FALSE, { { "ref", TRUE, VALUE_IDENT } }, { { NULL } }, NULL },
+  /* A source is plain text, without a translator's note. */
+  { "source", TRUE, { { NULL } }, { { NULL } }, NULL },
+  TEXT_ELEMENT ("title"), TEXT_ELEMENT ("summary"), TEXT_ELEMENT ("p"), TEXT_ELEMENT ("step"),
+  TEXT_ELEMENT ("say"), TEXT_ELEMENT ("reason"), TEXT_ELEMENT ("setting"), TEXT_ELEMENT ("comment"),
+  TEXT_ELEMENT ("keywords"),
+};
+
 typedef struct
 {
   const char *source;
   gsize length;
   const char *display_name;
   GPtrArray *problems;
+  const ElementRule *rules;
+  guint n_rules;
 } Explain;
 
+/* The rule for @element: one for it inside its parent, else its own. */
 static const ElementRule *
-find_rule (const char *name)
+find_rule (Explain *x,
+           xmlNode *element)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (scenario_rules); i++)
-    if (g_str_equal (scenario_rules[i].name, name))
-      return &scenario_rules[i];
-  return NULL;
+  const char *name = (const char *) element->name;
+  const ElementRule *plain = NULL;
+
+  for (guint i = 0; i < x->n_rules; i++)
+    {
+      const char *rule = x->rules[i].name;
+      const char *slash = strchr (rule, '/');
+
+      if (slash == NULL && g_str_equal (rule, name))
+        plain = &x->rules[i];
+      else if (slash != NULL && g_str_equal (slash + 1, name) && element->parent != NULL &&
+               element->parent->type == XML_ELEMENT_NODE &&
+               strncmp (rule, (const char *) element->parent->name, (gsize) (slash - rule)) == 0 &&
+               element->parent->name[slash - rule] == '\0')
+        return &x->rules[i];
+    }
+  return plain;
 }
+
 
 /* libxml2 gives an element the line where its start tag ends; an
  * attribute is found on the line that holds it, searching back from there
@@ -488,6 +540,13 @@ check_attributes (Explain           *x,
                                  /* Translators: an attribute name, an element name, the lowest and highest values, then the value given */
                                  _("The %s of <%s> must be a whole number from %d to %d, not “%s”."),
                                  a->name, name, a->min, a->max, value);
+          break;
+        case VALUE_COUNT:
+          if (!parse_integer (value, &number) || number < 0)
+            attune_problems_add (x->problems, x->display_name, line,
+                                 /* Translators: an attribute name, an element name, then the value given */
+                                 _("The %s of <%s> must be a whole number, 0 or more, not “%s”."),
+                                 a->name, name, value);
           break;
         case VALUE_TEXT:
         default:
@@ -679,7 +738,7 @@ static void
 explain_element (Explain *x,
                  xmlNode *element)
 {
-  const ElementRule *rule = find_rule ((const char *) element->name);
+  const ElementRule *rule = find_rule (x, element);
 
   if (rule == NULL)
     return;   /* reported by the parent as not allowed */
@@ -741,12 +800,18 @@ _attune_xml_explain_schema (xmlDoc       *doc,
                             const char   *display_name,
                             GPtrArray    *problems)
 {
-  Explain x = { source, source != NULL ? strlen (source) : 0, display_name, problems };
+  Explain x = { source, source != NULL ? strlen (source) : 0, display_name, problems,
+                scenario_rules, G_N_ELEMENTS (scenario_rules) };
   guint before = problems->len;
   xmlNode *root = xmlDocGetRootElement (doc);
 
-  if (schema != ATTUNE_SCHEMA_SCENARIO || root == NULL)
+  if (root == NULL)
     return FALSE;
+  if (schema == ATTUNE_SCHEMA_LESSON)
+    {
+      x.rules = lesson_rules;
+      x.n_rules = G_N_ELEMENTS (lesson_rules);
+    }
   explain_element (&x, root);
   return problems->len > before;
 }

@@ -24,4 +24,6 @@ gboolean _attune_xml_explain_schema      (xmlDoc       *doc,
                                           const char   *display_name,
                                           GPtrArray    *problems);
 
+guint    _attune_xml_get_n_compiled_facets (AttuneSchema schema);
+
 G_END_DECLS

@@ -31,8 +31,9 @@
 #include "attune-problem.h"
 #include "attune-xml.h"
 #include "attune-xml-explain.h"
+#include "attune-xml-facets.h"
 
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | \
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT | \
                        XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 typedef struct
@@ -303,57 +304,80 @@ get_schema_bytes (AttuneSchema schema)
  * lazily and without a lock, so grammars are compiled one at a time. */
 G_LOCK_DEFINE_STATIC (schema_compilation);
 
-static xmlRelaxNGPtr
-load_schema (AttuneSchema schema)
+/* A compiled schema, with the datatype facets it checks after RELAX NG. */
+typedef struct
+{
+  xmlRelaxNGPtr rng;
+  AttuneFacetIndex *facets;
+} CompiledSchema;
+
+static void
+load_schema (AttuneSchema    schema,
+             CompiledSchema *compiled)
 {
   GBytes *bytes = get_schema_bytes (schema);
   xmlRelaxNGParserCtxtPtr pctxt;
-  xmlRelaxNGPtr rng;
+  xmlDoc *doc;
   gsize size;
   const char *data;
 
   G_LOCK (schema_compilation);
   xmlRelaxNGInitTypes ();
   data = g_bytes_get_data (bytes, &size);
-  pctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+  /* Our own schema, compiled into the binary: no DOCTYPE, nothing to fetch. */
+  doc = xmlReadMemory (data, (int) size, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert (doc != NULL);
+  compiled->facets = _attune_facet_index_new (doc);
+  pctxt = xmlRelaxNGNewDocParserCtxt (doc);
   xmlRelaxNGSetParserStructuredErrors (pctxt, ignore_structured_error, NULL);
-  rng = xmlRelaxNGParse (pctxt);
+  compiled->rng = xmlRelaxNGParse (pctxt);
   xmlRelaxNGFreeParserCtxt (pctxt);
+  xmlFreeDoc (doc);
   G_UNLOCK (schema_compilation);
-  g_assert (rng != NULL);
-  return rng;
+  g_assert (compiled->rng != NULL);
 }
 
 static void
 free_schemas (gpointer data)
 {
-  xmlRelaxNGPtr *schemas = data;
+  CompiledSchema *schemas = data;
 
   for (guint i = 0; i < 2; i++)
-    g_clear_pointer (&schemas[i], xmlRelaxNGFree);
+    {
+      g_clear_pointer (&schemas[i].rng, xmlRelaxNGFree);
+      g_clear_pointer (&schemas[i].facets, _attune_facet_index_free);
+    }
   g_free (schemas);
 }
 
 /* One compiled schema per thread: content is loaded on several threads at
  * once, and libxml2 does not promise that a compiled RELAX NG grammar may
  * be shared between concurrent validations. Compiling takes about a
- * millisecond. */
-static xmlRelaxNGPtr
+ * millisecond, once per thread, never per file. */
+static CompiledSchema *
 get_schema (AttuneSchema schema)
 {
   static GPrivate per_thread = G_PRIVATE_INIT (free_schemas);
-  xmlRelaxNGPtr *schemas = g_private_get (&per_thread);
+  CompiledSchema *schemas = g_private_get (&per_thread);
 
   g_assert (schema == ATTUNE_SCHEMA_LESSON || schema == ATTUNE_SCHEMA_SCENARIO);
 
   if (schemas == NULL)
     {
-      schemas = g_new0 (xmlRelaxNGPtr, 2);
+      schemas = g_new0 (CompiledSchema, 2);
       g_private_set (&per_thread, schemas);
     }
-  if (schemas[schema] == NULL)
-    schemas[schema] = load_schema (schema);
-  return schemas[schema];
+  if (schemas[schema].rng == NULL)
+    load_schema (schema, &schemas[schema]);
+  return &schemas[schema];
+}
+
+/* For tests: how many <data> patterns of @schema have their facets
+ * checked by attune-xml-facets.c rather than inside libxml2. */
+guint
+_attune_xml_get_n_compiled_facets (AttuneSchema schema)
+{
+  return _attune_facet_index_get_n_stripped (get_schema (schema)->facets);
 }
 
 /* A comment or processing instruction inside a text element: xgettext
@@ -424,20 +448,30 @@ attune_xml_validate_source (xmlDoc       *doc,
                             GPtrArray    *problems)
 {
   ValidationState state = { NULL, 0 };
+  CompiledSchema *compiled = get_schema (schema);
   xmlRelaxNGValidCtxtPtr vctxt;
+  xmlNode *failed = NULL;
   int result;
 
-  vctxt = xmlRelaxNGNewValidCtxt (get_schema (schema));
+  vctxt = xmlRelaxNGNewValidCtxt (compiled->rng);
   xmlRelaxNGSetValidStructuredErrors (vctxt, collect_validation_error, &state);
   /* A few errors only ever reach the global handler. */
   xmlSetStructuredErrorFunc (&state, collect_validation_error);
   result = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlSetStructuredErrorFunc (NULL, NULL);
   xmlRelaxNGFreeValidCtxt (vctxt);
+  /* The facets the grammar was compiled without (attune-xml-facets.c). */
+  if (result == 0 && !_attune_facet_index_check (compiled->facets, doc, &failed))
+    result = 1;
 
   if (result != 0 && !_attune_xml_explain_schema (doc, schema, source, display_name, problems))
     {
-      if (state.first != NULL)
+      if (failed != NULL)
+        attune_problems_add (problems, display_name, (guint) xmlGetLineNo (failed),
+                             /* Translators: %s is an element name */
+                             _("A value in <%s> does not follow the format: check its attributes and text against the format guide."),
+                             (const char *) failed->name);
+      else if (state.first != NULL)
         attune_problems_add (problems, display_name, state.first_line,
                              /* Translators: %s is the schema validator's own (English) description */
                              _("Does not follow the format: %s"), state.first);
