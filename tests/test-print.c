@@ -91,6 +91,26 @@ assert_in_order (const char  *text,
     }
 }
 
+/* @length bytes of text from @start, leading white space skipped and
+ * every run of white space read as one space. */
+static char *
+words_at (const char *start,
+          gsize       length)
+{
+  GString *words = g_string_new (NULL);
+
+  while (g_ascii_isspace (*start))
+    start++;
+  for (; *start != '\0' && words->len < length; start++)
+    {
+      if (!g_ascii_isspace (*start))
+        g_string_append_c (words, *start);
+      else if (words->len > 0 && words->str[words->len - 1] != ' ')
+        g_string_append_c (words, ' ');
+    }
+  return g_string_free (words, FALSE);
+}
+
 static void
 test_trainer_sheet (void)
 {
@@ -155,9 +175,11 @@ test_trainer_sheet (void)
         if (in_path == NULL || in_path > map)
           break;
         g_assert_nonnull (on_map);
-        /* The first 40 bytes: both start the customer's line, before any wrap. */
-        path_words = g_strndup (in_path + strlen (item), 40);
-        map_words = g_strndup (on_map + strlen (heading), 40);
+        /* The first 30 bytes: both start the customer's line. How
+         * pdftotext spaces the lines depends on the fonts installed, so
+         * blank lines and wraps count as one space. */
+        path_words = words_at (in_path + strlen (item), 30);
+        map_words = words_at (on_map + strlen (heading), 30);
         g_assert_cmpstr (path_words, ==, map_words);
       }
     g_assert_cmpuint (k - 1, ==, 5);
