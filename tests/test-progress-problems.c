@@ -47,6 +47,25 @@ start_on_progress (void)
   return GTK_WIDGET (window);
 }
 
+/* The notices slide in: wait until one saying @awaited is on screen. */
+static const char *awaited;
+
+static gboolean
+awaited_label_mapped (gpointer window)
+{
+  GtkWidget *label = attune_test_find_label (window, awaited, TRUE);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static void
+wait_for_label (GtkWidget  *window,
+                const char *text)
+{
+  awaited = text;
+  attune_test_wait_until (awaited_label_mapped, window);
+}
+
 static gboolean
 notice_mapped (gpointer window)
 {
@@ -70,6 +89,7 @@ test_damaged_file (void)
       /* Shown, not merely present: the notice slides in, and under load
        * that can take more than the frame after the store opens. */
       attune_test_wait_until (notice_mapped, window);
+      wait_for_label (window, "damaged");
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "damaged", TRUE)));
       g_free (attune_test_render_png (window, "progress-damaged"));
       gtk_window_destroy (GTK_WINDOW (window));
@@ -90,7 +110,9 @@ test_unwritable (void)
       g_setenv ("ATTUNE_DATABASE", "/proc/attune-test/progress.db", TRUE);
       window = start_on_progress ();
       g_assert_null (attune_test_store (app));
+      wait_for_label (window, "Progress Is Not Being Saved");
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "Progress Is Not Being Saved", TRUE)));
+      wait_for_label (window, "not recorded");
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "not recorded", TRUE)));
       g_free (attune_test_render_png (window, "progress-unwritable"));
       gtk_window_destroy (GTK_WINDOW (window));
@@ -152,6 +174,7 @@ test_locked (void)
       g_setenv ("ATTUNE_STORE_BUSY_TIMEOUT_MS", "200", TRUE);
       window = start_on_progress ();
       g_assert_null (attune_test_store (app));
+      wait_for_label (window, "in use by another program");
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "in use by another program", TRUE)));
       retry = attune_test_find_widget (window, GTK_TYPE_BUTTON, "retry_button");
       g_assert_true (gtk_widget_get_mapped (retry));
@@ -190,6 +213,7 @@ test_disk_full_at_start (void)
       window = start_on_progress ();
       attune_test_vfs_fail (ATTUNE_TEST_FAULT_NONE);
       g_assert_null (attune_test_store (app));
+      wait_for_label (window, "disk is full");
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "disk is full", TRUE)));
       g_free (attune_test_render_png (window, "progress-disk-full"));
       gtk_window_destroy (GTK_WINDOW (window));
@@ -231,7 +255,9 @@ test_foreign_wal (void)
       window = start_on_progress ();
       g_assert_nonnull (attune_test_store (app));
       g_assert_nonnull (attune_store_get_foreign_log (attune_test_store (app)));
+      wait_for_label (window, "belonged to another database");
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, "belonged to another database", TRUE)));
+      wait_for_label (window, ".foreign-wal-");
       g_assert_true (gtk_widget_get_mapped (attune_test_find_label (window, ".foreign-wal-", TRUE)));
       g_free (attune_test_render_png (window, "progress-foreign-wal"));
       gtk_window_destroy (GTK_WINDOW (window));
@@ -291,6 +317,7 @@ test_saving_paused (void)
       {
         GtkWidget *view = attune_test_find_widget (GTK_WIDGET (window), ATTUNE_TYPE_PROGRESS_VIEW, NULL);
 
+        wait_for_label (view, "Saving is paused");
         g_assert_true (gtk_widget_get_mapped (attune_test_find_label (view, "Saving is paused", TRUE)));
       }
       g_free (attune_test_render_png (GTK_WIDGET (window), "progress-saving-paused"));
