@@ -329,7 +329,11 @@ test_upgrade (StoreFixture  *f,
   g_assert_cmpint (count_rows (f->path, "evidence"), >, 1000);
 
   assert_totals_match_recount (f->path, 100);
-  g_assert_cmpint (atoi (pragma (f->path, "user_version")), ==, ATTUNE_STORE_SCHEMA_VERSION);
+  {
+    g_autofree char *version = pragma (f->path, "user_version");
+
+    g_assert_cmpint (atoi (version), ==, ATTUNE_STORE_SCHEMA_VERSION);
+  }
   g_assert_cmpint (count_rows (f->path, "strategy_total"), ==, 2 * G_N_ELEMENTS (strategies));
 }
 
