@@ -242,8 +242,12 @@ display (AttuneLessonBrowser *self,
   if (lesson == NULL)
     return FALSE;
 
-  g_free (self->current);
-  self->current = g_strdup (id);
+  /* @id may be self->current itself (a reload shows the same lesson). */
+  if (id != self->current)
+    {
+      g_free (self->current);
+      self->current = g_strdup (id);
+    }
   attune_lesson_page_set_lesson (self->page, self->library, lesson);
   gtk_stack_set_visible_child_name (self->page_stack, "lesson");
   adw_leaflet_set_visible_child_name (self->leaflet, "page");

@@ -213,6 +213,41 @@ test_unknown_lesson (void)
 }
 
 static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* A reload of the library (a trainer saved a file) replaces every lesson:
+ * the open one is shown again from the new copy, not lost (and its id,
+ * which the browser keeps, is not read after it is freed). */
+static void
+test_reload_keeps_lesson (void)
+{
+  AttuneLessonBrowser *browser = get_browser ();
+  AttuneLibrary *library = attune_test_library (app);
+  AttuneLesson *before;
+  gulong handler;
+  gboolean reloaded = FALSE;
+
+  g_assert_true (attune_lesson_browser_show_lesson (browser, "acknowledge-the-impact"));
+  before = attune_library_find_lesson (library, "acknowledge-the-impact");
+  handler = g_signal_connect_swapped (attune_library_get_lessons (library), "items-changed",
+                                      G_CALLBACK (set_flag), &reloaded);
+  attune_session_reload_library (attune_application_get_session (app), TRUE);
+  attune_test_wait_until (flag_is_set, &reloaded);
+  g_signal_handler_disconnect (attune_library_get_lessons (library), handler);
+  g_assert_true (attune_library_find_lesson (library, "acknowledge-the-impact") != before);
+  g_assert_cmpstr (attune_lesson_browser_get_lesson_id (browser), ==, "acknowledge-the-impact");
+}
+
+static void
 test_render_lesson_page (void)
 {
   AttuneWindow *window;
@@ -545,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/learn/lesson-keyboard", test_lesson_keyboard);
   g_test_add_func ("/learn/sidebar-follows-lesson", test_sidebar_follows_lesson);
   g_test_add_func ("/learn/lesson-contrast", test_lesson_contrast);
+  g_test_add_func ("/learn/reload-keeps-lesson", test_reload_keeps_lesson);
 
   status = g_test_run ();
   g_clear_object (&app);
