@@ -8,17 +8,7 @@
 #include "config.h"
 
 #include "attune-chat-bubble.h"
-
-static GtkWidget *
-bubble_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  return label;
-}
+#include "attune-widget-util.h"
 
 /**
  * attune_chat_bubble_new:
@@ -39,8 +29,8 @@ attune_chat_bubble_new (const char *speaker,
                         gboolean    selectable)
 {
   GtkWidget *bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = bubble_label (speaker);
-  GtkWidget *said = bubble_label (words);
+  GtkWidget *name = attune_wrapped_label (speaker, NULL);
+  GtkWidget *said = attune_wrapped_label (words, NULL);
 
   gtk_widget_add_css_class (bubble, "attune-bubble");
   gtk_widget_add_css_class (bubble, from_customer ? "customer" : "agent");

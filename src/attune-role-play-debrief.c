@@ -79,7 +79,7 @@ verdict (AttuneReplyQuality quality)
                       : quality == ATTUNE_REPLY_PARTLY ? _("Partly right")
                       : _("Weak reply");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = _attune_role_play_text (words, "heading");
+  GtkWidget *label = attune_wrapped_label (words, "heading");
 
   gtk_widget_add_css_class (box, quality == ATTUNE_REPLY_STRONG ? "good" : quality == ATTUNE_REPLY_PARTLY ? "partly" : "poor");
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (looks[quality].icon));
@@ -134,8 +134,8 @@ top_of (AttuneConversation *conversation)
   summary = g_strdup_printf (_("%s. Final mood: %s. Score: %u%%."), attune_outcome_get_label (ending->outcome),
                              attune_mood_get_label (attune_conversation_get_mood (conversation)),
                              attune_conversation_get_score (conversation));
-  gtk_box_append (GTK_BOX (top), _attune_role_play_text (summary, "title-4"));
-  gtk_box_append (GTK_BOX (top), _attune_role_play_text (ending->debrief, NULL));
+  gtk_box_append (GTK_BOX (top), attune_wrapped_label (summary, "title-4"));
+  gtk_box_append (GTK_BOX (top), attune_wrapped_label (ending->debrief, NULL));
   /* Translators: the debrief read out: “Debrief”, the outcome, mood and score, then the debrief */
   spoken = g_strdup_printf (C_("debrief read out", "%s. %s %s"), _("Debrief"), summary, ending->debrief);
   _attune_role_play_make_spoken (top, spoken);
@@ -167,10 +167,10 @@ add_decisions (AttuneRolePlayDebrief *self)
           /* Translators: in the debrief, what the learner wrote before the replies showed */
           g_autofree char *own = g_strdup_printf (_("Your own words: “%s”"), (char *) g_ptr_array_index (self->own_replies, i));
 
-          gtk_box_append (GTK_BOX (row), _attune_role_play_text (own, "attune-own-words-line"));
+          gtk_box_append (GTK_BOX (row), attune_wrapped_label (own, "attune-own-words-line"));
         }
-      gtk_box_append (GTK_BOX (row), _attune_role_play_text (chosen, NULL));
-      gtk_box_append (GTK_BOX (row), _attune_role_play_text (step->choice->feedback, "attune-secondary"));
+      gtk_box_append (GTK_BOX (row), attune_wrapped_label (chosen, NULL));
+      gtk_box_append (GTK_BOX (row), attune_wrapped_label (step->choice->feedback, "attune-secondary"));
       gtk_widget_set_halign (retry, GTK_ALIGN_START);
       gtk_widget_add_css_class (retry, "flat");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (retry), "role-play.retry-from");
@@ -209,7 +209,7 @@ attune_role_play_debrief_constructed (GObject *object)
   show = _attune_role_play_wrapping_button (_("_Show the Expert Path"));
   gtk_widget_set_halign (show, GTK_ALIGN_START);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "role-play.show-expert-path");
-  gtk_box_append (self->expert_box, _attune_role_play_text (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "attune-secondary"));
+  gtk_box_append (self->expert_box, attune_wrapped_label (_("See the strongest reply at every decision. If you look before trying again, your next try counts for less in your progress."), "attune-secondary"));
   gtk_box_append (self->expert_box, show);
   gtk_box_append (GTK_BOX (self->card), GTK_WIDGET (self->expert_box));
 }
@@ -258,9 +258,9 @@ expert_path_found (GObject      *source,
         }
       line = g_strdup_printf (_("%u. “%s”"), i + 1, choice->reply);
 
-      gtk_box_append (self->expert_box, _attune_role_play_text (line, NULL));
+      gtk_box_append (self->expert_box, attune_wrapped_label (line, NULL));
     }
-  gtk_box_append (self->expert_box, _attune_role_play_text (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
+  gtk_box_append (self->expert_box, attune_wrapped_label (_("Your next try counts for less in your progress, because you have seen these replies."), "dim-label"));
   g_signal_emit (self, signals[EXPERT_PATH_SHOWN], 0);
 }
 

@@ -15,20 +15,6 @@
 #include "attune-role-play-private.h"
 #include "attune-widget-util.h"
 
-GtkWidget *
-_attune_role_play_text (const char *content,
-                        const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (content);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* Makes @widget a tab stop whose accessible name is @spoken, so that a
  * screen reader reads all of it when the focus moves there. */
 void
@@ -92,7 +78,7 @@ _attune_role_play_strategy_chips (AttuneLibrary *library,
       words = g_strdup_printf (both ? _("Shown and missed: %s") : entry->total > 0 ? _("Shown: %s") : _("Missed: %s"), title);
       chip = gtk_button_new ();
       row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-      label = _attune_role_play_text (words, NULL);
+      label = attune_wrapped_label (words, NULL);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
       gtk_box_append (GTK_BOX (row), gtk_image_new_from_icon_name (both ? "view-more-horizontal-symbolic"
                                                                    : entry->total > 0 ? "emblem-ok-symbolic"
@@ -184,8 +170,8 @@ _attune_role_play_feedback_card (AttuneLibrary  *library,
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "attune-feedback");
   gtk_box_append (GTK_BOX (card), feedback_verdict (attune_scenario_node_get_quality (step->node, step->choice_index), &words));
-  gtk_box_append (GTK_BOX (card), _attune_role_play_text (mood, "heading"));
-  gtk_box_append (GTK_BOX (card), _attune_role_play_text (step->choice->feedback, NULL));
+  gtk_box_append (GTK_BOX (card), attune_wrapped_label (mood, "heading"));
+  gtk_box_append (GTK_BOX (card), attune_wrapped_label (step->choice->feedback, NULL));
   gtk_box_append (GTK_BOX (card), _attune_role_play_strategy_chips (library, tally, NULL));
   /* The hint is part of the name, not a description: Orca 43 read a
    * description twice (build-aux/orca-speech). */

@@ -12,8 +12,6 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *_attune_role_play_text             (const char     *content,
-                                               const char     *css_class);
 void       _attune_role_play_make_spoken      (GtkWidget      *widget,
                                                const char     *spoken);
 GtkWidget *_attune_role_play_wrapping_button  (const char     *mnemonic);

@@ -211,7 +211,7 @@ show_choices (AttuneRolePlay *self)
       gtk_widget_add_css_class (badge, "attune-choice-number");
       gtk_widget_set_valign (badge, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (row), badge);
-      gtk_box_append (GTK_BOX (row), _attune_role_play_text (choice->reply, NULL));
+      gtk_box_append (GTK_BOX (row), attune_wrapped_label (choice->reply, NULL));
       gtk_button_set_child (GTK_BUTTON (button), row);
       gtk_widget_add_css_class (button, "attune-choice");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "role-play.choose");
@@ -230,7 +230,7 @@ show_writing (AttuneRolePlay *self)
   AttuneScenario *scenario = attune_conversation_get_scenario (self->conversation);
   /* Translators: above the box for the learner's own reply; %s is the customer's name */
   g_autofree char *prompt = g_strdup_printf (_("What would you say to %s?"), attune_scenario_get_customer_name (scenario));
-  GtkWidget *heading = _attune_role_play_text (prompt, "heading");
+  GtkWidget *heading = attune_wrapped_label (prompt, "heading");
   GtkWidget *view = gtk_text_view_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *show = _attune_role_play_wrapping_button (_("Show the _Replies"));
@@ -317,7 +317,7 @@ show_node (AttuneRolePlay *self)
       return;
     }
   if (node->cue != NULL)
-    gtk_box_append (self->transcript, _attune_role_play_text (node->cue, "attune-cue"));
+    gtk_box_append (self->transcript, attune_wrapped_label (node->cue, "attune-cue"));
   line = add_bubble (self, attune_scenario_get_customer_name (scenario), node->text, TRUE);
   /* The customer's new line takes the focus, never a reply. */
   _attune_role_play_make_spoken (line, NULL);
@@ -443,7 +443,7 @@ replay_transcript (AttuneRolePlay *self)
       AttuneStep *step = &g_array_index (steps, AttuneStep, i);
 
       if (step->node->cue != NULL)
-        gtk_box_append (self->transcript, _attune_role_play_text (step->node->cue, "attune-cue"));
+        gtk_box_append (self->transcript, attune_wrapped_label (step->node->cue, "attune-cue"));
       add_bubble (self, attune_scenario_get_customer_name (scenario), step->node->text, TRUE);
       if (i < self->own_replies->len && g_ptr_array_index (self->own_replies, i) != NULL)
         gtk_widget_add_css_class (add_bubble (self, C_("speaker", "Your own words"),
